@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+// QED: a verified knowledge base from a vault of Markdown notes.
+//
+// Data flows one way:  files ─▶ Notes ─▶ Cells ─▶ Site ─▶ output/
+// and every module below `qed` is a library that knows nothing of the command line.
+import PackageDescription
+
+let package = Package(
+    name: "QED",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "InfoTheory", targets: ["InfoTheory"]),
+        .library(name: "TeXMath", targets: ["TeXMath"]),
+        .library(name: "QEDKit", targets: ["Diagnostics", "Cells", "Notes", "Verification", "Site"]),
+        .executable(name: "qed", targets: ["qed"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Source locations, diagnostics and their compiler-style rendering.
+        .target(name: "Diagnostics"),
+        // The information-theory math library. Depends on nothing.
+        .target(name: "InfoTheory"),
+        // LaTeX → MathML Core. Depends on nothing.
+        .target(name: "TeXMath"),
+        // Debian's libcmark-dev.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // The `qed` cell language: lexer, parser, evaluator, claims, plots.
+        .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics"]),
+        // Vault loading, front matter, Markdown with math and wiki-links, cells.
+        .target(name: "Notes", dependencies: [
+            "CCmark", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Runs a vault's cells, resolves its links, and reports (text, JSON, JUnit, GitHub).
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "Diagnostics"]),
+        // Pages through templates, MathML insertion, search index, output writing, cache.
+        .target(name: "Site", dependencies: [
+            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "qed", dependencies: [
+            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Release-mode benchmarks, one executable per module; `scripts/bench` runs them.
+        .executableTarget(name: "InfoTheoryBench", dependencies: ["InfoTheory"], path: "Benchmarks/InfoTheoryBench"),
+        .executableTarget(name: "TeXMathBench", dependencies: ["TeXMath"], path: "Benchmarks/TeXMathBench"),
+        .executableTarget(name: "CellsBench", dependencies: ["Cells", "InfoTheory"], path: "Benchmarks/CellsBench"),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
+        .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "Diagnostics"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath"]),
+        .testTarget(name: "QEDTests", dependencies: ["qed"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

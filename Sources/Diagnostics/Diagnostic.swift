@@ -1,0 +1,78 @@
+/// How bad a diagnostic is. `--strict` promotes warnings to errors.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case note, warning, error
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        let order: [Severity] = [.note, .warning, .error]
+        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+    }
+}
+
+/// One problem found in the user's input, located and explained.
+///
+/// Every diagnostic says what is wrong (`message`) and, where there is one, how
+/// to fix it (`hint`). `code` is a stable, machine-readable kind such as
+/// `claim-failed` or `unresolved-link` that reports and tests can match on.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var location: SourceLocation?
+    /// How far the problem extends on its line, in columns (at least 1), for the caret line.
+    public var length: Int
+    public var hint: String?
+
+    public init(
+        _ severity: Severity, code: String, message: String,
+        at location: SourceLocation?, length: Int = 1, hint: String? = nil
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.length = max(1, length)
+        self.hint = hint
+    }
+
+    public static func error(_ code: String, _ message: String, at location: SourceLocation?,
+                             length: Int = 1, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, code: code, message: message, at: location, length: length, hint: hint)
+    }
+
+    public static func warning(_ code: String, _ message: String, at location: SourceLocation?,
+                               length: Int = 1, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, code: code, message: message, at: location, length: length, hint: hint)
+    }
+
+    /// `file:line:col: error: message`, the one-line form.
+    public var description: String {
+        let place = location.map { "\($0): " } ?? ""
+        return "\(place)\(severity.rawValue): \(message)"
+    }
+
+    /// The same diagnostic with warnings promoted to errors, for `--strict`.
+    public func promotingWarnings() -> Diagnostic {
+        var copy = self
+        if copy.severity == .warning { copy.severity = .error }
+        return copy
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, line, column, then severity and message, so reports are deterministic.
+    public func sortedForReport() -> [Diagnostic] {
+        sorted { a, b in
+            switch (a.location, b.location) {
+            case let (la?, lb?) where la != lb: return la < lb
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default:
+                if a.severity != b.severity { return a.severity > b.severity }
+                return a.message < b.message
+            }
+        }
+    }
+}

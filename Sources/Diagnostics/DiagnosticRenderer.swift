@@ -1,0 +1,66 @@
+/// Renders diagnostics the way a good compiler does:
+///
+///     note.md:12:9: error: unknown function 'KLL'
+///     check KLL(P ‖ Q) ≥ 0
+///           ^~~
+///     hint: did you mean 'KL'?
+public struct DiagnosticRenderer: Sendable {
+    /// Whether to colour the severity (only on a terminal, never with `NO_COLOR`).
+    public var colour: Bool
+
+    public init(colour: Bool = false) {
+        self.colour = colour
+    }
+
+    /// One diagnostic, with its source line and a caret when the source is known.
+    public func render(_ diagnostic: Diagnostic, source: SourceText? = nil) -> String {
+        var out = ""
+        if let location = diagnostic.location { out += "\(location): " }
+        out += paint(diagnostic.severity) + ": " + diagnostic.message + "\n"
+        if let location = diagnostic.location, let source, let line = source.line(location.line) {
+            out += line + "\n"
+            out += caretLine(for: line, column: location.column, length: diagnostic.length) + "\n"
+        }
+        if let hint = diagnostic.hint { out += "hint: \(hint)\n" }
+        return out
+    }
+
+    /// A line of spaces and a caret under `column`, keeping tabs so the caret lines up.
+    /// Wide (CJK) characters take two cells on a terminal, so they get two spaces.
+    func caretLine(for line: String, column: Int, length: Int) -> String {
+        var prefix = ""
+        for (index, scalar) in line.unicodeScalars.enumerated() where index < column - 1 {
+            if scalar == "\t" {
+                prefix += "\t"
+            } else {
+                prefix += scalar.isWide ? "  " : " "
+            }
+        }
+        return prefix + "^" + String(repeating: "~", count: max(0, length - 1))
+    }
+
+    private func paint(_ severity: Severity) -> String {
+        guard colour else { return severity.rawValue }
+        let code: String
+        switch severity {
+        case .error: code = "1;31"
+        case .warning: code = "1;35"
+        case .note: code = "1;36"
+        }
+        return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
+    }
+}
+
+extension Unicode.Scalar {
+    /// East Asian wide and fullwidth ranges that terminals draw two cells wide.
+    var isWide: Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
