@@ -35,8 +35,8 @@ let package = Package(
             "CCmark", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
-        // Runs a vault's cells, resolves its links, and reports (text, JSON, JUnit, GitHub).
-        .target(name: "Verification", dependencies: ["Notes", "Cells", "Diagnostics"]),
+        // Runs a vault's cells, resolves its links, converts its math, and reports (text, JSON, JUnit, GitHub).
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
             "Verification", "Notes", "Cells", "TeXMath", "Diagnostics",
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "Diagnostics"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath"]),
         .testTarget(name: "QEDTests", dependencies: ["qed"]),
     ],

@@ -1,0 +1,59 @@
+import Diagnostics
+import Foundation
+
+/// The `--format json` document. Field names are part of QED's interface: add, never rename.
+struct JSONReport: Encodable {
+    struct Claims: Encodable { let passed: Int; let failed: Int }
+    struct NoteEntry: Encodable {
+        let path: String
+        let title: String
+        let status: String
+        let claims: Claims
+        let cells: Int
+    }
+    struct Entry: Encodable {
+        let file: String?
+        let line: Int?
+        let column: Int?
+        let severity: String
+        let code: String
+        let message: String
+        let hint: String?
+    }
+    struct Summary: Encodable {
+        let notes: Int
+        let claims: Claims
+        let errors: Int
+        let warnings: Int
+        let ok: Bool
+    }
+    let version = 1
+    let summary: Summary
+    let notes: [NoteEntry]
+    let diagnostics: [Entry]
+}
+
+extension ReportWriter {
+    func json(_ report: VerificationReport) -> String {
+        let document = JSONReport(
+            summary: .init(
+                notes: report.notes.count,
+                claims: .init(passed: report.passedClaims, failed: report.failedClaims),
+                errors: report.errorCount, warnings: report.warningCount, ok: report.succeeded),
+            notes: report.notes.map { verified in
+                .init(path: pathPrefix + verified.note.path, title: verified.note.title,
+                      status: verified.status.rawValue,
+                      claims: .init(passed: verified.passedClaims, failed: verified.failedClaims),
+                      cells: verified.note.cells.count)
+            },
+            diagnostics: report.diagnostics.map(displayed).map { d in
+                .init(file: d.location?.file, line: d.location?.line, column: d.location?.column,
+                      severity: d.severity.rawValue, code: d.code, message: d.message, hint: d.hint)
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain structs of strings and numbers cannot fail.
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

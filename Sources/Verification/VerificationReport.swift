@@ -1,0 +1,32 @@
+import Diagnostics
+
+/// The outcome of verifying a vault: per-note results and every diagnostic, in report order.
+public struct VerificationReport: Sendable {
+    public let notes: [VerifiedNote]
+    /// Problems that belong to no single note's content (unreadable files, a bad `qed.yml`…).
+    public let vaultDiagnostics: [Diagnostic]
+
+    public init(notes: [VerifiedNote], vaultDiagnostics: [Diagnostic], strict: Bool) {
+        self.notes = notes
+        self.vaultDiagnostics = (strict ? vaultDiagnostics.map { $0.promotingWarnings() } : vaultDiagnostics)
+            .sortedForReport()
+    }
+
+    /// Every diagnostic: vault-level first, then each note's, in path order.
+    public var diagnostics: [Diagnostic] { vaultDiagnostics + notes.flatMap(\.diagnostics) }
+
+    public var passedClaims: Int { notes.reduce(0) { $0 + $1.passedClaims } }
+    public var failedClaims: Int { notes.reduce(0) { $0 + $1.failedClaims } }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// 0 when every claim holds and nothing is an error, 1 otherwise.
+    public var succeeded: Bool { failedClaims == 0 && errorCount == 0 }
+
+    /// "12 notes, 84 claims verified, 0 failed, 0 errors, 1 warning".
+    public var summary: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(notes.count, "note")), \(plural(passedClaims, "claim")) verified, "
+            + "\(failedClaims) failed, \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+    }
+}

@@ -1,0 +1,103 @@
+import Cells
+import Diagnostics
+import Notes
+import TeXMath
+
+/// Settings that change what counts as a failure.
+public struct VerificationOptions: Sendable {
+    /// Turn warnings (unresolved links, unknown LaTeX…) into errors.
+    public var strict: Bool
+    /// Notes verified at once.
+    public var jobs: Int
+    public var limits: Limits
+
+    public init(strict: Bool = false, jobs: Int = 2, limits: Limits = Limits()) {
+        self.strict = strict
+        self.jobs = jobs
+        self.limits = limits
+    }
+}
+
+/// Verifies notes against their vault: the vault supplies link targets and the default tolerance.
+public struct Verifier: Sendable {
+    public let vault: Vault
+    public let options: VerificationOptions
+    private let resolver: LinkResolver
+    private let converter = TeXMathConverter()
+
+    public init(vault: Vault, options: VerificationOptions = VerificationOptions()) {
+        self.vault = vault
+        self.options = options
+        self.resolver = LinkResolver(notes: vault.notes)
+    }
+
+    /// Verifies every note of the vault, in parallel, in path order.
+    public func verifyAll() -> VerificationReport {
+        let notes = vault.notes.concurrentMap(jobs: options.jobs) { verify($0) }
+        return VerificationReport(notes: notes, vaultDiagnostics: vault.diagnostics, strict: options.strict)
+    }
+
+    /// Runs one note's cells top to bottom in one environment, then its inline values,
+    /// resolves its links and converts its math.
+    public func verify(_ note: Note) -> VerifiedNote {
+        var diagnostics = note.diagnostics
+        var notebook = Notebook(
+            file: note.path,
+            tolerance: note.frontMatter.qedTolerance ?? vault.config.tolerance,
+            limits: options.limits)
+
+        let cells = note.cells.map { cell in run(cell, in: &notebook, diagnostics: &diagnostics) }
+        let inlineValues = note.inlineExpressions.map { expression in
+            let result = notebook.evaluateInline(expression.expression, at: expression.location)
+            if let diagnostic = result.diagnostic { diagnostics.append(diagnostic) }
+            return result
+        }
+        let links = note.links.map { link in
+            let resolution = resolver.resolve(link)
+            if let diagnostic = resolver.diagnostic(for: link, resolution: resolution) {
+                diagnostics.append(diagnostic)
+            }
+            return resolution
+        }
+        let math = note.math.map { span in
+            let conversion = converter.convert(span.tex, display: span.display)
+            for problem in conversion.diagnostics {
+                let start = span.location(ofUTF8Offset: problem.range.lowerBound)
+                diagnostics.append(.warning(
+                    "math", problem.message, at: start,
+                    length: max(1, problem.range.count),
+                    hint: "the formula is shown with the unknown part marked"))
+            }
+            return conversion
+        }
+        if options.strict { diagnostics = diagnostics.map { $0.promotingWarnings() } }
+        return VerifiedNote(
+            note: note, cells: cells, inlineValues: inlineValues, links: links, math: math,
+            diagnostics: diagnostics.sortedForReport())
+    }
+
+    private func run(_ cell: Cell, in notebook: inout Notebook, diagnostics: inout [Diagnostic]) -> CellRun {
+        if cell.options.skip { return CellRun(cell: cell, result: nil, expectedErrors: []) }
+        let source = CellSource(code: cell.code, file: cell.location.file,
+                                firstLine: cell.firstLine, columnOffset: cell.columnOffset)
+        let result = notebook.run(source)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        let failedClaims = result.claims.filter { !$0.passed }
+        for claim in failedClaims {
+            diagnostics.append(.error("claim-failed", claim.message, at: claim.location,
+                                      length: claim.source.unicodeScalars.count))
+        }
+        if cell.options.expectError {
+            if errors.isEmpty {
+                diagnostics.append(.error(
+                    "expected-error", "this cell is marked expect-error but ran without an error",
+                    at: cell.location,
+                    hint: "remove `expect-error` from the fence, or make the cell fail as the note says it does"))
+            }
+            diagnostics += result.diagnostics.filter { $0.severity != .error }
+            return CellRun(cell: cell, result: result, expectedErrors: errors)
+        }
+        diagnostics += result.diagnostics
+        return CellRun(cell: cell, result: result, expectedErrors: [])
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Notes
+import Verification
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// `qed check`: verification only, for CI.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every cell, check every claim and resolve every link, then report.",
+        discussion: """
+            PATH is a vault folder, or notes inside one (their vault is the nearest folder above \
+            them holding a qed.yml, else their own folder; links still resolve against the whole vault). \
+            Without PATH: the nearest vault above the working directory, else ./notes.
+            """)
+
+    @Argument(help: "A vault folder, or notes in one.", completion: .file())
+    var paths: [String] = []
+
+    @Option(help: "Report format: text, json, junit or github.")
+    var format: ReportFormat = .text
+
+    @Flag(help: "Treat warnings (unresolved links, unknown LaTeX) as errors.")
+    var strict = false
+
+    @Option(help: "Notes verified at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .shortAndLong, help: "Print only problems and the summary line (text format).")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+    }
+
+    func run() throws {
+        let selection = try VaultSelection(paths: paths)
+        let report = selection.verify(options: VerificationOptions(strict: strict, jobs: jobs))
+        let writer = ReportWriter(
+            pathPrefix: VaultLocation.displayPrefix(for: selection.vault.root),
+            colour: format == .text && Terminal.colour(for: STDOUT_FILENO),
+            source: { [root = selection.vault.root] file in
+                guard let text = try? String(contentsOfFile: root + "/" + file, encoding: .utf8) else { return nil }
+                return SourceText(file: file, text: text)
+            })
+        Terminal.write(writer.write(report, as: format))
+        if !report.succeeded { throw ExitStatus.failure }
+    }
+}
+
+/// The vault a command works on, and which of its notes were asked for.
+struct VaultSelection {
+    let vault: Vault
+    /// Vault-relative paths of the notes named on the command line; nil means all.
+    let only: Set<String>?
+    /// Named files that are not notes of the vault.
+    let outsiders: [Diagnostic]
+
+    init(paths: [String]) throws {
+        let fileManager = FileManager.default
+        var directories: [String] = []
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ValidationError("no such file or folder: '\(path)'.")
+            }
+            if isDirectory.boolValue { directories.append(path) } else { files.append(path) }
+        }
+        guard directories.count <= 1, directories.isEmpty || files.isEmpty else {
+            throw ValidationError("name one vault folder, or notes inside one vault; not both.")
+        }
+        let root = directories.first ?? files.first.map(VaultLocation.vault(containing:)) ?? VaultLocation.defaultVault()
+        do {
+            vault = try Vault.load(at: root)
+        } catch {
+            throw ValidationError("cannot read the vault '\(root)': \(error)")
+        }
+        guard !files.isEmpty else {
+            only = nil
+            outsiders = []
+            return
+        }
+        let rootURL = URL(fileURLWithPath: vault.root).standardizedFileURL.resolvingSymlinksInPath().path
+        var chosen = Set<String>()
+        var outsiders: [Diagnostic] = []
+        let known = Set(vault.notes.map(\.path))
+        for file in files {
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            let relative = absolute.hasPrefix(rootURL + "/") ? String(absolute.dropFirst(rootURL.count + 1)) : nil
+            if let relative, known.contains(relative) {
+                chosen.insert(relative)
+            } else {
+                outsiders.append(.error(
+                    "outside-vault", "'\(file)' is not a note of the vault at '\(root)'",
+                    at: SourceLocation(file: file, line: 1, column: 1),
+                    hint: relative == nil
+                        ? "move it into the vault, or check the vault it belongs to: qed check <its folder>"
+                        : "it is skipped by the vault (hidden folder, output folder or an ignore: glob in qed.yml)"))
+            }
+        }
+        self.only = chosen
+        self.outsiders = outsiders
+    }
+
+    func verify(options: VerificationOptions) -> VerificationReport {
+        let verifier = Verifier(vault: vault, options: options)
+        let notes = vault.notes.filter { only?.contains($0.path) ?? true }
+        let verified = notes.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
+        return VerificationReport(notes: verified, vaultDiagnostics: vault.diagnostics + outsiders,
+                                  strict: options.strict)
+    }
+}

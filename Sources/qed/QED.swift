@@ -1,0 +1,36 @@
+import ArgumentParser
+
+/// The `qed` command: verify Markdown notes and publish them as a static site.
+@main
+struct QED: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "qed",
+        abstract: "Turn a vault of Markdown notes into a verified knowledge base.",
+        discussion: """
+            Every number a note shows is computed by its ```qed cells, every claim is checked,
+            and `qed build` publishes the result as a static site with MathML.
+
+            Exit status: 0 success; 1 a claim failed or an error was found; 2 usage or I/O error.
+            """,
+        version: version,
+        subcommands: [Build.self, Check.self, Run.self, Eval.self, Render.self, MathCommand.self],
+        defaultSubcommand: nil)
+
+    /// Parses and runs like `ParsableCommand.main()`, except that usage errors exit with 2,
+    /// the status QED documents, rather than the parser's default 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.writeError(fullMessage(for: error) + "\n")
+                exit(withError: ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Output streams, colour and exit codes, decided once for every subcommand.
+enum Terminal {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Colour only on a terminal and never when `NO_COLOR` is set (https://no-color.org).
+    static func colour(for fd: Int32) -> Bool {
+        isatty(fd) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// QED's exit statuses, as documented in `qed --help`.
+enum ExitStatus {
+    /// A claim failed, a cell errored or a link is broken.
+    static let failure = ExitCode(1)
+    /// Bad usage or an I/O error (a missing file, an unwritable output folder).
+    static let usage = ExitCode(2)
+}
+
+import ArgumentParser
