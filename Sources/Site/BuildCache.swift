@@ -1,0 +1,67 @@
+import Diagnostics
+import Foundation
+
+/// What a build remembers about each page, kept in the output folder as
+/// `.qed-cache/manifest.json`, so the next build can skip what did not change.
+///
+/// A note's entry holds what the aggregate pages need (title, brief, tags, status…) and the
+/// diagnostics its verification produced, so an unchanged note is neither re-run nor
+/// re-rendered: its page is taken from the previous output as it is.
+struct BuildManifest: Codable, Sendable {
+    static let path = ".qed-cache/manifest.json"
+    /// Bumped when the manifest's meaning changes; an old manifest is then ignored.
+    static let format = 1
+
+    var format = BuildManifest.format
+    /// Key of each note's verification: its content and everything its results depend on.
+    var notes: [String: CachedNote] = [:]
+    /// Key of every page written, by output path.
+    var pages: [String: String] = [:]
+
+    static func load(from output: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: output + "/" + path),
+              let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
+              manifest.format == format else { return nil }
+        return manifest
+    }
+
+    func write(to folder: String) throws(BuildError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            try FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
+            try encoder.encode(self).write(to: URL(fileURLWithPath: folder + "/" + BuildManifest.path))
+        } catch {
+            throw .io(path: folder + "/" + BuildManifest.path, message: "\(error)")
+        }
+    }
+}
+
+/// One note as the previous build left it.
+struct CachedNote: Codable, Sendable {
+    var verificationKey: String
+    var summary: NoteSummary
+}
+
+/// The small per-note record the home page, tag pages, backlinks and search need.
+/// Rendered note pages are written and dropped; only these stay in memory.
+struct NoteSummary: Codable, Sendable, Equatable {
+    var id: String
+    var path: String
+    var page: String
+    var title: String
+    var brief: String
+    var type: String
+    var domain: String
+    var created: String
+    var updated: String
+    var tags: [String]
+    /// Ids of the notes this one links to (resolved), sorted, without duplicates.
+    var linksTo: [String]
+    var status: String
+    var claims: Int
+    var failedClaims: Int
+    var diagnostics: [Diagnostic]
+    /// Plain text for the search index, truncated.
+    var text: String
+}

@@ -1,0 +1,159 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The output folder and its safe replacement.
+///
+/// A build writes a complete new site into a staging folder beside the target
+/// (`.NAME.qed-tmp-PID`) and swaps it in at the end, so a failed or killed build never
+/// leaves a half-written site. Every folder QED creates carries a marker file; QED only
+/// ever deletes folders that carry it.
+struct OutputFolder: Sendable {
+    static let marker = ".qed-site"
+    static let markerText = "This folder is written by `qed build` and replaced as a whole on each build.\n"
+
+    /// Absolute, with symbolic links resolved.
+    let path: String
+    /// The output's path inside the vault when it sits there (the vault loader skips it).
+    let insideVault: String?
+
+    private var parent: String { (path as NSString).deletingLastPathComponent }
+    private var name: String { (path as NSString).lastPathComponent }
+    private var stagingPrefix: String { ".\(name).qed-tmp-" }
+    private var oldPrefix: String { ".\(name).qed-old-" }
+
+    /// Checks that `output` is a folder QED may replace, given the vault it renders.
+    init(output: String, vault: String) throws(BuildError) {
+        let out = OutputFolder.resolve(output)
+        let vaultPath = OutputFolder.resolve(vault)
+        let home = OutputFolder.resolve(NSHomeDirectory())
+        func refuse(_ reason: String) -> BuildError { .unsafeOutput(path: out, reason: reason) }
+        if out == "/" { throw refuse("it is the file system root") }
+        if out == vaultPath { throw refuse("it is the vault itself") }
+        if OutputFolder.isInside(vaultPath, out) { throw refuse("it contains the vault \(vaultPath)") }
+        if out == home || OutputFolder.isInside(home, out) { throw refuse("it is or contains the home folder") }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: out, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw refuse("it is a file, not a folder") }
+            let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+            if !entries.isEmpty && !entries.contains(OutputFolder.marker) {
+                throw refuse("it is a non-empty folder that qed did not create (no \(OutputFolder.marker) marker); "
+                             + "empty it or choose another output folder")
+            }
+        }
+        path = out
+        insideVault = OutputFolder.isInside(out, vaultPath) ? String(out.dropFirst(vaultPath.count + 1)) : nil
+    }
+
+    /// Absolute and standardized, with symbolic links resolved as far as the path exists.
+    static func resolve(_ path: String) -> String {
+        var url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            .standardizedFileURL
+        url = url.resolvingSymlinksInPath()
+        var result = url.path
+        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        return result.isEmpty ? "/" : result
+    }
+
+    /// Whether `inner` is strictly inside `outer` (both resolved).
+    static func isInside(_ inner: String, _ outer: String) -> Bool {
+        let prefix = outer == "/" ? "/" : outer + "/"
+        return inner.hasPrefix(prefix) && inner != outer
+    }
+
+    /// Names (relative to the vault) the vault loader must skip when the output is inside it.
+    var vaultExclusions: [String] {
+        guard let inside = insideVault else { return [] }
+        let folder = (inside as NSString).deletingLastPathComponent
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        return [inside, prefix + stagingPrefix, prefix + oldPrefix]
+    }
+
+    /// Removes staging and old folders that earlier builds left behind (killed, crashed), and
+    /// restores a previous site a build killed between its two renames had moved away.
+    func cleanLeftovers() {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries.sorted() {
+            let isStaging = entry.hasPrefix(stagingPrefix)
+            let isOld = entry.hasPrefix(oldPrefix)
+            guard isStaging || isOld else { continue }
+            let pidText = entry.dropFirst(isStaging ? stagingPrefix.count : oldPrefix.count)
+            let full = parent + "/" + entry
+            guard fm.fileExists(atPath: full + "/" + OutputFolder.marker) else { continue }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }  // a live build
+            if isOld && !fm.fileExists(atPath: path) {
+                try? fm.moveItem(atPath: full, toPath: path)
+                continue
+            }
+            try? fm.removeItem(atPath: full)
+        }
+    }
+
+    /// A fresh, empty staging folder (with the marker) beside the output.
+    func makeStaging() throws(BuildError) -> String {
+        let staging = parent + "/" + stagingPrefix + String(getpid())
+        let fm = FileManager.default
+        do {
+            if fm.fileExists(atPath: staging) { try fm.removeItem(atPath: staging) }
+            try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+            try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.marker))
+        } catch {
+            throw .io(path: staging, message: "cannot create the staging folder: \(error.localizedDescription)")
+        }
+        return staging
+    }
+
+    /// Puts the staging folder in the output's place, then deletes the previous site.
+    ///
+    /// On Linux the two folders trade places in one atomic `renameat2(RENAME_EXCHANGE)`,
+    /// so there is no moment without a site. Elsewhere the old site is renamed away first;
+    /// a build killed between the two renames is repaired by the next one (`cleanLeftovers`).
+    func commit(staging: String) throws(BuildError) {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard rename(staging, path) == 0 else { throw errnoError(path, "cannot move the new site in") }
+            return
+        }
+        if OutputFolder.exchange(staging, path) {
+            try? fm.removeItem(atPath: staging)  // now holds the previous site
+            return
+        }
+        let old = parent + "/" + oldPrefix + String(getpid())
+        guard rename(path, old) == 0 else { throw errnoError(path, "cannot move the previous site away") }
+        guard rename(staging, path) == 0 else {
+            _ = rename(old, path)
+            throw errnoError(path, "cannot move the new site in")
+        }
+        try? fm.removeItem(atPath: old)
+    }
+
+    /// Deletes a staging folder after a failed build; the previous site stays as it was.
+    func discard(staging: String) {
+        guard FileManager.default.fileExists(atPath: staging + "/" + OutputFolder.marker) else { return }
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+
+    private func errnoError(_ path: String, _ what: String) -> BuildError {
+        .io(path: path, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+
+    /// Atomically swaps two paths where the system can; false when it cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, not exported to Swift by Glibc
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Mustache
+
+/// The templates and assets pages are made from.
+///
+/// The default theme (the repository's `templates/` folder, compiled into QED so an installed
+/// binary needs no files beside it) is always the base; a user's `--templates DIR` overrides
+/// it file by file: a `note.mustache` there replaces the default `note.mustache`, a missing one
+/// falls back to the default, and `assets/` files are added to or replace the default assets.
+struct Theme: Sendable {
+    /// The page templates every theme has (after falling back to the defaults).
+    static let pageTemplates = ["note", "home", "tag", "tags", "search", "404"]
+
+    let library: MustacheLibrary
+    /// Asset files by path under `assets/`, sorted by path.
+    let assets: [(path: String, data: Data)]
+    /// Fingerprint of every template and asset: a theme change re-renders every page.
+    let hash: String
+
+    /// Loads the default theme, overridden by `folder` when given.
+    static func load(userFolder folder: String?) throws(BuildError) -> Theme {
+        var templates: [String: String] = [:]
+        var assets: [String: Data] = [:]
+        for (path, text) in DefaultTheme.files {
+            if path.hasPrefix("assets/") {
+                assets[String(path.dropFirst("assets/".count))] = Data(text.utf8)
+            } else if path.hasSuffix(".mustache") {
+                templates[String(path.dropLast(".mustache".count))] = text
+            }
+        }
+        if let folder {
+            let fm = FileManager.default
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .io(path: folder, message: "the templates folder does not exist")
+            }
+            for entry in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() where entry.hasSuffix(".mustache") {
+                guard let data = fm.contents(atPath: folder + "/" + entry), let text = String(data: data, encoding: .utf8) else {
+                    throw .io(path: folder + "/" + entry, message: "cannot read the template as UTF-8")
+                }
+                templates[String(entry.dropLast(".mustache".count))] = text
+            }
+            let assetFolder = folder + "/assets"
+            if let enumerator = fm.enumerator(atPath: assetFolder) {
+                while let relative = enumerator.nextObject() as? String {
+                    let full = assetFolder + "/" + relative
+                    var isDir: ObjCBool = false
+                    guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
+                          !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                          let data = fm.contents(atPath: full) else { continue }
+                    assets[relative] = data
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        var hasher = ContentHasher()
+        for name in templates.keys.sorted() {
+            let text = templates[name] ?? ""
+            hasher.add(name)
+            hasher.add(text)
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch {
+                throw .template(file: name + ".mustache", message: "\(error)")
+            }
+        }
+        let sortedAssets = assets.keys.sorted().map { (path: $0, data: assets[$0] ?? Data()) }
+        for asset in sortedAssets {
+            hasher.add(asset.path)
+            hasher.add(asset.data)
+        }
+        return Theme(library: library, assets: sortedAssets, hash: hasher.hex)
+    }
+
+    /// Renders the page template `name` (one of `pageTemplates`) with a context.
+    func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
