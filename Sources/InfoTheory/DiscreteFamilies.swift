@@ -1,0 +1,65 @@
+import Foundation
+
+// Entropies of Binomial and Poisson distributions by summing −pmf·log pmf, with log pmf from
+// Loader's saddle-point form (Stirling error + deviance), accurate to a few ulps even for
+// large n where log C(n, k) from log-gamma would lose digits to cancellation.
+
+/// The most terms a summation may take (protects against unbounded work on huge parameters).
+public let maximumSummationTerms: Int = 10_000_000
+
+/// log of the Binomial(n, p) pmf at k, for 0 < p < 1.
+func binomialLogPMF(_ k: Double, _ n: Double, _ p: Double) -> Double {
+    let q = 1 - p
+    if k == 0 { return n * log1p(-p) }
+    if k == n { return n * log(p) }
+    let lc = stirlingError(n) - stirlingError(k) - stirlingError(n - k)
+        - binomialDeviance(k, n * p) - binomialDeviance(n - k, n * q)
+    let lf = 1.837877066409345483560659472811 + log(k) + log1p(-k / n)  // log(2π) + log k + log(1 − k/n)
+    return lc - 0.5 * lf
+}
+
+/// log of the Poisson(λ) pmf at k.
+func poissonLogPMF(_ k: Double, _ lambda: Double) -> Double {
+    if k == 0 { return -lambda }
+    return -stirlingError(k) - binomialDeviance(k, lambda) - 0.5 * (1.837877066409345483560659472811 + log(k))
+}
+
+/// Σ −f(k)·log f(k) over k in `range`, compensated.
+private func entropySum(_ range: ClosedRange<Int>, _ logPMF: (Double) -> Double) -> Double {
+    var acc = NeumaierSum()
+    for k in range {
+        let l = logPMF(Double(k))
+        if l > -.infinity { acc.add(-exp(l) * l) }
+    }
+    return max(acc.value, 0)
+}
+
+/// Entropy of Binomial(trials, probability) by summation over the window holding all but
+/// e⁻⁸⁰⁰ of the mass.
+public func binomialEntropy(trials: Int, probability: Double, base: LogBase = .nats) throws(InfoTheoryError) -> Double {
+    if trials < 0 { throw .invalidParameter(name: "trials", value: Double(trials), requirement: "≥ 0") }
+    try validateProbability(probability, name: "probability")
+    if trials == 0 || probability == 0 || probability == 1 { return 0 }
+    let n = Double(trials)
+    let mu = n * probability
+    let sd = (n * probability * (1 - probability)).squareRoot()
+    let lo = max(0, Int(max(0, mu - 40 * sd - 40)))
+    let hiD = min(n, mu + 40 * sd + 40)
+    let hi = Int(hiD)
+    if hi - lo >= maximumSummationTerms {
+        throw .tooLarge(argument: "trials", size: hi - lo + 1, limit: maximumSummationTerms)
+    }
+    return base.fromNats(entropySum(lo...hi) { binomialLogPMF($0, n, probability) })
+}
+
+/// Entropy of Poisson(rate) by summation over the window holding all but e⁻⁸⁰⁰ of the mass.
+public func poissonEntropy(rate: Double, base: LogBase = .nats) throws(InfoTheoryError) -> Double {
+    try validatePositive(rate, name: "rate")
+    let sd = rate.squareRoot()
+    let loD = max(0, rate - 40 * sd - 40)
+    let hiD = rate + 40 * sd + 60
+    if hiD - loD >= Double(maximumSummationTerms) {
+        throw .tooLarge(argument: "rate", size: Int(min(hiD - loD, 9e18)), limit: maximumSummationTerms)
+    }
+    return base.fromNats(entropySum(Int(loD)...Int(hiD)) { poissonLogPMF($0, rate) })
+}
