@@ -17,9 +17,11 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -45,6 +47,7 @@ class Run:
     seconds: float
     max_rss_kb: int
     status: int
+    cpu_seconds: float  # user + system time of the tool and its descendants
 
 
 @dataclass
@@ -58,6 +61,10 @@ class Measurements:
     def median(self, row: str, size: int) -> float | None:
         runs = self.runs.get((row, size))
         return statistics.median(r.seconds for r in runs) if runs else None
+
+    def median_cpu(self, row: str, size: int) -> float | None:
+        runs = self.runs.get((row, size))
+        return statistics.median(r.cpu_seconds for r in runs) if runs else None
 
     def peak_mb(self, row: str, size: int) -> float | None:
         runs = self.runs.get((row, size))
@@ -74,7 +81,7 @@ def log(message: str) -> None:
 GNU_TIME = "/usr/bin/time"
 
 
-def measure(command: list[str], cwd: str, output: str) -> Run:
+def measure(command: list[str], cwd: str, output: str, timeout: float) -> Run:
     """Runs `command`, its stdout and stderr going to `output`: wall time, exit status and
     the peak resident memory of the command and its descendants.
 
@@ -83,22 +90,29 @@ def measure(command: list[str], cwd: str, output: str) -> Run:
     put a floor of ~20 MB under every tool."""
     env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
     rusage = output + ".rusage"
-    wrapped = [GNU_TIME, "-f", "%M", "-o", rusage, *command] if os.access(GNU_TIME, os.X_OK) else command
+    wrapped = [GNU_TIME, "-f", "%M %U %S", "-o", rusage, *command] if os.access(GNU_TIME, os.X_OK) else command
     with open(output, "wb") as sink:
         start = time.perf_counter()
         process = subprocess.Popen(wrapped, cwd=cwd, stdout=sink, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, env=env)
-        _, wait_status, usage = os.wait4(process.pid, 0)
+                                   stdin=subprocess.DEVNULL, env=env, start_new_session=True)
+        # A runaway tool is killed (its whole process group) and reported, never waited on forever.
+        watchdog = threading.Timer(timeout, lambda: os.killpg(process.pid, signal.SIGKILL))
+        watchdog.start()
+        try:
+            _, wait_status, usage = os.wait4(process.pid, 0)
+        finally:
+            watchdog.cancel()
         seconds = time.perf_counter() - start
     process.returncode = status = os.waitstatus_to_exitcode(wait_status)
-    max_rss_kb = usage.ru_maxrss
+    max_rss_kb, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     if wrapped is not command:
         try:
             with open(rusage, encoding="utf-8") as handle:
-                max_rss_kb = int(handle.read().split()[-1])
+                fields = handle.read().split()[-3:]
+            max_rss_kb, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
         except (OSError, ValueError, IndexError):
-            pass  # killed before GNU time wrote: keep wait4's figure
-    return Run(seconds, max_rss_kb, status)
+            pass  # killed before GNU time wrote: keep wait4's figures
+    return Run(seconds, max_rss_kb, status, cpu)
 
 
 def last_line(path: str) -> str:
@@ -204,7 +218,7 @@ class Bench:
 
         def timed(row: str, command: list[str], cwd: str, name: str) -> Run:
             output = os.path.join(logs, name + ".log")
-            run = measure(command, cwd, output)
+            run = measure(command, cwd, output, self.args.timeout)
             if record:
                 self.results.add(row, size, run)
                 self.results.summaries[(row, size)] = last_line(output)
@@ -290,7 +304,7 @@ class Bench:
             handle.write(report)
         with open(os.path.join(self.work, "results.json"), "w", encoding="utf-8") as handle:
             json.dump([{"tool": row, "notes": size, "seconds": [r.seconds for r in runs],
-                        "max_rss_kb": [r.max_rss_kb for r in runs], "status": [r.status for r in runs]}
+                        "max_rss_kb": [r.max_rss_kb for r in runs], "cpu_seconds": [r.cpu_seconds for r in runs], "status": [r.status for r in runs]}
                        for (row, size), runs in sorted(self.results.runs.items(), key=lambda kv: (kv[0][1], ROWS.index(kv[0][0])))],
                       handle, indent=1)
         print(report)
@@ -326,6 +340,17 @@ class Bench:
                 lines.append(f"| {name} | {size:,} | {median:.3f} | {ratio} | {peak:.{1 if peak < 10 else 0}f} |")
         lines.append("")
         lines += self.targets()
+        lines.append("")
+        lines.append("CPU use (median user + system seconds; cores busy = CPU time / wall time, "
+                     f"of {os.cpu_count()}):")
+        lines.append("")
+        lines.append("| tool | notes | CPU s | cores busy |")
+        lines.append("|---|---:|---:|---:|")
+        for size in self.args.sizes:
+            for row in ROWS:
+                cpu, wall = r.median_cpu(row, size), r.median(row, size)
+                if cpu is not None and wall:
+                    lines.append(f"| {row} | {size:,} | {cpu:.3f} | {cpu / wall:.2f} |")
         lines.append("")
         lines.append("Tools and machine:")
         lines.append("")
@@ -410,6 +435,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help="run `swift build -c release --product qed` first (the default, except with --quick)")
     parser.add_argument("--no-build", dest="build", action="store_false", help="use the existing qed binary")
     parser.add_argument("--peers-only", action="store_true", help="measure Hugo, cmark and pytest only")
+    parser.add_argument("--timeout", type=float, default=1800,
+                        help="seconds after which one run is killed and reported as failed (default 1800)")
     parser.add_argument("--tools", help="comma-separated subset: qed,hugo,cmark,pytest (default: all)")
     args = parser.parse_args(argv)
     try:
