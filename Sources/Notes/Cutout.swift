@@ -1,0 +1,353 @@
+import Diagnostics
+
+/// The result of cutting math, wiki-links and inline expressions out of a note (MATH.md §1).
+struct Cutout {
+    /// The text cmark parses: the note with each cut-out span replaced by a placeholder.
+    var text: [UInt8] = []
+    var map = OffsetMap()
+    var math: [MathSpan] = []
+    var links: [WikiLink] = []
+    var inlineExpressions: [InlineExpression] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+extension Cutout {
+    /// Scans `source` left to right (MATH.md §1 rule order), never looking inside the lines
+    /// `excluded` marks (code and HTML blocks, found by a first cmark parse).
+    ///
+    /// - Parameter excluded: `excluded[k]` is true when 1-based line `k + 1` is code or HTML.
+    static func make(source: [UInt8], excluded: [Bool], locator: inout Locator) -> Cutout {
+        var result = Cutout()
+        source.withUnsafeBufferPointer { b in
+            var scanner = MarkupScanner(b: b, lines: locator.lines, excluded: excluded)
+            scanner.run(into: &result, locator: &locator)
+        }
+        return result
+    }
+}
+
+/// One left-to-right pass; `b` is valid only during `Cutout.make`.
+struct MarkupScanner {
+    let b: UnsafeBufferPointer<UInt8>
+    let lines: LineIndex
+    let excluded: [Bool]
+    /// For a backtick run of length N: no closing run exists before this offset.
+    var noCodeCloseBefore: [Int: Int] = [:]
+    /// For `<!--`, `<?`, `<![CDATA[`: no terminator exists before this offset.
+    var noTerminatorBefore: [UInt8: Int] = [:]
+
+    init(b: UnsafeBufferPointer<UInt8>, lines: LineIndex, excluded: [Bool]) {
+        self.b = b; self.lines = lines; self.excluded = excluded
+    }
+
+    var n: Int { b.count }
+
+    func isExcluded(lineStartingAt p: Int) -> Bool {
+        let line = lines.line(ofOffset: p)
+        return line - 1 < excluded.count && excluded[line - 1]
+    }
+
+    /// Whether a span may continue past the newline at `k`: the next line exists, is not
+    /// blank and is not part of a code or HTML block.
+    func mayContinue(afterNewlineAt k: Int) -> Bool {
+        var p = k + 1
+        guard p < n, !isExcluded(lineStartingAt: p) else { return false }
+        while p < n, b[p] == 0x20 || b[p] == 0x09 { p += 1 }
+        return p < n && b[p] != 0x0A
+    }
+
+    /// Number of `>` markers at the start of the line holding offset `p`.
+    func quoteDepth(at p: Int) -> Int {
+        var q = lines.starts[lines.line(ofOffset: p) - 1]
+        var depth = 0
+        while q < p, b[q] == 0x20 || b[q] == 0x09 || b[q] == 0x3E {
+            if b[q] == 0x3E { depth += 1 }
+            q += 1
+        }
+        return depth
+    }
+
+    /// Offset just past `depth` block-quote markers at the line starting at `p`.
+    func skipQuotePrefix(from p: Int, depth: Int) -> Int {
+        var q = p
+        for _ in 0..<depth {
+            var r = q, spaces = 0
+            while r < n, b[r] == 0x20, spaces < 3 { r += 1; spaces += 1 }
+            guard r < n, b[r] == 0x3E else { break }
+            r += 1
+            if r < n, b[r] == 0x20 || b[r] == 0x09 { r += 1 }
+            q = r
+        }
+        return q
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A }
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    static func isASCIIPunctuation(_ c: UInt8) -> Bool {
+        (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
+    }
+
+    mutating func run(into result: inout Cutout, locator: inout Locator) {
+        var out = [UInt8]()
+        out.reserveCapacity(n + n / 16)
+        var copyStart = 0
+        var i = 0
+        var atLineStart = true
+
+        func emit(_ hole: Hole, from start: Int, to end: Int) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<start]))
+            result.map.addRegion(substituted: out.count, original: start, placeholder: true)
+            Placeholder.append(hole, to: &out)
+            result.map.addRegion(substituted: out.count, original: end, placeholder: false)
+            copyStart = end
+        }
+
+        while i < n {
+            if atLineStart {
+                atLineStart = false
+                if isExcluded(lineStartingAt: i) {
+                    while i < n, b[i] != 0x0A { i += 1 }
+                    i += 1
+                    atLineStart = true
+                    continue
+                }
+            }
+            switch b[i] {
+            case 0x0A:
+                atLineStart = true
+                i += 1
+            case 0x5C: // backslash
+                i += (i + 1 < n && MarkupScanner.isASCIIPunctuation(b[i + 1])) ? 2 : 1
+            case 0x60: // backtick
+                let (end, expression) = codeSpan(at: i, locator: &locator)
+                if let expression {
+                    let index = result.inlineExpressions.count
+                    result.inlineExpressions.append(expression)
+                    emit(.inlineValue(index), from: i, to: end)
+                }
+                i = end
+            case 0x3C: // <
+                i = angle(at: i) ?? i + 1
+            case 0x24: // $
+                if i + 1 < n, b[i + 1] == 0x24 {
+                    switch displayMath(at: i) {
+                    case .found(let end, let pieces):
+                        let index = result.math.count
+                        result.math.append(makeSpan(pieces, display: true, locator: &locator))
+                        emit(.math(index), from: i, to: end)
+                        i = end
+                    case .empty:
+                        i += 2
+                    case .unclosed:
+                        result.diagnostics.append(.warning(
+                            "unclosed-math", "`$$` is never closed; it is shown as literal text",
+                            at: locator.location(ofOffset: i), length: 2,
+                            hint: "close display math with `$$` before the next blank line, or write `\\$$`"))
+                        i += 2
+                    }
+                } else if let (end, pieces) = inlineMath(at: i) {
+                    let index = result.math.count
+                    result.math.append(makeSpan(pieces, display: false, locator: &locator))
+                    emit(.math(index), from: i, to: end)
+                    i = end
+                } else {
+                    i += 1
+                }
+            case 0x5B, 0x21: // [ or !
+                let embed = b[i] == 0x21
+                let open = embed ? i + 1 : i
+                if open + 1 < n, b[open] == 0x5B, b[open + 1] == 0x5B,
+                   let link = wikiLink(at: i, contentStart: open + 2, embed: embed, locator: &locator) {
+                    let index = result.links.count
+                    result.links.append(link.link)
+                    emit(.link(index), from: i, to: link.end)
+                    i = link.end
+                } else {
+                    i += 1
+                }
+            default:
+                i += 1
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<n]))
+        result.text = out
+    }
+
+    // MARK: math
+
+    enum DisplayResult { case found(Int, [Range<Int>]), empty, unclosed }
+
+    func displayMath(at i: Int) -> DisplayResult {
+        let depth = quoteDepth(at: i)
+        var pieces: [Range<Int>] = []
+        var pieceStart = i + 2
+        var k = pieceStart
+        var sawContent = false
+        while k < n {
+            let c = b[k]
+            if c == 0x5C {
+                sawContent = true
+                k += (k + 1 < n && b[k + 1] != 0x0A) ? 2 : 1
+                continue
+            }
+            if c == 0x24, k + 1 < n, b[k + 1] == 0x24 {
+                guard sawContent else { return .empty }
+                pieces.append(pieceStart..<k)
+                return .found(k + 2, pieces)
+            }
+            if c == 0x0A {
+                guard mayContinue(afterNewlineAt: k) else { return .unclosed }
+                pieces.append(pieceStart..<(k + 1))
+                pieceStart = skipQuotePrefix(from: k + 1, depth: depth)
+                k = pieceStart
+                continue
+            }
+            if !MarkupScanner.isSpace(c) { sawContent = true }
+            k += 1
+        }
+        return .unclosed
+    }
+
+    /// Pandoc's rules: no white space after the opening `$`; the first unescaped `$` closes,
+    /// must not follow white space nor precede a digit; at most one line break inside.
+    func inlineMath(at i: Int) -> (Int, [Range<Int>])? {
+        let start = i + 1
+        guard start < n, !MarkupScanner.isSpace(b[start]) else { return nil }
+        let depth = quoteDepth(at: i)
+        var pieces: [Range<Int>] = []
+        var pieceStart = start
+        var k = start
+        var breaks = 0
+        while k < n {
+            let c = b[k]
+            if c == 0x5C {
+                k += (k + 1 < n && b[k + 1] != 0x0A) ? 2 : 1
+                continue
+            }
+            if c == 0x24 {
+                guard k > start, !MarkupScanner.isSpace(b[k - 1]) else { return nil }
+                if k + 1 < n, MarkupScanner.isDigit(b[k + 1]) { return nil }
+                pieces.append(pieceStart..<k)
+                return (k + 1, pieces)
+            }
+            if c == 0x0A {
+                breaks += 1
+                guard breaks <= 1, mayContinue(afterNewlineAt: k) else { return nil }
+                pieces.append(pieceStart..<(k + 1))
+                pieceStart = skipQuotePrefix(from: k + 1, depth: depth)
+                k = pieceStart
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    func makeSpan(_ pieces: [Range<Int>], display: Bool, locator: inout Locator) -> MathSpan {
+        var tex = [UInt8]()
+        var mathPieces: [MathPiece] = []
+        for piece in pieces {
+            let loc = locator.location(ofOffset: piece.lowerBound)
+            mathPieces.append(MathPiece(texOffset: tex.count, line: loc.line, column: loc.column))
+            tex.append(contentsOf: UnsafeBufferPointer(rebasing: b[piece]))
+        }
+        let first = mathPieces.first ?? MathPiece(texOffset: 0, line: 1, column: 1)
+        return MathSpan(tex: String(decoding: tex, as: UTF8.self), display: display,
+                        location: SourceLocation(file: locator.file, line: first.line, column: first.column),
+                        pieces: mathPieces)
+    }
+
+    // MARK: wiki-links
+
+    func wikiLink(at i: Int, contentStart: Int, embed: Bool,
+                  locator: inout Locator) -> (link: WikiLink, end: Int)? {
+        var k = contentStart
+        while k < n {
+            let c = b[k]
+            if c == 0x0A || c == 0x5B { return nil }
+            if c == 0x5D {
+                guard k + 1 < n, b[k + 1] == 0x5D else { return nil }
+                break
+            }
+            k += 1
+        }
+        guard k < n else { return nil }
+        let content = String(decoding: UnsafeBufferPointer(rebasing: b[contentStart..<k]), as: UTF8.self)
+        var targetPart = content
+        var label: String?
+        if let bar = content.firstIndex(of: "|") {
+            targetPart = String(content[..<bar])
+            // Obsidian writes `\|` inside tables: the backslash belongs to the separator.
+            if targetPart.hasSuffix("\\") { targetPart.removeLast() }
+            label = String(content[content.index(after: bar)...]).trimmingSpaces
+        }
+        var target = targetPart
+        var heading: String?
+        if let hash = targetPart.firstIndex(of: "#") {
+            target = String(targetPart[..<hash])
+            heading = String(targetPart[targetPart.index(after: hash)...]).trimmingSpaces
+        }
+        target = target.trimmingSpaces
+        if heading?.isEmpty == true { heading = nil }
+        if label?.isEmpty == true { label = nil }
+        guard !target.isEmpty || heading != nil else { return nil }
+        let end = k + 2
+        let source = String(decoding: UnsafeBufferPointer(rebasing: b[i..<end]), as: UTF8.self)
+        let link = WikiLink(target: target, heading: heading, label: label, isEmbed: embed,
+                            location: locator.location(ofOffset: i), source: source)
+        return (link, end)
+    }
+
+    // MARK: code spans
+
+    /// The offset past the code span or backtick run at `i`, and the inline expression it holds.
+    mutating func codeSpan(at i: Int, locator: inout Locator) -> (Int, InlineExpression?) {
+        var runEnd = i
+        while runEnd < n, b[runEnd] == 0x60 { runEnd += 1 }
+        let length = runEnd - i
+        if let limit = noCodeCloseBefore[length], i < limit { return (runEnd, nil) }
+        var k = runEnd
+        while k < n {
+            let c = b[k]
+            if c == 0x60 {
+                var m = k
+                while m < n, b[m] == 0x60 { m += 1 }
+                if m - k == length { return (m, inlineExpression(runEnd, k, locator: &locator)) }
+                k = m
+                continue
+            }
+            if c == 0x0A, !mayContinue(afterNewlineAt: k) { break }
+            k += 1
+        }
+        noCodeCloseBefore[length] = k
+        return (runEnd, nil)
+    }
+
+    /// The `` `= EXPR` `` held by the code span with content `contentStart..<contentEnd`, if any.
+    func inlineExpression(_ contentStart: Int, _ contentEnd: Int, locator: inout Locator) -> InlineExpression? {
+        var content = Array(UnsafeBufferPointer(rebasing: b[contentStart..<contentEnd]))
+        for j in content.indices where content[j] == 0x0A { content[j] = 0x20 }
+        if content.count >= 2, content.first == 0x20, content.last == 0x20, content.contains(where: { $0 != 0x20 }) {
+            content = Array(content.dropFirst().dropLast())
+        }
+        guard content.count >= 2, content[0] == 0x3D, content[1] == 0x20 || content[1] == 0x09 else { return nil }
+        let expression = String(decoding: content.dropFirst(), as: UTF8.self).trimmingSpaces
+        guard !expression.isEmpty else { return nil }
+        var q = contentStart
+        while q < contentEnd, b[q] != 0x3D { q += 1 }
+        q += 1
+        while q < contentEnd, MarkupScanner.isSpace(b[q]) { q += 1 }
+        return InlineExpression(expression: expression, location: locator.location(ofOffset: q),
+                                codeText: String(decoding: content, as: UTF8.self))
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

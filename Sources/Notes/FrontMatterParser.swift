@@ -1,0 +1,223 @@
+import Diagnostics
+import Yams
+
+/// Where a note's front matter sits: the YAML between a `---` first line and a closing
+/// `---` (or `...`) line.
+struct FrontMatterBlock {
+    var yaml: String
+    /// Offset of the first byte after the closing line.
+    var bodyStart: Int
+
+    /// Finds the block; `unclosed` is set when a `---` first line is never closed.
+    static func find(in bytes: [UInt8]) -> (block: FrontMatterBlock?, unclosed: Bool) {
+        func lineEnd(_ p: Int) -> Int {
+            var e = p
+            while e < bytes.count, bytes[e] != 0x0A { e += 1 }
+            return e
+        }
+        func isMarker(_ start: Int, _ end: Int, _ c: UInt8) -> Bool {
+            var e = end
+            while e > start, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+            return e - start == 3 && bytes[start] == c && bytes[start + 1] == c && bytes[start + 2] == c
+        }
+        let firstEnd = lineEnd(0)
+        guard isMarker(0, firstEnd, 0x2D), firstEnd < bytes.count else {
+            return (nil, isMarker(0, firstEnd, 0x2D) && bytes.count > 3 ? true : false)
+        }
+        var p = firstEnd + 1
+        while p <= bytes.count {
+            let e = lineEnd(p)
+            if isMarker(p, e, 0x2D) || isMarker(p, e, 0x2E) {
+                let yaml = String(decoding: bytes[(firstEnd + 1)..<p], as: UTF8.self)
+                return (FrontMatterBlock(yaml: yaml, bodyStart: min(e + 1, bytes.count)), false)
+            }
+            if e >= bytes.count { break }
+            p = e + 1
+        }
+        return (nil, true)
+    }
+}
+
+/// Turns front-matter YAML into a `FrontMatter`, reporting problems at file locations.
+struct FrontMatterParser {
+    let file: String
+    /// File line of the YAML's first line (2: right after the opening `---`).
+    let firstLine = 2
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
+    }
+
+    mutating func parse(_ yaml: String) -> FrontMatter {
+        var result = FrontMatter()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            diagnostics.append(yamlDiagnostic(error))
+            return result
+        }
+        guard let root else { return result }
+        guard case .mapping(let mapping) = root else {
+            diagnostics.append(.warning("front-matter-type", "front matter is not a mapping of keys to values; ignored",
+                                        at: location(root.mark)))
+            return result
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let at = location(value.mark ?? keyNode.mark)
+            switch key {
+            case "title": result.title = scalarString(value, key: key, at: at)
+            case "brief", "description": if result.brief == nil || key == "brief" { result.brief = scalarString(value, key: key, at: at) }
+            case "type": result.type = scalarString(value, key: key, at: at)
+            case "domain": result.domain = scalarString(value, key: key, at: at)
+            case "created", "date": if key == "created" || result.created == nil { result.created = date(value, key: key, at: at) }
+            case "updated", "modified", "lastmod": result.updated = date(value, key: key, at: at) ?? result.updated
+            case "tags", "tag": result.tags += stringList(value, key: key, at: at).map(Self.cleanTag).filter { !$0.isEmpty }
+            case "aliases", "alias": result.aliases += stringList(value, key: key, at: at)
+            case "qed": result.qedTolerance = qedOptions(value, at: at)
+            default: break
+            }
+            if !["title", "brief", "type", "domain", "created", "updated", "tags", "aliases", "qed"].contains(key) {
+                var depthBudget = 64
+                result.extra[key] = Self.value(value, depth: &depthBudget)
+            }
+        }
+        return result
+    }
+
+    func yamlDiagnostic(_ error: Error) -> Diagnostic {
+        var mark: Mark?
+        var problem = "\(error)"
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
+                mark = m; problem = p
+            case .duplicatedKeysInMapping(let duplicates, _):
+                problem = "duplicated keys: \(duplicates.joined(separator: ", "))"
+            default: break
+            }
+        }
+        return .error("front-matter-yaml", "front matter is not valid YAML: \(problem)", at: location(mark),
+                      hint: "front matter is ignored until it parses; check indentation and quoting")
+    }
+
+    static func cleanTag(_ tag: String) -> String {
+        var t = tag.trimmingSpaces
+        while t.hasPrefix("#") { t.removeFirst() }
+        return t
+    }
+
+    static func isScalarString(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node else { return false }
+        if s.style != .plain { return true }
+        let tag = node.tag.description
+        return tag != Tag.Name.int.rawValue && tag != Tag.Name.float.rawValue
+            && tag != Tag.Name.bool.rawValue && tag != Tag.Name.null.rawValue
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let s) = node, s.style == .plain else { return false }
+        return node.tag.description == Tag.Name.null.rawValue
+    }
+
+    mutating func scalarString(_ node: Node, key: String, at: SourceLocation) -> String? {
+        if Self.isNull(node) { return nil }
+        guard case .scalar(let s) = node else {
+            diagnostics.append(.warning("front-matter-type", "'\(key)' should be text, not a \(Self.kind(node)); ignored", at: at))
+            return nil
+        }
+        return s.string
+    }
+
+    mutating func date(_ node: Node, key: String, at: SourceLocation) -> NoteDate? {
+        if Self.isNull(node) { return nil }
+        guard case .scalar(let s) = node, let date = NoteDate(parsing: s.string) else {
+            diagnostics.append(.warning("front-matter-date", "'\(key)' is not a date: \(node.string.map { "'\($0)'" } ?? "a \(Self.kind(node))")",
+                                        at: at, hint: "write dates as 2026-02-13 or 2026-02-13T09:30:00Z"))
+            return nil
+        }
+        return date
+    }
+
+    /// A list of strings, or one string (comma-separated, as Obsidian accepts).
+    mutating func stringList(_ node: Node, key: String, at: SourceLocation) -> [String] {
+        if Self.isNull(node) { return [] }
+        if case .sequence(let items) = node {
+            var out: [String] = []
+            for item in items {
+                if Self.isNull(item) { continue }
+                if case .scalar(let s) = item { out.append(s.string); continue }
+                diagnostics.append(.warning("front-matter-type", "'\(key)' entries should be text, not a \(Self.kind(item)); ignored",
+                                            at: location(item.mark)))
+            }
+            return out
+        }
+        if Self.isScalarString(node), case .scalar(let s) = node {
+            return s.string.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        diagnostics.append(.warning("front-matter-type", "'\(key)' should be a list of text, not a \(Self.kind(node)); ignored",
+                                    at: at, hint: "write \(key): [a, b] or one item per line with '- '"))
+        return []
+    }
+
+    mutating func qedOptions(_ node: Node, at: SourceLocation) -> Double? {
+        guard case .mapping(let options) = node else {
+            diagnostics.append(.warning("front-matter-type", "'qed' should be a mapping such as {tolerance: 1e-6}; ignored", at: at))
+            return nil
+        }
+        var tolerance: Double?
+        for (k, v) in options {
+            let name = k.string ?? ""
+            if name == "tolerance", case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
+                tolerance = d
+            } else if name == "tolerance" {
+                diagnostics.append(.warning("front-matter-type", "qed tolerance should be a non-negative number", at: location(v.mark)))
+            } else {
+                diagnostics.append(.warning("front-matter-qed", "unknown qed option '\(name)'", at: location(k.mark),
+                                            hint: "known options: tolerance"))
+            }
+        }
+        return tolerance
+    }
+
+    static func kind(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "mapping"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        case .scalar:
+            let tag = node.tag.description
+            if tag == Tag.Name.int.rawValue || tag == Tag.Name.float.rawValue { return "number" }
+            if tag == Tag.Name.bool.rawValue { return "boolean" }
+            return "text"
+        }
+    }
+
+    /// Any YAML value as a `FrontMatterValue`; nesting deeper than the budget becomes `.null`.
+    static func value(_ node: Node, depth: inout Int) -> FrontMatterValue {
+        guard depth > 0 else { return .null }
+        depth -= 1
+        defer { depth += 1 }
+        switch node {
+        case .scalar(let s):
+            if s.style != .plain { return .string(s.string) }
+            let tag = node.tag.description
+            if tag == Tag.Name.null.rawValue { return .null }
+            if tag == Tag.Name.bool.rawValue, let b = node.bool { return .bool(b) }
+            if tag == Tag.Name.int.rawValue || tag == Tag.Name.float.rawValue, let d = node.float { return .number(d) }
+            return .string(s.string)
+        case .sequence(let items):
+            return .list(items.map { value($0, depth: &depth) })
+        case .mapping(let pairs):
+            var map: [String: FrontMatterValue] = [:]
+            for (k, v) in pairs { map[k.string ?? ""] = value(v, depth: &depth) }
+            return .map(map)
+        case .alias:
+            return .null
+        }
+    }
+}

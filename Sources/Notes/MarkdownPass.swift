@@ -1,0 +1,176 @@
+import CCmark
+import Diagnostics
+
+/// What the second cmark parse (of the text with placeholders) yields.
+struct MarkdownPass {
+    var body = MarkdownBody(html: "", segments: [])
+    var math: [MathSpan] = []
+    var cells: [Cell] = []
+    var headings: [Heading] = []
+    var diagnostics: [Diagnostic] = []
+    /// Text of the first level-1 heading, the fallback title.
+    var firstTitle: String?
+}
+
+extension MarkdownPass {
+    /// Parses the cut-out text, turns qed and math fences, display-math paragraphs and
+    /// heading anchors into holes, renders HTML and maps every position to the original file.
+    static func run(cutout: Cutout, rawHTML: Bool, locator: inout Locator) -> MarkdownPass {
+        var pass = MarkdownPass()
+        pass.math = cutout.math
+        let text = cutout.text
+        guard let tree = CmarkTree(bytes: text, options: cmarkOptions(rawHTML: rawHTML)) else { return pass }
+        let lines = LineIndex(text)
+
+        func location(line: Int32, column: Int32) -> SourceLocation {
+            let s = lines.offset(line: Int(line), byteColumn: Int(column), count: text.count)
+            return locator.location(ofOffset: cutout.map.originalOffset(ofSubstituted: s))
+        }
+
+        var replacements: [(OpaquePointer, String)] = []
+        var anchors: [(OpaquePointer, String)] = []
+        var headingText: [UInt8]? = nil
+        var usedAnchors: Set<String> = []
+
+        tree.walk { node, entering in
+            let type = CmarkTree.type(node)
+            if type == CMARK_NODE_HEADING {
+                if entering { headingText = []; return }
+                let plain = plainText(headingText ?? [], cutout: cutout).trimmingSpaces
+                headingText = nil
+                let level = Int(cmark_node_get_heading_level(node))
+                let anchor = uniqueSlug(plain, used: &usedAnchors)
+                let loc = location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+                anchors.append((node, Placeholder.string(.headingAnchor(pass.headings.count))))
+                pass.headings.append(Heading(level: level, text: plain, anchor: anchor, location: loc))
+                if level == 1, pass.firstTitle == nil, !plain.isEmpty { pass.firstTitle = plain }
+                return
+            }
+            if headingText != nil, entering {
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                    if let c = cmark_node_get_literal(node) {
+                        var p = c
+                        while p.pointee != 0 { headingText?.append(UInt8(bitPattern: p.pointee)); p += 1 }
+                    }
+                } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                    headingText?.append(0x20)
+                }
+                return
+            }
+            guard entering else { return }
+            if type == CMARK_NODE_CODE_BLOCK {
+                let info = CmarkTree.fenceInfo(node)
+                let loc = location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+                let fence = FenceCheck(text: text, lines: lines, node: node, info: info)
+                if fence.isFenced, !fence.isClosed {
+                    pass.diagnostics.append(.warning(
+                        "unclosed-fence", "code fence is never closed; it runs to the end of its container",
+                        at: loc, length: fence.openLength,
+                        hint: "add a closing \(String(repeating: fence.character == 0x7E ? "~" : "`", count: max(3, fence.openLength)))"))
+                }
+                let words = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+                guard let language = words.first?.lowercased() else { return }
+                if language == "qed" {
+                    let cell = makeCell(node: node, info: info, options: Array(words.dropFirst()),
+                                        location: loc, index: pass.cells.count, diagnostics: &pass.diagnostics)
+                    replacements.append((node, Placeholder.string(.cell(pass.cells.count))))
+                    pass.cells.append(cell)
+                } else if language == "math" {
+                    var tex = CmarkTree.literal(node)
+                    if tex.hasSuffix("\n") { tex.removeLast() }
+                    let span = fenceMathSpan(tex: tex, fence: loc)
+                    replacements.append((node, Placeholder.string(.math(pass.math.count))))
+                    pass.math.append(span)
+                }
+            } else if type == CMARK_NODE_PARAGRAPH {
+                if let holes = displayOnlyHoles(paragraph: node, math: cutout.math) {
+                    replacements.append((node, holes.map(Placeholder.string).joined(separator: "\n")))
+                }
+            }
+        }
+
+        for (node, html) in anchors { CmarkTree.prependCustomInline(node, html: html) }
+        for (node, html) in replacements { CmarkTree.replaceWithCustomBlock(node, html: html) }
+        let html = tree.renderHTML(options: rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+
+        // Keep math in document order: fences were found after the scanner's spans.
+        var order = Array(pass.math.indices)
+        order.sort { pass.math[$0].location < pass.math[$1].location || (pass.math[$0].location == pass.math[$1].location && $0 < $1) }
+        var newIndex = [Int](repeating: 0, count: order.count)
+        for (new, old) in order.enumerated() { newIndex[old] = new }
+        let segments = splitHoles(html, cutout: cutout, allMath: pass.math) { hole in
+            if case .math(let i) = hole, i < newIndex.count { return .math(newIndex[i]) }
+            return hole
+        }
+        pass.math = order.map { pass.math[$0] }
+        var htmlWithHoles = ""
+        for segment in segments {
+            switch segment {
+            case .html(let s): htmlWithHoles += s
+            case .hole(let h): htmlWithHoles += Placeholder.string(h)
+            }
+        }
+        pass.body = MarkdownBody(html: htmlWithHoles, segments: segments)
+        return pass
+    }
+
+    static func fenceMathSpan(tex: String, fence: SourceLocation) -> MathSpan {
+        var pieces: [MathPiece] = []
+        var offset = 0
+        var line = fence.line + 1
+        for part in tex.split(separator: "\n", omittingEmptySubsequences: false) {
+            pieces.append(MathPiece(texOffset: offset, line: line, column: fence.column))
+            offset += part.utf8.count + 1
+            line += 1
+        }
+        let start = SourceLocation(file: fence.file, line: fence.line + 1, column: fence.column)
+        return MathSpan(tex: tex, display: true, location: start, pieces: pieces)
+    }
+
+    static func makeCell(node: OpaquePointer, info: String, options: [String], location: SourceLocation,
+                         index: Int, diagnostics: inout [Diagnostic]) -> Cell {
+        var parsed = CellOptions()
+        for option in options {
+            switch option.lowercased() {
+            case "hide": parsed.hide = true
+            case "skip": parsed.skip = true
+            case "expect-error", "expect_error": parsed.expectError = true
+            default:
+                parsed.unknown.append(option)
+                diagnostics.append(.warning(
+                    "unknown-cell-option", "unknown cell option '\(option)'", at: location,
+                    length: 3, hint: "known options: hide, skip, expect-error"))
+            }
+        }
+        return Cell(index: index, code: CmarkTree.literal(node), options: parsed, location: location,
+                    firstLine: location.line + 1, columnOffset: location.column - 1, info: info)
+    }
+
+    /// The display-math holes of a paragraph made only of display math (and line breaks).
+    static func displayOnlyHoles(paragraph: OpaquePointer, math: [MathSpan]) -> [Hole]? {
+        var holes: [Hole] = []
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            let type = CmarkTree.type(node)
+            if type == CMARK_NODE_TEXT {
+                let bytes = Array(CmarkTree.literal(node).utf8)
+                let ok: Bool = bytes.withUnsafeBufferPointer { b in
+                    var i = 0
+                    while i < b.count {
+                        if b[i] == 0x20 || b[i] == 0x09 { i += 1; continue }
+                        guard let (hole, length) = Placeholder.parse(at: i, in: b),
+                              case .math(let index) = hole, index < math.count, math[index].display else { return false }
+                        holes.append(hole)
+                        i += length
+                    }
+                    return true
+                }
+                if !ok { return nil }
+            } else if type != CMARK_NODE_SOFTBREAK {
+                return nil
+            }
+            child = cmark_node_next(node)
+        }
+        return holes.isEmpty ? nil : holes
+    }
+}

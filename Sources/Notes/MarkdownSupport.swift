@@ -1,0 +1,137 @@
+import CCmark
+
+/// Whether a cmark code block is fenced, and whether its fence was closed.
+///
+/// cmark 0.30 does not say; the answer is in the source bytes at the node's position.
+struct FenceCheck {
+    var isFenced = false
+    var isClosed = true
+    var character: UInt8 = 0x60
+    var openLength = 0
+
+    init(text: [UInt8], lines: LineIndex, node: OpaquePointer, info: String) {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        let s = lines.offset(line: startLine, byteColumn: Int(cmark_node_get_start_column(node)), count: text.count)
+        guard s < text.count, text[s] == 0x60 || text[s] == 0x7E else { return }
+        character = text[s]
+        var k = s
+        while k < text.count, text[k] == character { k += 1 }
+        openLength = k - s
+        guard openLength >= 3 else { return }
+        if info.isEmpty {
+            // An indented block whose first line happens to be a fence reports the same position.
+            var e = s
+            while e < text.count, text[e] != 0x0A { e += 1 }
+            let sourceLine = Array(text[s..<e])
+            let literal = Array(CmarkTree.literal(node).utf8.prefix(while: { $0 != 0x0A }))
+            if sourceLine == literal { return }
+        }
+        isFenced = true
+        guard endLine > startLine else { isClosed = false; return }
+        var p = lines.offset(line: endLine, byteColumn: 1, count: text.count)
+        while p < text.count, text[p] == 0x20 || text[p] == 0x09 || text[p] == 0x3E { p += 1 }
+        var run = 0
+        while p < text.count, text[p] == character { run += 1; p += 1 }
+        while p < text.count, text[p] == 0x20 || text[p] == 0x09 { p += 1 }
+        isClosed = run >= openLength && (p >= text.count || text[p] == 0x0A)
+    }
+}
+
+/// Text with placeholders turned back into plain source-like text (for headings and attributes).
+func plainText(_ bytes: [UInt8], cutout: Cutout) -> String {
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count)
+    bytes.withUnsafeBufferPointer { b in
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xEE, let (hole, length) = Placeholder.parse(at: i, in: b) {
+                out.append(contentsOf: plainText(of: hole, cutout: cutout).utf8)
+                i += length
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+func plainText(of hole: Hole, cutout: Cutout) -> String {
+    switch hole {
+    case .math(let i): return i < cutout.math.count ? cutout.math[i].tex : ""
+    case .link(let i): return i < cutout.links.count ? cutout.links[i].displayText : ""
+    case .inlineValue(let i): return i < cutout.inlineExpressions.count ? cutout.inlineExpressions[i].codeText : ""
+    case .cell, .headingAnchor: return ""
+    }
+}
+
+/// Splits rendered HTML at its placeholders. A placeholder inside a tag (an image's alt text)
+/// cannot hold markup, so it becomes its escaped plain text there and then.
+func splitHoles(_ html: [UInt8], cutout: Cutout, allMath: [MathSpan],
+                remap: (Hole) -> Hole) -> [MarkdownBody.Segment] {
+    var segments: [MarkdownBody.Segment] = []
+    html.withUnsafeBufferPointer { b in
+        var runStart = 0
+        var pending = [UInt8]()
+        var inTag = false
+        var i = 0
+        func flush(upTo end: Int) {
+            pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<end]))
+            if !pending.isEmpty { segments.append(.html(String(decoding: pending, as: UTF8.self))) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x3C { inTag = true } else if c == 0x3E { inTag = false }
+            if c == 0xEE, let (hole, length) = Placeholder.parse(at: i, in: b) {
+                if inTag {
+                    pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                    var plain = plainText(of: hole, cutout: cutout)
+                    if case .math(let m) = hole, m < allMath.count { plain = allMath[m].tex }
+                    pending.append(contentsOf: MarkdownBody.escapeHTML(plain).utf8)
+                } else {
+                    flush(upTo: i)
+                    segments.append(.hole(remap(hole)))
+                }
+                i += length
+                runStart = i
+                continue
+            }
+            i += 1
+        }
+        flush(upTo: b.count)
+    }
+    return segments
+}
+
+/// A heading's anchor: lower-cased letters and digits of any script, spaces and `-` as `-`,
+/// `_` kept, other punctuation dropped; `-1`, `-2`… on repeats within a note.
+func uniqueSlug(_ text: String, used: inout Set<String>) -> String {
+    var slug = ""
+    for scalar in text.lowercased().unicodeScalars {
+        let p = scalar.properties
+        if p.isAlphabetic || p.numericType != nil {
+            slug.unicodeScalars.append(scalar)
+        } else if scalar == " " || scalar == "\t" || scalar == "-" {
+            slug += "-"
+        } else if scalar == "_" {
+            slug += "_"
+        }
+    }
+    if slug.isEmpty { slug = "section" }
+    var candidate = slug
+    var k = 1
+    while used.contains(candidate) {
+        candidate = "\(slug)-\(k)"
+        k += 1
+    }
+    used.insert(candidate)
+    return candidate
+}
+
+/// The slug of a heading text without de-duplication (for matching `[[note#Heading]]`).
+func slug(_ text: String) -> String {
+    var none: Set<String> = []
+    return uniqueSlug(text, used: &none)
+}

@@ -1,0 +1,123 @@
+import CCmark
+import Diagnostics
+import Foundation
+
+/// Why a file could not be read as a note at all (the vault goes on without it).
+public struct NoteError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Located at the file (line 1, or the offending line).
+    public var diagnostic: Diagnostic
+    public var description: String { diagnostic.description }
+}
+
+extension Note {
+    /// Reads one note from disk.
+    ///
+    /// - Parameters:
+    ///   - path: Where the file is (absolute, or relative to the current directory).
+    ///   - relativePath: The name used in the note's locations and links (vault-relative).
+    /// - Throws: `NoteError` when the file cannot be read, is not a regular file, or is binary.
+    public static func read(path: String, relativePath: String,
+                            config: VaultConfig = VaultConfig()) throws(NoteError) -> Note {
+        let at = SourceLocation(file: relativePath, line: 1, column: 1)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: \(String(cString: strerror(errno)))", at: at))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: not a regular file", at: at))
+        }
+        guard let bytes = readFile(path) else {
+            throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: \(String(cString: strerror(errno)))", at: at,
+                                               hint: "check the file's permissions"))
+        }
+        if DecodedSource.looksBinary(bytes) {
+            let nul = bytes.firstIndex(of: 0) ?? 0
+            let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw NoteError(diagnostic: .error(
+                "binary-file", "file contains NUL bytes and looks binary; skipped",
+                at: SourceLocation(file: relativePath, line: line, column: 1),
+                hint: "rename it if it is not a Markdown note"))
+        }
+        return parse(bytes: bytes, path: relativePath, config: config)
+    }
+
+    /// Reads a note from bytes already in memory (stdin, tests). Never fails: every problem
+    /// becomes a diagnostic on the note.
+    public static func parse(bytes raw: [UInt8], path: String, config: VaultConfig = VaultConfig()) -> Note {
+        var diagnostics: [Diagnostic] = []
+        let decoded = DecodedSource(raw: raw, file: path)
+        diagnostics += decoded.diagnostics
+        var working = decoded.bytes
+
+        var frontMatter = FrontMatter()
+        let (block, unclosed) = FrontMatterBlock.find(in: working)
+        if let block {
+            var parser = FrontMatterParser(file: path)
+            frontMatter = parser.parse(block.yaml)
+            diagnostics += parser.diagnostics
+            // Blank the front matter but keep its line breaks: offsets and lines stay those of the file.
+            for k in 0..<block.bodyStart where working[k] != 0x0A { working[k] = 0x20 }
+        } else if unclosed {
+            diagnostics.append(.warning("front-matter-unclosed", "front matter starting here is never closed; it is read as Markdown",
+                                        at: SourceLocation(file: path, line: 1, column: 1), length: 3,
+                                        hint: "end the front matter with a line of three dashes '---'"))
+        }
+        if !working.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) {
+            diagnostics.append(.warning("empty-note", block == nil ? "note is empty" : "note has front matter but no content",
+                                        at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+
+        var locator = Locator(file: path, bytes: working)
+        let cutout: Cutout
+        if working.contains(where: { $0 == 0x24 || $0 == 0x5B || $0 == 0x60 }) {
+            let excluded = codeAndHTMLLines(working, lineCount: locator.lines.starts.count, rawHTML: config.allowRawHTML)
+            cutout = Cutout.make(source: working, excluded: excluded, locator: &locator)
+        } else {
+            cutout = Cutout(text: working)
+        }
+        diagnostics += cutout.diagnostics
+        let pass = MarkdownPass.run(cutout: cutout, rawHTML: config.allowRawHTML, locator: &locator)
+        diagnostics += pass.diagnostics
+
+        let id = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
+        let fileName = id.split(separator: "/").last.map(String.init) ?? id
+        let title = frontMatter.title.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? pass.firstTitle ?? fileName
+        return Note(path: path, id: id, frontMatter: frontMatter, title: title, body: pass.body,
+                    math: pass.math, links: cutout.links, cells: pass.cells,
+                    inlineExpressions: cutout.inlineExpressions, headings: pass.headings,
+                    diagnostics: diagnostics, contentHash: fnv1aHex(raw))
+    }
+
+    /// 1-based lines (index k = line k+1) that belong to code blocks or HTML blocks.
+    static func codeAndHTMLLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> [Bool] {
+        var excluded = [Bool](repeating: false, count: lineCount)
+        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return excluded }
+        tree.walk { node, entering in
+            guard entering else { return }
+            let type = CmarkTree.type(node)
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { return }
+            let start = max(1, Int(cmark_node_get_start_line(node)))
+            let end = min(lineCount, Int(cmark_node_get_end_line(node)))
+            if start <= end { for k in start...end { excluded[k - 1] = true } }
+        }
+        return excluded
+    }
+}
+
+/// The whole file, or nil (errno set) when it cannot be read.
+func readFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var out = [UInt8]()
+    var info = stat()
+    if fstat(fd, &info) == 0, info.st_size > 0 { out.reserveCapacity(Int(info.st_size)) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n < 0 { if errno == EINTR { continue }; return nil }
+        if n == 0 { break }
+        out.append(contentsOf: chunk[0..<n])
+    }
+    return out
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Diagnostics
+
+/// A note's bytes made safe to parse: BOM stripped, line breaks normalised to `\n`,
+/// invalid UTF-8 replaced by U+FFFD, and placeholder characters neutralised.
+///
+/// Every step keeps line numbers, so locations in the result are locations in the file.
+struct DecodedSource {
+    var bytes: [UInt8]
+    var diagnostics: [Diagnostic]
+
+    /// Whether the bytes look like a binary file rather than text (a NUL byte).
+    static func looksBinary(_ raw: [UInt8]) -> Bool {
+        raw.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, buf.count > 0 else { return false }
+            return memchr(base, 0, buf.count) != nil
+        }
+    }
+
+    init(raw: [UInt8], file: String) {
+        var out = [UInt8]()
+        out.reserveCapacity(raw.count)
+        var diagnostics: [Diagnostic] = []
+        var invalidCount = 0, invalidLine = 0, invalidColumn = 0
+        var forgedCount = 0, forgedLine = 0, forgedColumn = 0
+        var line = 1, column = 1
+        let n = raw.count
+        var i = 0
+        if n >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { i = 3 }
+        raw.withUnsafeBufferPointer { b in
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x0D {
+                        out.append(0x0A)
+                        if i + 1 < n, b[i + 1] == 0x0A { i += 1 }
+                        line += 1; column = 1
+                    } else {
+                        out.append(c)
+                        if c == 0x0A { line += 1; column = 1 } else { column += 1 }
+                    }
+                    i += 1
+                    continue
+                }
+                let length = DecodedSource.validSequenceLength(b, i)
+                if length == 0 {
+                    if invalidCount == 0 { invalidLine = line; invalidColumn = column }
+                    invalidCount += 1
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    column += 1
+                    i += 1
+                    continue
+                }
+                if length == 3, c == 0xEE, b[i + 1] == 0x80, b[i + 2] <= 0x9F {
+                    // U+E000…U+E01F: the characters QED's placeholders are made of.
+                    if forgedCount == 0 { forgedLine = line; forgedColumn = column }
+                    forgedCount += 1
+                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                } else {
+                    for k in 0..<length { out.append(b[i + k]) }
+                }
+                column += 1
+                i += length
+            }
+        }
+        if invalidCount > 0 {
+            diagnostics.append(.warning(
+                "invalid-utf8",
+                "file is not valid UTF-8: \(invalidCount) byte\(invalidCount == 1 ? "" : "s") replaced with U+FFFD",
+                at: SourceLocation(file: file, line: invalidLine, column: invalidColumn),
+                hint: "save the file as UTF-8"))
+        }
+        if forgedCount > 0 {
+            diagnostics.append(.warning(
+                "reserved-character",
+                "\(forgedCount) private-use character\(forgedCount == 1 ? "" : "s") in U+E000…U+E01F replaced with U+FFFD (QED reserves them)",
+                at: SourceLocation(file: file, line: forgedLine, column: forgedColumn)))
+        }
+        self.bytes = out
+        self.diagnostics = diagnostics
+    }
+
+    /// Length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.
+    static func validSequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = b.count
+        let c = b[i]
+        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+            i + k < n && b[i + k] >= lo && b[i + k] <= hi
+        }
+        switch c {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE, 0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}
+
+/// 64-bit FNV-1a as 16 lowercase hex digits: stable across platforms and Swift versions.
+public func fnv1aHex(_ bytes: [UInt8]) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+        hash ^= UInt64(b)
+        hash = hash &* 0x0000_0100_0000_01B3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}

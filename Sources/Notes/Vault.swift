@@ -1,0 +1,193 @@
+import Diagnostics
+import Dispatch
+import Foundation
+
+/// Why a vault could not be loaded at all (a problem with one note never makes this happen).
+public enum VaultError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(String)
+    case notADirectory(String)
+    case unreadable(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let p): return "vault not found: \(p)"
+        case .notADirectory(let p): return "vault is not a folder: \(p)"
+        case .unreadable(let p, let reason): return "cannot read vault \(p): \(reason)"
+        }
+    }
+}
+
+/// A folder tree of Markdown notes, read in full.
+public struct Vault: Sendable {
+    /// Absolute, symlink-free path of the vault folder.
+    public var root: String
+    public var config: VaultConfig
+    /// Every note, sorted by `path` in byte order.
+    public var notes: [Note]
+    /// Vault-level problems: unreadable or binary files, symlink loops, a bad `qed.yml`,
+    /// paths outside the vault. Per-note problems are in each `Note.diagnostics`.
+    public var diagnostics: [Diagnostic]
+
+    /// The name of the optional settings file at the vault root.
+    public static let configFileName = "qed.yml"
+
+    /// Loads every `.md` file under `root`, skipping hidden folders, a top-level `output/`,
+    /// the folders in `excluding` (e.g. the build's output folder) and `ignore:` globs.
+    ///
+    /// - Parameter only: When given, load just these files (paths absolute or relative to the
+    ///   current directory); a path outside the vault becomes a located error diagnostic.
+    public static func load(at root: String, excluding: [String] = [],
+                            only: [String]? = nil) throws(VaultError) -> Vault {
+        var info = stat()
+        guard stat(root, &info) == 0 else { throw .notFound(root) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(root) }
+        guard let realRoot = realPath(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
+
+        var diagnostics: [Diagnostic] = []
+        var config = VaultConfig()
+        let configPath = realRoot + "/" + configFileName
+        if let bytes = readFile(configPath) {
+            let (parsed, problems) = VaultConfig.parse(String(decoding: bytes, as: UTF8.self), file: configFileName)
+            config = parsed
+            diagnostics += problems
+        }
+
+        var files: [(absolute: String, relative: String)] = []
+        if let only {
+            for given in only {
+                let at = SourceLocation(file: given, line: 1, column: 1)
+                guard let real = realPath(given) else {
+                    diagnostics.append(.error("file-not-found", "no such file: \(given)", at: at))
+                    continue
+                }
+                guard real.hasPrefix(realRoot + "/") else {
+                    diagnostics.append(.error("outside-vault", "\(given) is not inside the vault \(realRoot)", at: at,
+                                              hint: "pass a note inside the vault, or point the vault at the note's folder"))
+                    continue
+                }
+                files.append((real, String(real.dropFirst(realRoot.count + 1))))
+            }
+        } else {
+            var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
+            walker.walk()
+            files = walker.files
+            diagnostics += walker.diagnostics
+        }
+        files.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0.relative).inserted }
+
+        let results = readAll(files, config: config)
+        var notes: [Note] = []
+        notes.reserveCapacity(files.count)
+        for result in results {
+            switch result {
+            case .success(let note): notes.append(note)
+            case .failure(let error): diagnostics.append(error.diagnostic)
+            case .none: break
+            }
+        }
+        return Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+    }
+
+    /// Reads files on all cores; the result order is the input order.
+    static func readAll(_ files: [(absolute: String, relative: String)], config: VaultConfig) -> [Result<Note, NoteError>?] {
+        final class Slots: @unchecked Sendable {
+            // Each index is written by exactly one iteration, under the lock.
+            var values: [Result<Note, NoteError>?]
+            let lock = NSLock()
+            init(_ n: Int) { values = Array(repeating: nil, count: n) }
+        }
+        let slots = Slots(files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+            let file = files[k]
+            let result: Result<Note, NoteError>
+            do throws(NoteError) {
+                result = .success(try Note.read(path: file.absolute, relativePath: file.relative, config: config))
+            } catch {
+                result = .failure(error)
+            }
+            slots.lock.lock()
+            slots.values[k] = result
+            slots.lock.unlock()
+        }
+        return slots.values
+    }
+}
+
+/// `realpath(3)`, or nil when the path does not resolve (errno set).
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// Depth-first walk over the vault with an explicit stack (no recursion), following folder
+/// symlinks but never entering the same folder twice.
+struct VaultWalker {
+    let root: String
+    let ignore: [Glob]
+    var excludedRealPaths: Set<String> = []
+    var files: [(absolute: String, relative: String)] = []
+    var diagnostics: [Diagnostic] = []
+
+    struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
+
+    init(root: String, config: VaultConfig, excluding: [String]) {
+        self.root = root
+        self.ignore = config.ignore.map(Glob.init)
+        for path in excluding {
+            if let real = realPath(path) { excludedRealPaths.insert(real) }
+            if !path.hasPrefix("/"), let real = realPath(root + "/" + path) { excludedRealPaths.insert(real) }
+        }
+    }
+
+    mutating func walk() {
+        var visited: Set<Identity> = []
+        var info = stat()
+        if stat(root, &info) == 0 { visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))) }
+        var stack: [(absolute: String, relative: String)] = [(root, "")]
+        while let (directory, relativeDirectory) = stack.popLast() {
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+                diagnostics.append(.error("unreadable-folder", "cannot read folder: \(relativeDirectory.isEmpty ? "." : relativeDirectory)",
+                                          at: SourceLocation(file: relativeDirectory.isEmpty ? "." : relativeDirectory, line: 1, column: 1)))
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let absolute = directory + "/" + name
+                let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
+                let at = SourceLocation(file: relative, line: 1, column: 1)
+                var linkInfo = stat()
+                guard lstat(absolute, &linkInfo) == 0 else { continue }
+                let isLink = (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                var target = linkInfo
+                if isLink, stat(absolute, &target) != 0 {
+                    let loop = errno == ELOOP
+                    if name.hasSuffix(".md") || loop {
+                        diagnostics.append(.warning(loop ? "symlink-loop" : "broken-symlink",
+                                                    loop ? "symbolic link loop; skipped" : "symbolic link points nowhere; skipped", at: at))
+                    }
+                    continue
+                }
+                let isDirectory = (target.st_mode & S_IFMT) == S_IFDIR
+                if ignore.contains(where: { $0.matches(path: relative, isDirectory: isDirectory) }) { continue }
+                if isDirectory {
+                    if relativeDirectory.isEmpty, name == "output" { continue }
+                    if !excludedRealPaths.isEmpty, let real = realPath(absolute), excludedRealPaths.contains(real) { continue }
+                    let identity = Identity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))
+                    guard visited.insert(identity).inserted else {
+                        if isLink {
+                            diagnostics.append(.warning("symlink-loop", "symbolic link leads back to a folder already read; skipped", at: at,
+                                                        hint: "remove the link or add it to ignore: in qed.yml"))
+                        }
+                        continue
+                    }
+                    stack.append((absolute, relative))
+                } else if name.hasSuffix(".md") {
+                    files.append((absolute, relative))
+                }
+            }
+        }
+    }
+}
