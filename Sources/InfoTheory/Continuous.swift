@@ -190,6 +190,9 @@ public func bernoulliKL(_ p: Double, _ q: Double, base: LogBase = .nats,
                         pName: String = "p", qName: String = "q") throws(InfoTheoryError) -> Double {
     try validateProbability(p, name: pName)
     try validateProbability(q, name: qName)
+    // One-outcome cases first: the g-form below needs both outcomes in the support.
+    if p == 0 { return q == 1 ? .infinity : base.fromNats(-log1p(-q)) }
+    if p == 1 { return q == 0 ? .infinity : base.fromNats(-log(q)) }
     var acc = NeumaierSum()
     if p > 0 {
         if q == 0 { return .infinity }

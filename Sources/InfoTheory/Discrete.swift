@@ -129,17 +129,18 @@ public func renyiEntropy(_ p: [Double], alpha: Double, base: LogBase = .nats, na
     if alpha.isNaN || alpha < 0 {
         throw .invalidParameter(name: "alpha", value: alpha, requirement: "≥ 0")
     }
-    let total = try validateDistribution(p, name: name)
+    try validateDistribution(p, name: name)
     let support = p.filter { $0 > 0 }
     if alpha == 1 { return base.fromNats(entropyKernel(p)) }
     if alpha == 0 { return base.fromNats(log(Double(support.count))) }
     guard let pmax = support.max() else { return 0 }
     if alpha == .infinity { return base.fromNats(max(-log(pmax), 0)) }
     let beta = alpha - 1
-    // S − 1 = (Σp − 1) + Σ p·expm1(β log p): exact sum of the given doubles, no cancellation near α = 1.
+    // S − 1 = (Σp − 1) + Σ p·expm1(β log p), all in one compensated sum so the normalisation
+    // error of the given doubles is kept exactly (it matters at α ≈ 1, where it is divided by β).
     var s = NeumaierSum()
-    s.add(total - 1)
-    for x in support { s.add(x * expm1(beta * log(x))) }
+    s.add(-1)
+    for x in support { s.add(x); s.add(x * expm1(beta * log(x))) }
     let sm1 = s.value
     let h: Double
     if sm1 > -0.5 && sm1 < 1 {
@@ -158,12 +159,12 @@ public func renyiEntropy(_ p: [Double], alpha: Double, base: LogBase = .nats, na
 /// definition, so it has no `base`.
 public func tsallisEntropy(_ p: [Double], q: Double, name: String = "P") throws(InfoTheoryError) -> Double {
     if !q.isFinite { throw .invalidParameter(name: "q", value: q, requirement: "finite") }
-    let total = try validateDistribution(p, name: name)
+    try validateDistribution(p, name: name)
     if q == 1 { return entropyKernel(p) }
     let beta = q - 1
     var s = NeumaierSum()
-    s.add(total - 1)
-    for x in p where x > 0 { s.add(x * expm1(beta * log(x))) }
+    s.add(-1)
+    for x in p where x > 0 { s.add(x); s.add(x * expm1(beta * log(x))) }
     // (1 − Σp^q)/(q − 1) = −(Σp^q − 1)/β
     let v = -s.value / beta
     return v > 0 ? v : 0
