@@ -1,0 +1,79 @@
+/// The syntax tree. Every node keeps the span it came from so errors point at the source.
+indirect enum Expr: Sendable {
+    case number(Double, halfUnit: Double?, Span)
+    case string(String, Span)
+    case boolean(Bool, Span)
+    case name(String, Span)
+    case vector([Expr], Span)
+    case unary(UnaryOp, Expr, Span)
+    case binary(BinaryOp, Expr, Expr, Span)
+    /// `a < b ≤ c` is one chain: every adjacent pair must hold.
+    case compare([CompareOp], [Expr], [Span])
+    case logical(LogicalOp, Expr, Expr, Span)
+    case not(Expr, Span)
+    case call(Expr, [Argument], Span)
+    case index(Expr, [Expr], Span)
+    case lambda([String], Expr, Span)
+    case comprehension(Expr, variable: String, Expr, filter: Expr?, Span)
+    case convert(Expr, LogUnit, Span)
+
+    var span: Span {
+        switch self {
+        case .number(_, _, let s), .string(_, let s), .boolean(_, let s), .name(_, let s), .vector(_, let s),
+             .unary(_, _, let s), .binary(_, _, _, let s), .logical(_, _, _, let s), .not(_, let s),
+             .call(_, _, let s), .index(_, _, let s), .lambda(_, _, let s), .comprehension(_, _, _, _, let s),
+             .convert(_, _, let s):
+            return s
+        case .compare(_, let operands, _):
+            return operands.first?.span ?? .none
+        }
+    }
+}
+
+enum UnaryOp: Sendable { case negate, plus }
+enum BinaryOp: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^" }
+enum LogicalOp: String, Sendable { case and, or }
+
+enum CompareOp: String, Sendable {
+    case less = "<", greater = ">", lessEqual = "≤", greaterEqual = "≥", equal = "==", notEqual = "≠", approx = "≈"
+}
+
+/// How the argument before it was separated: `KL(P ‖ Q)`, `I(X; Y)`, `H(X | Y)` read like the notes.
+enum Separator: String, Sendable { case comma = ",", semicolon = ";", bar = "|", doubleBar = "‖" }
+
+struct Argument: Sendable {
+    var label: String?
+    var value: Expr
+    /// The separator written before this argument (`.comma` for the first).
+    var separator: Separator
+    var span: Span
+}
+
+/// A claim's tolerance override: `within 1e-6` (relative), `within ±0.01` or `within abs 0.01`
+/// (absolute), `within 1%` (relative, percent).
+enum ToleranceSpec: Sendable {
+    case relative(Expr)
+    case absolute(Expr)
+    case percent(Expr)
+}
+
+struct ForallBinding: Sendable {
+    var names: [String]
+    var domain: Expr
+    var span: Span
+}
+
+enum Statement: Sendable {
+    case expression(Expr)
+    case assign([String], Expr, Span)
+    case define(String, [String], Expr, Span)
+    case check(Expr, ToleranceSpec?, Span)
+    case forall(cases: Expr?, [ForallBinding], Expr, ToleranceSpec?, Span)
+}
+
+/// A parsed statement plus its source text (for claim reports and seeding properties).
+struct ParsedStatement: Sendable {
+    var statement: Statement
+    var text: String
+    var span: Span
+}

@@ -1,0 +1,452 @@
+/// A recursive-descent parser with precedence climbing. Nesting is bounded so hostile input
+/// (ten thousand open parentheses) is a syntax error, never a stack overflow.
+struct Parser {
+    private var tokens: [Token]
+    private var position = 0
+    private var nesting = 0
+    private let scalars: [Unicode.Scalar]
+    static let maxNesting = 96
+
+    init(tokens: [Token], scalars: [Unicode.Scalar]) {
+        self.tokens = tokens
+        self.scalars = scalars
+    }
+
+    /// Parses the whole cell. Syntax errors are collected per statement: after one, the parser
+    /// skips to the next line so a cell reports all its syntax errors at once.
+    mutating func parseCell() -> (statements: [ParsedStatement], errors: [SyntaxError]) {
+        var statements: [ParsedStatement] = []
+        var errors: [SyntaxError] = []
+        while true {
+            while isSymbol(.semicolon) || current.kind == .newline { position += 1 }
+            if current.kind == .end { break }
+            let first = current
+            do throws(SyntaxError) {
+                let statement = try parseStatement()
+                let last = tokens[max(0, position - 1)]
+                let text = String(String.UnicodeScalarView(scalars[first.start..<max(first.start, last.end)]))
+                statements.append(ParsedStatement(statement: statement, text: text, span: first.span))
+                if !(current.kind == .newline || current.kind == .end || isSymbol(.semicolon)) {
+                    throw SyntaxError(message: "expected the end of the statement, found \(describe(current))",
+                                      span: current.span, hint: hintForTrailing())
+                }
+            } catch {
+                errors.append(error)
+                while current.kind != .newline && current.kind != .end { position += 1 }
+            }
+        }
+        return (statements, errors)
+    }
+
+    // MARK: - Tokens
+
+    private var current: Token { tokens[position] }
+    private func peekKind(_ ahead: Int) -> TokenKind {
+        let i = position + ahead
+        return i < tokens.count ? tokens[i].kind : .end
+    }
+    private func isSymbol(_ s: Symbol) -> Bool { current.kind == .symbol(s) }
+    private func isKeyword(_ k: String) -> Bool { current.kind == .keyword(k) }
+
+    private mutating func expect(_ s: Symbol, _ context: String) throws(SyntaxError) -> Token {
+        guard isSymbol(s) else {
+            throw SyntaxError(message: "expected '\(s.rawValue)' \(context), found \(describe(current))", span: current.span, hint: nil)
+        }
+        defer { position += 1 }
+        return current
+    }
+
+    private mutating func expectIdentifier(_ context: String) throws(SyntaxError) -> (String, Span) {
+        guard case .identifier(let name) = current.kind else {
+            throw SyntaxError(message: "expected a name \(context), found \(describe(current))", span: current.span, hint: nil)
+        }
+        position += 1
+        return (name, tokens[position - 1].span)
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .number: return "a number"
+        case .identifier(let n): return "'\(n)'"
+        case .keyword(let k): return "'\(k)'"
+        case .string: return "a string"
+        case .symbol(let s): return "'\(s.rawValue)'"
+        case .newline: return "the end of the line"
+        case .end: return "the end of the cell"
+        case .comment, .whitespace: return "whitespace"
+        }
+    }
+
+    private func hintForTrailing() -> String? {
+        if case .identifier = current.kind { return "two expressions in a row: is an operator or a comma missing?" }
+        if isSymbol(.assign) { return "only a name or f(x) can be assigned; use '==' or '≈' to compare" }
+        return nil
+    }
+
+    private func spanFrom(_ start: Span, to end: Token) -> Span {
+        if end.span.line == start.line {
+            return Span(line: start.line, column: start.column, length: max(1, end.span.column + end.span.length - start.column))
+        }
+        return start
+    }
+
+    private var previous: Token { tokens[max(0, position - 1)] }
+
+    // MARK: - Statements
+
+    private mutating func parseStatement() throws(SyntaxError) -> Statement {
+        let start = current.span
+        if isKeyword("check") {
+            position += 1
+            let claim = try parseExpression()
+            let tolerance = try parseWithin()
+            return .check(claim, tolerance, spanFrom(start, to: previous))
+        }
+        if isKeyword("forall") { return try parseForall() }
+        // `f(x, y) = body` defines a function; `a = e` and `a, b = e` bind names.
+        if case .identifier(let name) = current.kind {
+            if peekKind(1) == .symbol(.lparen), let params = lookaheadParameters(), tokens[params.end].kind == .symbol(.assign) {
+                position = params.end + 1
+                let body = try parseExpression()
+                return .define(name, params.names, body, start)
+            }
+            var names = [name]
+            var look = position + 1
+            while look + 1 < tokens.count, tokens[look].kind == .symbol(.comma), case .identifier(let n) = tokens[look + 1].kind {
+                names.append(n)
+                look += 2
+            }
+            if look < tokens.count, tokens[look].kind == .symbol(.assign) {
+                position = look + 1
+                let value = try parseExpression()
+                return .assign(names, value, start)
+            }
+        }
+        return .expression(try parseExpression())
+    }
+
+    /// `(a, b)` followed by `=`: the parameter list of a definition, without consuming tokens.
+    private func lookaheadParameters() -> (names: [String], end: Int)? {
+        var i = position + 2
+        var names: [String] = []
+        if i < tokens.count, tokens[i].kind == .symbol(.rparen) { return (names, i + 1) }
+        while i < tokens.count {
+            guard case .identifier(let n) = tokens[i].kind else { return nil }
+            names.append(n)
+            i += 1
+            guard i < tokens.count else { return nil }
+            if tokens[i].kind == .symbol(.rparen) { return i + 1 < tokens.count ? (names, i + 1) : nil }
+            guard tokens[i].kind == .symbol(.comma) else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    private mutating func parseWithin() throws(SyntaxError) -> ToleranceSpec? {
+        guard isKeyword("within") else { return nil }
+        position += 1
+        if isSymbol(.plusMinus) || isKeyword("abs") {
+            position += 1
+            return .absolute(try parseAdditive())
+        }
+        let value = try parseAdditive()
+        if isSymbol(.percent) { position += 1; return .percent(value) }
+        return .relative(value)
+    }
+
+    private mutating func parseForall() throws(SyntaxError) -> Statement {
+        let start = current.span
+        position += 1
+        var cases: Expr? = nil
+        if isSymbol(.lparen) {
+            position += 1
+            cases = try parseExpression()
+            _ = try expect(.rparen, "after the number of cases")
+        }
+        var bindings: [ForallBinding] = []
+        repeat {
+            let bindingStart = current.span
+            var names = [try expectIdentifier("to bind in 'forall'").0]
+            while isSymbol(.comma) {
+                position += 1
+                names.append(try expectIdentifier("after ','").0)
+            }
+            guard isKeyword("in") else {
+                throw SyntaxError(message: "expected 'in' after the names in 'forall', found \(describe(current))",
+                                  span: current.span, hint: "write e.g. 'forall P, Q in simplex(3): check …'")
+            }
+            position += 1
+            let domain = try parseExpression()
+            bindings.append(ForallBinding(names: names, domain: domain, span: bindingStart))
+            if isSymbol(.comma) { position += 1 } else { break }
+        } while true
+        if isKeyword("cases") { position += 1 }
+        _ = try expect(.colon, "after the 'forall' bindings")
+        if isKeyword("check") { position += 1 }
+        let claim = try parseExpression()
+        let tolerance = try parseWithin()
+        return .forall(cases: cases, bindings, claim, tolerance, spanFrom(start, to: previous))
+    }
+
+    // MARK: - Expressions (lowest precedence first)
+
+    mutating func parseExpression() throws(SyntaxError) -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Parser.maxNesting {
+            throw SyntaxError(message: "expression nested too deeply (more than \(Parser.maxNesting) levels)", span: current.span, hint: nil)
+        }
+        // Lambdas: `x -> e`, `x → e`, `(x, y) -> e`.
+        if case .identifier(let name) = current.kind, peekKind(1) == .symbol(.arrow) {
+            let start = current.span
+            position += 2
+            return .lambda([name], try parseExpression(), start)
+        }
+        if isSymbol(.lparen), let params = lookaheadParameters(), params.end < tokens.count, tokens[params.end].kind == .symbol(.arrow) {
+            let start = current.span
+            position = params.end + 1
+            return .lambda(params.names, try parseExpression(), start)
+        }
+        return try parseOr()
+    }
+
+    private mutating func parseOr() throws(SyntaxError) -> Expr {
+        var left = try parseAnd()
+        while isKeyword("or") {
+            let span = current.span
+            position += 1
+            left = .logical(.or, left, try parseAnd(), span)
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(SyntaxError) -> Expr {
+        var left = try parseNot()
+        while isKeyword("and") || isSymbol(.andAnd) {
+            let span = current.span
+            position += 1
+            left = .logical(.and, left, try parseNot(), span)
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(SyntaxError) -> Expr {
+        if isKeyword("not") || isSymbol(.bang) {
+            let span = current.span
+            position += 1
+            return .not(try parseNot(), span)
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(SyntaxError) -> Expr {
+        let first = try parseConversion()
+        var operands = [first]
+        var ops: [CompareOp] = []
+        var spans: [Span] = []
+        while case .symbol(let s) = current.kind, let op = Parser.compareOp(s) {
+            spans.append(current.span)
+            position += 1
+            ops.append(op)
+            operands.append(try parseConversion())
+        }
+        return ops.isEmpty ? first : .compare(ops, operands, spans)
+    }
+
+    static func compareOp(_ s: Symbol) -> CompareOp? {
+        switch s {
+        case .less: return .less
+        case .greater: return .greater
+        case .lessEqual: return .lessEqual
+        case .greaterEqual: return .greaterEqual
+        case .equalEqual: return .equal
+        case .notEqual: return .notEqual
+        case .approx: return .approx
+        default: return nil
+        }
+    }
+
+    /// `expr in bits`: converts an information quantity to another unit.
+    private mutating func parseConversion() throws(SyntaxError) -> Expr {
+        var value = try parseAdditive()
+        while isKeyword("in") {
+            guard case .identifier(let unitName) = peekKind(1) else { break }
+            let span = current.span
+            guard let unit = LogUnit(name: unitName) else {
+                throw SyntaxError(message: "unknown unit '\(unitName)'", span: tokens[position + 1].span,
+                                  hint: "units are nats, bits and bans")
+            }
+            position += 2
+            value = .convert(value, unit, span)
+        }
+        return value
+    }
+
+    private mutating func parseAdditive() throws(SyntaxError) -> Expr {
+        var left = try parseMultiplicative()
+        while isSymbol(.plus) || isSymbol(.minus) {
+            let op: BinaryOp = isSymbol(.plus) ? .add : .subtract
+            let span = current.span
+            position += 1
+            left = .binary(op, left, try parseMultiplicative(), span)
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
+        var left = try parseUnary()
+        while isSymbol(.star) || isSymbol(.slash) {
+            let op: BinaryOp = isSymbol(.star) ? .multiply : .divide
+            let span = current.span
+            position += 1
+            left = .binary(op, left, try parseUnary(), span)
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(SyntaxError) -> Expr {
+        if isSymbol(.minus) || isSymbol(.plus) {
+            let span = current.span
+            let op: UnaryOp = isSymbol(.minus) ? .negate : .plus
+            position += 1
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > Parser.maxNesting {
+                throw SyntaxError(message: "expression nested too deeply", span: span, hint: nil)
+            }
+            return .unary(op, try parseUnary(), span)
+        }
+        return try parsePower()
+    }
+
+    /// `^` binds tighter than unary minus (`-x^2` is `-(x^2)`) and associates to the right.
+    private mutating func parsePower() throws(SyntaxError) -> Expr {
+        let base = try parsePostfix()
+        if isSymbol(.caret) {
+            let span = current.span
+            position += 1
+            nesting += 1
+            defer { nesting -= 1 }
+            if nesting > Parser.maxNesting { throw SyntaxError(message: "expression nested too deeply", span: span, hint: nil) }
+            return .binary(.power, base, try parseUnary(), span)
+        }
+        return base
+    }
+
+    private mutating func parsePostfix() throws(SyntaxError) -> Expr {
+        var value = try parsePrimary()
+        while true {
+            if isSymbol(.lparen) {
+                let open = current
+                position += 1
+                let args = try parseArguments()
+                value = .call(value, args, spanFrom(value.span, to: open))
+            } else if isSymbol(.lbracket) {
+                let span = current.span
+                position += 1
+                var indices = [try parseExpression()]
+                while isSymbol(.comma) { position += 1; indices.append(try parseExpression()) }
+                _ = try expect(.rbracket, "to close the index")
+                value = .index(value, indices, span)
+            } else {
+                return value
+            }
+        }
+    }
+
+    private mutating func parseArguments() throws(SyntaxError) -> [Argument] {
+        var args: [Argument] = []
+        if isSymbol(.rparen) { position += 1; return args }
+        var separator = Separator.comma
+        while true {
+            let span = current.span
+            var label: String? = nil
+            if case .identifier(let name) = current.kind, peekKind(1) == .symbol(.colon) {
+                label = name
+                position += 2
+            }
+            args.append(Argument(label: label, value: try parseExpression(), separator: separator, span: span))
+            switch current.kind {
+            case .symbol(.comma): separator = .comma
+            case .symbol(.semicolon): separator = .semicolon
+            case .symbol(.bar): separator = .bar
+            case .symbol(.doubleBar): separator = .doubleBar
+            case .symbol(.rparen):
+                position += 1
+                return args
+            default:
+                throw SyntaxError(message: "expected ',' or ')' in the argument list, found \(describe(current))",
+                                  span: current.span, hint: nil)
+            }
+            position += 1
+        }
+    }
+
+    private mutating func parsePrimary() throws(SyntaxError) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number(let value, let halfUnit):
+            position += 1
+            return .number(value, halfUnit: halfUnit, token.span)
+        case .string(let text):
+            position += 1
+            return .string(text, token.span)
+        case .keyword("true"), .keyword("false"):
+            position += 1
+            return .boolean(token.kind == .keyword("true"), token.span)
+        case .keyword("abs"):
+            position += 1
+            return .name("abs", token.span)
+        case .identifier(let name):
+            position += 1
+            return .name(name, token.span)
+        case .symbol(.lparen):
+            position += 1
+            let inner = try parseExpression()
+            _ = try expect(.rparen, "to close '('")
+            return inner
+        case .symbol(.lbracket):
+            return try parseVector()
+        case .symbol(.bar):
+            throw SyntaxError(message: "'|' is only used inside calls such as H(X | Y)", span: token.span,
+                              hint: "write abs(x) for an absolute value")
+        case .keyword(let k):
+            throw SyntaxError(message: "unexpected keyword '\(k)'", span: token.span,
+                              hint: k == "check" ? "'check' starts a statement; put it at the start of a line" : nil)
+        default:
+            throw SyntaxError(message: "expected an expression, found \(describe(token))", span: token.span, hint: nil)
+        }
+    }
+
+    /// `[a, b, c]`, `[[1, 2], [3, 4]]` and `[f(t) for t in xs if t > 0]`.
+    private mutating func parseVector() throws(SyntaxError) -> Expr {
+        let open = current
+        position += 1
+        var elements: [Expr] = []
+        if isSymbol(.rbracket) { position += 1; return .vector([], open.span) }
+        elements.append(try parseExpression())
+        if isKeyword("for") {
+            position += 1
+            let (variable, _) = try expectIdentifier("after 'for'")
+            guard isKeyword("in") else {
+                throw SyntaxError(message: "expected 'in' after '\(variable)'", span: current.span, hint: nil)
+            }
+            position += 1
+            let source = try parseExpression()
+            var filter: Expr? = nil
+            if isKeyword("if") {
+                position += 1
+                filter = try parseExpression()
+            }
+            _ = try expect(.rbracket, "to close the comprehension")
+            return .comprehension(elements[0], variable: variable, source, filter: filter, open.span)
+        }
+        while isSymbol(.comma) {
+            position += 1
+            if isSymbol(.rbracket) { break }
+            elements.append(try parseExpression())
+        }
+        _ = try expect(.rbracket, "to close '['")
+        return .vector(elements, open.span)
+    }
+}

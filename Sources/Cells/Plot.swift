@@ -1,0 +1,176 @@
+/// A line plot: one or more series over a shared x axis. Rendered as self-contained,
+/// deterministic SVG for pages and as a one-paragraph summary in the terminal.
+public struct Plot: Sendable, Hashable {
+    public struct Series: Sendable, Hashable {
+        public var name: String
+        public var xs: [Double]
+        public var ys: [Double]
+
+        public init(name: String, xs: [Double], ys: [Double]) {
+            self.name = name
+            self.xs = xs
+            self.ys = ys
+        }
+    }
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+
+    public init(title: String = "", xLabel: String = "", yLabel: String = "", series: [Series]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+    }
+
+    /// `plot "Entropy vs T": 1 series (H: 100 points), x 0.05…5, y 0.0123…1.09861`.
+    public var summary: String {
+        let (xr, yr) = ranges()
+        let title = self.title.isEmpty ? "plot" : "plot \"\(self.title)\""
+        let list = series.map { "\($0.name): \($0.xs.count) points" }.joined(separator: ", ")
+        func r(_ range: (Double, Double)?) -> String {
+            guard let range else { return "empty" }
+            return "\(NumberFormat.format(range.0))…\(NumberFormat.format(range.1))"
+        }
+        let xName = xLabel.isEmpty ? "x" : xLabel, yName = yLabel.isEmpty ? "y" : yLabel
+        return "\(title): \(series.count) series (\(list)), \(xName) \(r(xr)), \(yName) \(r(yr))"
+    }
+
+    private func ranges() -> ((Double, Double)?, (Double, Double)?) {
+        func extent(_ values: [Double]) -> (Double, Double)? {
+            var lo = Double.infinity, hi = -Double.infinity
+            for v in values where v.isFinite {
+                lo = min(lo, v)
+                hi = max(hi, v)
+            }
+            return lo <= hi ? (lo, hi) : nil
+        }
+        return (extent(series.flatMap(\.xs)), extent(series.flatMap(\.ys)))
+    }
+
+    static let width = 640.0, height = 400.0
+    static let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
+
+    /// The plot as an `<svg>` element: `viewBox` sizing, text escaped, colours from CSS classes
+    /// (`qed-plot`, `series-N`) and `currentColor`, so a page's dark mode restyles it.
+    public func svg() -> String {
+        let (xr, yr) = ranges()
+        let xTicks = niceTicks(xr ?? (0, 1)), yTicks = niceTicks(yr ?? (0, 1))
+        let x0 = xTicks.first ?? 0, x1 = xTicks.last ?? 1, y0 = yTicks.first ?? 0, y1 = yTicks.last ?? 1
+        let plotWidth = Plot.width - Plot.left - Plot.right, plotHeight = Plot.height - Plot.top - Plot.bottom
+        func px(_ x: Double) -> Double { Plot.left + (x - x0) / (x1 - x0) * plotWidth }
+        func py(_ y: Double) -> Double { Plot.top + plotHeight - (y - y0) / (y1 - y0) * plotHeight }
+
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 \(coord(Plot.width)) \(coord(Plot.height))\" role=\"img\" aria-label=\"\(escape(title.isEmpty ? "plot" : title))\">\n"
+        out += "<style>.qed-plot{color:inherit;font:12px sans-serif}.qed-plot text{fill:currentColor}"
+        out += ".qed-plot .axis{stroke:currentColor;stroke-width:1}.qed-plot .grid{stroke:currentColor;stroke-opacity:.15}"
+        out += ".qed-plot .line{fill:none;stroke-width:2}.qed-plot .series-0{stroke:currentColor}"
+        out += ".qed-plot .series-1{stroke:#1f77b4}.qed-plot .series-2{stroke:#d62728}.qed-plot .series-3{stroke:#2ca02c}"
+        out += ".qed-plot .series-4{stroke:#9467bd}.qed-plot .series-5{stroke:#ff7f0e}.qed-plot .title{font-size:14px;font-weight:bold}</style>\n"
+        if !title.isEmpty {
+            out += "<text class=\"title\" x=\"\(coord(Plot.width / 2))\" y=\"20\" text-anchor=\"middle\">\(escape(title))</text>\n"
+        }
+        for t in xTicks {
+            let x = coord(px(t))
+            out += "<line class=\"grid\" x1=\"\(x)\" y1=\"\(coord(Plot.top))\" x2=\"\(x)\" y2=\"\(coord(Plot.top + plotHeight))\"/>"
+            out += "<text x=\"\(x)\" y=\"\(coord(Plot.top + plotHeight + 16))\" text-anchor=\"middle\">\(escape(NumberFormat.format(t, precision: 6)))</text>\n"
+        }
+        for t in yTicks {
+            let y = coord(py(t))
+            out += "<line class=\"grid\" x1=\"\(coord(Plot.left))\" y1=\"\(y)\" x2=\"\(coord(Plot.left + plotWidth))\" y2=\"\(y)\"/>"
+            out += "<text x=\"\(coord(Plot.left - 6))\" y=\"\(coord(py(t) + 4))\" text-anchor=\"end\">\(escape(NumberFormat.format(t, precision: 6)))</text>\n"
+        }
+        out += "<path class=\"axis\" d=\"M\(coord(Plot.left)) \(coord(Plot.top))V\(coord(Plot.top + plotHeight))H\(coord(Plot.left + plotWidth))\"/>\n"
+        if !xLabel.isEmpty {
+            out += "<text class=\"label\" x=\"\(coord(Plot.left + plotWidth / 2))\" y=\"\(coord(Plot.height - 8))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        }
+        if !yLabel.isEmpty {
+            out += "<text class=\"label\" transform=\"translate(14 \(coord(Plot.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+        }
+        for (i, s) in series.enumerated() {
+            var d = ""
+            var penDown = false
+            for (x, y) in zip(s.xs, s.ys) {
+                guard x.isFinite, y.isFinite else { penDown = false; continue }
+                d += (penDown ? "L" : "M") + coord(px(x)) + " " + coord(py(y))
+                penDown = true
+            }
+            out += "<path class=\"line series-\(i % 6)\" d=\"\(d)\"><title>\(escape(s.name))</title></path>\n"
+        }
+        if series.count > 1 {
+            for (i, s) in series.enumerated() {
+                let y = Plot.top + 8 + Double(i) * 16
+                let x = Plot.left + plotWidth - 120
+                out += "<line class=\"line series-\(i % 6)\" x1=\"\(coord(x))\" y1=\"\(coord(y))\" x2=\"\(coord(x + 18))\" y2=\"\(coord(y))\"/>"
+                out += "<text x=\"\(coord(x + 24))\" y=\"\(coord(y + 4))\">\(escape(s.name))</text>\n"
+            }
+        }
+        return out + "</svg>"
+    }
+}
+
+/// Round tick values (1, 2 or 5 times a power of ten) covering [lo, hi], about five of them.
+func niceTicks(_ range: (Double, Double)) -> [Double] {
+    var (lo, hi) = range
+    if lo == hi {
+        let pad = lo == 0 ? 1 : abs(lo) * 0.1
+        lo -= pad
+        hi += pad
+    }
+    let rough = (hi - lo) / 5
+    guard rough.isFinite, rough > 0 else { return [lo, hi] }
+    let magnitude = pow10(Int((log10Approx(rough)).rounded(.down)))
+    let residual = rough / magnitude
+    let step = (residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10) * magnitude
+    let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
+    guard (last - first) < 1000 else { return [lo, hi] }
+    var ticks: [Double] = []
+    var k = first
+    while k <= last {
+        let t = k * step
+        // Snap to the written decimal so 0.30000000000000004 shows as 0.3.
+        ticks.append(Double(NumberFormat.format(t, precision: 12)) ?? t)
+        k += 1
+    }
+    return ticks
+}
+
+private func log10Approx(_ x: Double) -> Double {
+    var exponent = 0.0
+    var v = x
+    while v >= 10 { v /= 10; exponent += 1 }
+    while v < 1 && v > 0 { v *= 10; exponent -= 1 }
+    return exponent
+}
+
+/// A coordinate with at most two decimals, formatted without locale or printf.
+func coord(_ v: Double) -> String {
+    guard v.isFinite, abs(v) < 1e12 else { return "0" }
+    let hundredths = Int((v * 100).rounded())
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let whole = magnitude / 100, fraction = magnitude % 100
+    if fraction == 0 { return sign + String(whole) }
+    if fraction % 10 == 0 { return sign + "\(whole).\(fraction / 10)" }
+    return sign + "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+}
+
+/// XML text and attribute escaping.
+func escape(_ s: String) -> String {
+    var out = ""
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default:
+            if c.value < 0x20 && c != "\n" && c != "\t" { continue }
+            out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}

@@ -1,0 +1,111 @@
+import Diagnostics
+
+/// A cell's code and where it sits in its Markdown file, so every diagnostic points at the
+/// file's own line and column.
+public struct CellSource: Sendable, Hashable {
+    public var code: String
+    public var file: String
+    /// The file line of the code's first line (the line after the opening fence).
+    public var firstLine: Int
+    /// Columns of container indentation cmark stripped (0 for top-level fences); added back.
+    public var columnOffset: Int
+
+    public init(code: String, file: String, firstLine: Int = 1, columnOffset: Int = 0) {
+        self.code = code
+        self.file = file
+        self.firstLine = firstLine
+        self.columnOffset = columnOffset
+    }
+
+    func location(_ span: Span) -> SourceLocation {
+        SourceLocation(file: file, line: firstLine + span.line - 1, column: columnOffset + span.column)
+    }
+}
+
+/// Per-cell resource bounds. Exceeding one is a located error, never a hang or a crash.
+public struct Limits: Sendable, Hashable {
+    /// Evaluation steps per cell (one per expression node, plus one per element in vector work).
+    public var steps: Int
+    /// The longest vector (or matrix, counted in elements) a cell may build.
+    public var vectorLength: Int
+    /// Nested calls of user-defined functions.
+    public var recursionDepth: Int
+    /// Cases a single `forall` may ask for.
+    public var forallCases: Int
+
+    public init(steps: Int = 5_000_000, vectorLength: Int = 1_000_000, recursionDepth: Int = 128, forallCases: Int = 100_000) {
+        self.steps = steps
+        self.vectorLength = vectorLength
+        self.recursionDepth = recursionDepth
+        self.forallCases = forallCases
+    }
+}
+
+/// One thing a cell produced, in statement order.
+public enum CellEvent: Sendable {
+    case output(Output)
+    case claim(ClaimResult)
+    case error(Diagnostic)
+}
+
+/// The value of an expression statement.
+public struct Output: Sendable {
+    public var location: SourceLocation
+    public var value: DisplayValue
+    /// The statement's source text.
+    public var source: String
+}
+
+/// The outcome of a `check` or `forall` claim.
+public struct ClaimResult: Sendable {
+    public var location: SourceLocation
+    /// The claim's text as written (from `check`/`forall` to the end of the statement).
+    public var source: String
+    public var passed: Bool
+    /// On success a short `1.03972 nats ≈ 1.03972 nats`; on failure both sides, their
+    /// difference and the tolerance.
+    public var message: String
+    public var isProperty: Bool
+    /// Cases run (1 for a plain `check`).
+    public var cases: Int
+    /// For a failed `forall`: the (shrunk) bindings that break the claim, e.g. `P = [0.5, 0.5]`.
+    public var counterexample: String?
+
+    /// The failure as a diagnostic (`claim-failed`), or nil when the claim passed.
+    public var diagnostic: Diagnostic? {
+        guard !passed else { return nil }
+        let detail = counterexample.map { "\(message); counterexample: \($0)" } ?? message
+        return .error("claim-failed", "claim failed: \(detail)", at: location, length: max(1, source.unicodeScalars.count))
+    }
+}
+
+/// Everything one cell produced.
+public struct CellResult: Sendable {
+    public var events: [CellEvent]
+
+    public var outputs: [Output] { events.compactMap { if case .output(let o) = $0 { o } else { nil } } }
+    public var claims: [ClaimResult] { events.compactMap { if case .claim(let c) = $0 { c } else { nil } } }
+    public var diagnostics: [Diagnostic] { events.compactMap { if case .error(let d) = $0 { d } else { nil } } }
+    /// A claim failed or an error occurred.
+    public var failed: Bool {
+        events.contains {
+            switch $0 {
+            case .output: return false
+            case .claim(let c): return !c.passed
+            case .error: return true
+            }
+        }
+    }
+    /// The cell did not parse (diagnostic code `syntax`); nothing in it ran. `qed eval` exits 2.
+    public var hasSyntaxError: Bool { diagnostics.contains { $0.code == "syntax" } }
+    /// The exit status `qed eval` should use: 0 all good, 1 a claim failed or a runtime error, 2 syntax.
+    public var exitCode: Int32 { hasSyntaxError ? 2 : (failed ? 1 : 0) }
+}
+
+/// The value of an inline `= EXPR` span in prose.
+public struct InlineResult: Sendable {
+    public var value: DisplayValue?
+    /// The formatted value, or empty on error.
+    public var text: String
+    public var diagnostic: Diagnostic?
+}
