@@ -30,7 +30,7 @@ extension MarkdownPass {
         var replacements: [(OpaquePointer, String)] = []
         var anchors: [(OpaquePointer, String)] = []
         var headingText: [UInt8]? = nil
-        var usedAnchors: Set<String> = []
+        var usedAnchors = SlugRegistry()
 
         tree.walk { node, entering in
             let type = CmarkTree.type(node)

@@ -107,7 +107,7 @@ func splitHoles(_ html: [UInt8], cutout: Cutout, allMath: [MathSpan],
 
 /// A heading's anchor: lower-cased letters and digits of any script, spaces and `-` as `-`,
 /// `_` kept, other punctuation dropped; `-1`, `-2`… on repeats within a note.
-func uniqueSlug(_ text: String, used: inout Set<String>) -> String {
+func uniqueSlug(_ text: String, used: inout SlugRegistry) -> String {
     var slug = ""
     for scalar in text.lowercased().unicodeScalars {
         let p = scalar.properties
@@ -120,18 +120,28 @@ func uniqueSlug(_ text: String, used: inout Set<String>) -> String {
         }
     }
     if slug.isEmpty { slug = "section" }
-    var candidate = slug
-    var k = 1
-    while used.contains(candidate) {
-        candidate = "\(slug)-\(k)"
-        k += 1
+    return used.claim(slug)
+}
+
+/// Anchors already taken in a note, and the next suffix to try per base slug, so that
+/// thousands of identical headings stay linear.
+struct SlugRegistry {
+    private var used: Set<String> = []
+    private var nextSuffix: [String: Int] = [:]
+
+    mutating func claim(_ slug: String) -> String {
+        if used.insert(slug).inserted { return slug }
+        var k = nextSuffix[slug] ?? 1
+        while used.contains("\(slug)-\(k)") { k += 1 }
+        nextSuffix[slug] = k + 1
+        let candidate = "\(slug)-\(k)"
+        used.insert(candidate)
+        return candidate
     }
-    used.insert(candidate)
-    return candidate
 }
 
 /// The slug of a heading text without de-duplication (for matching `[[note#Heading]]`).
 func slug(_ text: String) -> String {
-    var none: Set<String> = []
+    var none = SlugRegistry()
     return uniqueSlug(text, used: &none)
 }
