@@ -65,13 +65,9 @@ struct OutputFolder: Sendable {
         return inner.hasPrefix(prefix) && inner != outer
     }
 
-    /// Names (relative to the vault) the vault loader must skip when the output is inside it.
-    var vaultExclusions: [String] {
-        guard let inside = insideVault else { return [] }
-        let folder = (inside as NSString).deletingLastPathComponent
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        return [inside, prefix + stagingPrefix, prefix + oldPrefix]
-    }
+    /// Folders the vault loader must skip: the output when it sits inside the vault. (Staging
+    /// folders beside it start with a dot, and the loader skips hidden folders.)
+    var vaultExclusions: [String] { insideVault == nil ? [] : [path] }
 
     /// Removes staging and old folders that earlier builds left behind (killed, crashed), and
     /// restores a previous site a build killed between its two renames had moved away.

@@ -1,0 +1,29 @@
+import Diagnostics
+import Verification
+
+/// What a build did and found.
+public struct BuildResult: Sendable {
+    /// The notes verified in this build (unchanged notes taken from the cache are not in it;
+    /// their diagnostics are in `diagnostics`).
+    public let report: VerificationReport
+    /// Every diagnostic of the vault, cached notes included: vault-level first, then by note path.
+    public let diagnostics: [Diagnostic]
+    public let stats: BuildStats
+    /// True when no claim failed and nothing is an error (with `strict`, no warning either).
+    public let succeeded: Bool
+    /// Whether the output folder now holds this build's site. False for a failed build
+    /// without `keepGoing`, which leaves the previous site as it was.
+    public let wroteSite: Bool
+    /// The output folder, absolute.
+    public let output: String
+    /// Output paths of the HTML pages rendered in this build (the rest were reused), sorted.
+    public let renderedPages: [String]
+
+    /// "12 notes, 84 claims verified, 0 failed, 0 errors, 1 warning; 15 pages written, 3 reused".
+    public var summary: String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(plural(stats.notes, "note")), \(plural(stats.claims - stats.failedClaims, "claim")) verified, "
+            + "\(stats.failedClaims) failed, \(plural(stats.errors, "error")), \(plural(stats.warnings, "warning")); "
+            + "\(plural(stats.pagesWritten, "page")) written, \(stats.pagesReused) reused"
+    }
+}

@@ -1,0 +1,99 @@
+import Cells
+import Diagnostics
+import Verification
+
+/// One cell on a page: its code, highlighted by the cell language's own lexer (unless the
+/// fence says `hide`), then everything it produced in statement order: values, tables,
+/// plots, a ✓/✗ badge per claim and errors.
+struct CellHTML {
+    let run: CellRun
+
+    /// Largest matrix shown in full; bigger ones show their corner and say how big they are.
+    static let maxRows = 40
+    static let maxColumns = 20
+
+    func render() -> String {
+        var out = "<figure class=\"cell\" id=\"cell-\(run.cell.index + 1)\">"
+        if !run.cell.options.hide {
+            out += "<pre class=\"cell-code\"><code class=\"language-qed\">"
+            out += CellHTML.highlighted(run.cell.code)
+            out += "</code></pre>"
+        }
+        out += "<div class=\"cell-outputs\">"
+        if let result = run.result {
+            let expected = Set(run.expectedErrors)
+            for event in result.events {
+                switch event {
+                case .output(let output): out += CellHTML.output(output)
+                case .claim(let claim): out += CellHTML.claim(claim)
+                case .error(let diagnostic):
+                    let isExpected = expected.contains(diagnostic)
+                    out += "<div class=\"cell-error\(isExpected ? " expected" : "")\">"
+                    out += isExpected ? "expected error: " : "error: "
+                    out += HTML.escape(diagnostic.message) + CellHTML.place(diagnostic.location) + "</div>"
+                }
+            }
+        } else {
+            out += "<p class=\"cell-skipped\">not run (skip)</p>"
+        }
+        out += "</div></figure>\n"
+        return out
+    }
+
+    static func place(_ location: SourceLocation?) -> String {
+        guard let location else { return "" }
+        return " <span class=\"where\">(line \(location.line))</span>"
+    }
+
+    static func output(_ output: Output) -> String {
+        let label = "<span class=\"output-label\">\(HTML.escape(output.source))</span>"
+        switch output.value {
+        case .plot(let plot):
+            return "<figure class=\"output output-plot\" role=\"img\" aria-label=\"\(HTML.escape(plot.summary))\">\(plot.svg())</figure>"
+        case .matrix(let rows):
+            return "<div class=\"output output-matrix\">\(label)\(matrix(rows))</div>"
+        case .number(let x, let unit):
+            let unitHTML = unit.map { " <span class=\"unit\">\(HTML.escape($0))</span>" } ?? ""
+            return "<div class=\"output output-number\">\(label)<span class=\"value\">\(HTML.escape(DisplayValue.number(x, unit: nil).text()))</span>\(unitHTML)</div>"
+        case .vector(let values, let unit):
+            let unitHTML = unit.map { " <span class=\"unit\">\(HTML.escape($0))</span>" } ?? ""
+            return "<div class=\"output output-vector\">\(label)<span class=\"value\">\(HTML.escape(DisplayValue.vector(values, unit: nil).text()))</span>\(unitHTML)</div>"
+        default:
+            return "<div class=\"output\">\(label)<span class=\"value\">\(HTML.escape(output.value.text()))</span></div>"
+        }
+    }
+
+    static func matrix(_ rows: [[Double]]) -> String {
+        var out = "<table class=\"matrix\"><tbody>"
+        for row in rows.prefix(maxRows) {
+            out += "<tr>"
+            for value in row.prefix(maxColumns) {
+                out += "<td>\(HTML.escape(DisplayValue.number(value, unit: nil).text()))</td>"
+            }
+            if row.count > maxColumns { out += "<td>…</td>" }
+            out += "</tr>"
+        }
+        if rows.count > maxRows { out += "<tr><td colspan=\"\(min(maxColumns, rows.first?.count ?? 1) + 1)\">… \(rows.count) rows</td></tr>" }
+        out += "</tbody></table>"
+        return out
+    }
+
+    static func claim(_ claim: ClaimResult) -> String {
+        let mark = claim.passed ? "✓" : "✗"
+        var out = "<div class=\"claim \(claim.passed ? "claim-pass" : "claim-fail")\">"
+        out += "<span class=\"badge\" aria-label=\"\(claim.passed ? "verified" : "failed")\">\(mark)</span>"
+        out += "<code>\(HTML.escape(claim.source))</code>"
+        var message = claim.message
+        if claim.isProperty && claim.passed { message += " (\(claim.cases) cases)" }
+        if let counterexample = claim.counterexample { message += "; counterexample: " + counterexample }
+        out += "<span class=\"claim-message\">\(HTML.escape(message))</span></div>"
+        return out
+    }
+}
+
+extension CellHTML {
+    /// The cell's code as HTML, escaped.
+    static func highlighted(_ code: String) -> String {
+        HTML.escape(code)
+    }
+}

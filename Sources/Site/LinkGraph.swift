@@ -1,0 +1,61 @@
+import Notes
+
+/// Who links to whom, resolved once for the whole vault before any note is verified, so
+/// cache keys can say which pages another note's title or links show up on.
+struct LinkGraph: Sendable {
+    let notes: [Note]
+    /// `resolutions[i][k]` resolves `notes[i].links[k]`.
+    let resolutions: [[LinkResolution]]
+    /// Indices of the notes each note links to (other than itself), ascending, no duplicates.
+    let outgoing: [[Int]]
+    /// Indices of the notes linking to each note, ascending.
+    let incoming: [[Int]]
+    /// Each note's page and what links to it show.
+    let targets: [String: LinkTarget]
+    private let index: [String: Int]
+
+    init(notes: [Note]) {
+        self.notes = notes
+        let resolver = LinkResolver(notes: notes)
+        let resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
+        var index: [String: Int] = [:]
+        for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
+        var outgoing: [[Int]] = []
+        var incoming = Array(repeating: [Int](), count: notes.count)
+        for (i, links) in resolutions.enumerated() {
+            var targets = Set<Int>()
+            for resolution in links {
+                if case .note(let id, _) = resolution, let j = index[id], j != i { targets.insert(j) }
+            }
+            let sorted = targets.sorted()
+            outgoing.append(sorted)
+            for j in sorted { incoming[j].append(i) }
+        }
+        var targets: [String: LinkTarget] = [:]
+        for note in notes {
+            targets[note.id] = LinkTarget(page: SitePaths.page(forNote: note.path), title: note.title,
+                                          brief: note.frontMatter.brief ?? "")
+        }
+        self.resolutions = resolutions
+        self.outgoing = outgoing
+        self.incoming = incoming
+        self.targets = targets
+        self.index = index
+    }
+
+    /// What a note's verification depends on besides its own bytes: where its links lead.
+    func resolutionKey(_ i: Int) -> String {
+        resolutions[i].map { String(describing: $0) }.joined(separator: "\n")
+    }
+
+    /// What a note's page shows of other notes: the titles and briefs of the notes it links
+    /// to, and of those linking to it.
+    func neighbourhoodKey(_ i: Int) -> String {
+        func describe(_ j: Int) -> String {
+            let t = targets[notes[j].id]
+            return [notes[j].id, t?.page ?? "", t?.title ?? "", t?.brief ?? ""].joined(separator: "\u{1F}")
+        }
+        return "out:" + outgoing[i].map(describe).joined(separator: "\u{1E}")
+            + "\nin:" + incoming[i].map(describe).joined(separator: "\u{1E}")
+    }
+}

@@ -1,0 +1,134 @@
+import Diagnostics
+import Foundation
+import Notes
+import Verification
+
+/// Verifies one note and renders its page.
+struct NotePageRenderer: Sendable {
+    let theme: Theme
+    let pages: Pages
+    let graph: LinkGraph
+    let verifier: Verifier
+
+    /// The note verified, its summary and its page's HTML.
+    func render(_ i: Int) -> (VerifiedNote, NoteSummary, String) {
+        let note = graph.notes[i]
+        let verified = verifier.verify(note)
+        let page = SitePaths.page(forNote: note.path)
+        let body = NoteFragment(verified: verified, page: page, targets: graph.targets, headingAnchors: true).render()
+        let summary = NotePageRenderer.summary(of: verified, page: page, linksTo: graph.outgoing[i].map { graph.notes[$0].id })
+        let backlinks = graph.incoming[i].map { j -> NoteSummary in
+            let source = graph.notes[j]
+            var entry = placeholderSummary(j)
+            entry.brief = source.frontMatter.brief ?? ""
+            return entry
+        }
+        var extra: [String: String] = [:]
+        for (key, value) in note.frontMatter.extra { extra[key] = value.text }
+        var context = pages.note(summary, extra: extra, backlinks: backlinks)
+        context["body"] = body
+        return (verified, summary, theme.render("note", context))
+    }
+
+    /// A summary from the note alone (no verification): enough for a backlink entry.
+    func placeholderSummary(_ i: Int) -> NoteSummary {
+        let note = graph.notes[i]
+        return NoteSummary(
+            id: note.id, path: note.path, page: SitePaths.page(forNote: note.path), title: note.title,
+            brief: note.frontMatter.brief ?? "", type: "", domain: "", created: "", updated: "", tags: [],
+            linksTo: [], status: VerificationStatus.unverified.rawValue, claims: 0, failedClaims: 0,
+            diagnostics: [], text: "")
+    }
+
+    static func summary(of verified: VerifiedNote, page: String, linksTo: [String]) -> NoteSummary {
+        let note = verified.note
+        let front = note.frontMatter
+        var tags: [String] = []
+        for raw in front.tags {
+            if let tag = TagTree.normalize(raw), !tags.contains(tag) { tags.append(tag) }
+        }
+        return NoteSummary(
+            id: note.id, path: note.path, page: page, title: note.title,
+            brief: front.brief ?? "", type: front.type ?? "", domain: front.domain ?? "",
+            created: front.created.map(dateText) ?? "", updated: front.updated.map(dateText) ?? "",
+            tags: tags, linksTo: linksTo, status: verified.status.rawValue,
+            claims: verified.claims.count, failedClaims: verified.failedClaims,
+            diagnostics: verified.diagnostics, text: plainText(of: verified))
+    }
+
+    static func dateText(_ date: NoteDate) -> String {
+        date.description
+    }
+
+    /// The note as plain text for the search index: prose, TeX source, link labels, inline
+    /// values; no markup, whitespace collapsed, at most `limit` characters.
+    static func plainText(of verified: VerifiedNote, limit: Int = 4000) -> String {
+        let note = verified.note
+        let html = note.body.render { hole in
+            switch hole {
+            case .math(let i): return note.math.indices.contains(i) ? " " + MarkdownBody.escapeHTML(note.math[i].tex) + " " : ""
+            case .link(let i): return note.links.indices.contains(i) ? MarkdownBody.escapeHTML(note.links[i].displayText) : ""
+            case .inlineValue(let i): return verified.inlineValues.indices.contains(i) ? MarkdownBody.escapeHTML(verified.inlineValues[i].text) : ""
+            case .cell, .headingAnchor: return " "
+            }
+        }
+        var text = ""
+        var inTag = false
+        var lastWasSpace = true
+        var count = 0
+        var entity: String? = nil
+        func emit(_ c: Character) {
+            if c.isWhitespace {
+                if !lastWasSpace { text.append(" "); count += 1 }
+                lastWasSpace = true
+            } else {
+                text.append(c); count += 1
+                lastWasSpace = false
+            }
+        }
+        for c in html {
+            if count >= limit { break }
+            if inTag { if c == ">" { inTag = false; emit(" ") }; continue }
+            if var e = entity {
+                if c == ";" {
+                    switch e {
+                    case "amp": emit("&")
+                    case "lt": emit("<")
+                    case "gt": emit(">")
+                    case "quot": emit("\"")
+                    case "#39", "apos": emit("'")
+                    case "nbsp": emit(" ")
+                    default: break
+                    }
+                    entity = nil
+                } else if e.count > 8 { entity = nil } else { e.append(c); entity = e }
+                continue
+            }
+            switch c {
+            case "<": inTag = true
+            case "&": entity = ""
+            default: emit(c)
+            }
+        }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+/// One note's HTML without a page around it, for `qed render`.
+///
+/// The note is verified against `vault` (for links and the default tolerance); links are
+/// relative to where the note's page would sit in a built site. With `headingAnchors` false
+/// (the default), Markdown with no math, wiki-links or cells comes out exactly as cmark
+/// renders it.
+public func renderFragment(note: Note, vault: Vault, strict: Bool = false, headingAnchors: Bool = false) -> String {
+    let verifier = Verifier(vault: vault, options: VerificationOptions(strict: strict, jobs: 1))
+    let verified = verifier.verify(note)
+    var targets: [String: LinkTarget] = [:]
+    for other in vault.notes {
+        targets[other.id] = LinkTarget(page: SitePaths.page(forNote: other.path), title: other.title,
+                                       brief: other.frontMatter.brief ?? "")
+    }
+    return NoteFragment(verified: verified, page: SitePaths.page(forNote: note.path), targets: targets,
+                        headingAnchors: headingAnchors).render()
+}

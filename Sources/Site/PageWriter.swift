@@ -1,0 +1,43 @@
+import Foundation
+
+/// Writes the new site into the staging folder, taking unchanged files from the previous
+/// output (hard-linked where the file system allows, else copied) instead of rendering them.
+struct PageWriter: Sendable {
+    let staging: String
+    /// The previous site, when there is one.
+    let previous: String?
+    /// The previous build's key for each file.
+    let previousKeys: [String: String]
+
+    /// Puts the previous build's file at `path` into the new site if it was made from the same
+    /// key; false when the file must be rendered.
+    func reuse(_ path: String, key: String) -> Bool {
+        guard let previous, previousKeys[path] == key else { return false }
+        let old = previous + "/" + path
+        let new = staging + "/" + path
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: old) else { return false }
+        makeParent(of: new)
+        if (try? fm.linkItem(atPath: old, toPath: new)) != nil { return true }
+        return (try? fm.copyItem(atPath: old, toPath: new)) != nil
+    }
+
+    func write(_ path: String, _ text: String) throws(BuildError) {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, _ data: Data) throws(BuildError) {
+        let full = staging + "/" + path
+        makeParent(of: full)
+        do {
+            try data.write(to: URL(fileURLWithPath: full))
+        } catch {
+            throw .io(path: full, message: "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    private func makeParent(of file: String) {
+        let parent = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    }
+}

@@ -1,0 +1,221 @@
+import Diagnostics
+
+/// The data each template receives. Every value is plain text (escaped by `{{…}}` in the
+/// templates) except `body`, which is HTML QED built itself. templates/README.md lists them.
+struct Pages {
+    let siteTitle: String
+    let version: String
+
+    /// Variables every page has: where the site root, the assets and the shared pages are.
+    func chrome(page: String, title: String, description: String, lang: String) -> Context {
+        let root = SitePaths.rootPrefix(from: page)
+        return [
+            "lang": lang,
+            "version": version,
+            "pageTitle": title,
+            "siteTitle": siteTitle,
+            "hasSiteTitle": !siteTitle.isEmpty,
+            "description": description,
+            "hasDescription": !description.isEmpty,
+            "root": root,
+            "assets": String(SitePaths.relativeURL(from: page, to: SitePaths.assetsFolder + "/x").dropLast(1)),
+            "homeURL": SitePaths.relativeURL(from: page, to: SitePaths.home),
+            "tagsURL": SitePaths.relativeURL(from: page, to: SitePaths.tagsIndex),
+            "searchURL": SitePaths.relativeURL(from: page, to: SitePaths.search),
+            "searchIndexScript": SitePaths.relativeURL(from: page, to: SitePaths.searchIndexScript),
+        ]
+    }
+
+    /// "zh" when the text holds CJK characters, else "en": sets `<html lang>` so browsers pick
+    /// CJK fonts and line breaking.
+    static func language(of texts: String...) -> String {
+        for text in texts {
+            for scalar in text.unicodeScalars where (0x4E00...0x9FFF).contains(scalar.value)
+                || (0x3400...0x4DBF).contains(scalar.value) || (0x3040...0x30FF).contains(scalar.value) {
+                return "zh"
+            }
+        }
+        return "en"
+    }
+
+    static func statusMark(_ status: String) -> String {
+        switch status {
+        case "verified": return "✓"
+        case "failed": return "✗"
+        default: return "○"
+        }
+    }
+
+    /// "14 claims verified", "2 of 14 claims failed", "No claims to check".
+    static func verificationText(claims: Int, failed: Int, errors: Int) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        if failed > 0 { return "\(failed) of \(plural(claims, "claim")) failed" + (errors > failed ? " · \(plural(errors - failed, "other error"))" : "") }
+        if errors > 0 { return (claims > 0 ? "\(plural(claims, "claim")) verified · " : "") + plural(errors, "error") }
+        if claims > 0 { return "\(plural(claims, "claim")) verified" }
+        return "No claims to check"
+    }
+
+    func tagLink(_ tag: String, from page: String) -> Context {
+        ["name": tag, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: tag))]
+    }
+
+    func entry(_ note: NoteSummary, from page: String) -> Context {
+        [
+            "title": note.title,
+            "url": SitePaths.relativeURL(from: page, to: note.page),
+            "path": note.path,
+            "brief": note.brief,
+            "hasBrief": !note.brief.isEmpty,
+            "status": note.status,
+            "statusMark": Pages.statusMark(note.status),
+            "statusText": Pages.verificationText(claims: note.claims, failed: note.failedClaims,
+                                                 errors: note.diagnostics.count { $0.severity == .error }),
+            "claims": note.claims,
+        ]
+    }
+
+    /// The note page's variables apart from `body`.
+    func note(_ note: NoteSummary, extra: [String: String], backlinks: [NoteSummary]) -> Context {
+        let page = note.page
+        var context = chrome(page: page, title: note.title, description: note.brief,
+                             lang: Pages.language(of: note.title, note.brief, note.text.prefix(200) + ""))
+        let errors = note.diagnostics.count { $0.severity == .error }
+        context["note"] = [
+            "id": note.id,
+            "path": note.path,
+            "title": note.title,
+            "brief": note.brief, "hasBrief": !note.brief.isEmpty,
+            "type": note.type, "hasType": !note.type.isEmpty,
+            "domain": note.domain, "hasDomain": !note.domain.isEmpty,
+            "created": note.created, "hasCreated": !note.created.isEmpty,
+            "updated": note.updated, "hasUpdated": !note.updated.isEmpty,
+            "tags": note.tags.map { tagLink($0, from: page) } as [Any],
+            "hasTags": !note.tags.isEmpty,
+            "extra": extra,
+        ] as Context
+        context["verification"] = [
+            "status": note.status,
+            "mark": Pages.statusMark(note.status),
+            "text": Pages.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors),
+            "claims": note.claims,
+            "failed": note.failedClaims,
+        ] as Context
+        let problems = note.diagnostics.filter { $0.severity != .note }
+        context["hasProblems"] = !problems.isEmpty
+        let warnings = problems.count - errors
+        context["problemsText"] = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
+                                   warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+        context["problems"] = problems.map { d -> Context in
+            [
+                "severity": d.severity.rawValue,
+                "code": d.code,
+                "message": d.message,
+                "place": d.location.map { "line \($0.line):\($0.column)" } ?? "",
+                "line": d.location?.line ?? 0,
+                "column": d.location?.column ?? 0,
+                "hint": d.hint ?? "",
+                "hasHint": d.hint != nil,
+            ]
+        } as [Any]
+        context["hasBacklinks"] = !backlinks.isEmpty
+        context["backlinks"] = backlinks.map { entry($0, from: page) } as [Any]
+        return context
+    }
+
+    /// Notes grouped by domain, then by folder, with totals.
+    func home(_ notes: [NoteSummary]) -> Context {
+        let page = SitePaths.home
+        var context = chrome(page: page, title: siteTitle.isEmpty ? "Notes" : siteTitle, description: "",
+                             lang: Pages.language(of: siteTitle, notes.prefix(20).map(\.title).joined()))
+        var byDomain: [String: [NoteSummary]] = [:]
+        for note in notes { byDomain[note.domain.isEmpty ? "(no domain)" : note.domain, default: []].append(note) }
+        context["domains"] = byDomain.keys.sorted().map { domain -> Context in
+            let members = byDomain[domain] ?? []
+            var byFolder: [String: [NoteSummary]] = [:]
+            for note in members {
+                let folder = note.path.split(separator: "/").dropLast().joined(separator: "/")
+                byFolder[folder, default: []].append(note)
+            }
+            return [
+                "name": domain,
+                "count": members.count,
+                "folders": byFolder.keys.sorted().map { folder -> Context in
+                    let sorted = (byFolder[folder] ?? []).sorted { ($0.title, $0.path) < ($1.title, $1.path) }
+                    return ["name": folder, "hasName": !folder.isEmpty,
+                            "notes": sorted.map { entry($0, from: page) } as [Any]]
+                } as [Any],
+            ]
+        } as [Any]
+        let claims = notes.reduce(0) { $0 + $1.claims }
+        let failed = notes.reduce(0) { $0 + $1.failedClaims }
+        let failedNotes = notes.count { $0.status == "failed" }
+        let verifiedNotes = notes.count { $0.status == "verified" }
+        let status = failedNotes > 0 ? "failed" : (claims > 0 ? "verified" : "unverified")
+        var text = "\(notes.count) note\(notes.count == 1 ? "" : "s") · "
+        text += failed > 0 ? "\(failed) of \(claims) claims failed" : "\(claims) claim\(claims == 1 ? "" : "s") verified"
+        if failedNotes > 0 { text += " · \(failedNotes) note\(failedNotes == 1 ? "" : "s") with problems" }
+        context["totals"] = [
+            "notes": notes.count, "claims": claims, "failedClaims": failed,
+            "verifiedNotes": verifiedNotes, "failedNotes": failedNotes,
+            "status": status, "mark": Pages.statusMark(status), "text": text,
+        ] as Context
+        return context
+    }
+
+    func tagsIndex(_ tree: TagTree) -> Context {
+        let page = SitePaths.tagsIndex
+        var context = chrome(page: page, title: "Tags", description: "", lang: Pages.language(of: tree.tags.map(\.name).joined()))
+        context["hasTags"] = !tree.tags.isEmpty
+        context["tags"] = tree.tags.map { tag -> Context in
+            ["name": tag.name, "leaf": tag.leaf, "depth": tag.depth, "depthClass": min(tag.depth, 5),
+             "count": tag.all.count, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: tag.name))]
+        } as [Any]
+        return context
+    }
+
+    func tag(_ tag: TagTree.Tag, tree: TagTree, notes: [NoteSummary]) -> Context {
+        let page = SitePaths.page(forTag: tag.name)
+        var context = chrome(page: page, title: "#" + tag.name, description: "", lang: Pages.language(of: tag.name))
+        var ancestors: [Any] = []
+        var prefix = ""
+        for segment in tag.name.split(separator: "/").dropLast() {
+            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+            ancestors.append(["name": prefix, "leaf": String(segment),
+                              "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: prefix))] as Context)
+        }
+        context["tag"] = [
+            "name": tag.name, "leaf": tag.leaf, "count": tag.all.count,
+            "url": SitePaths.relativeURL(from: page, to: page),
+            "ancestors": ancestors,
+            "hasChildren": !tag.children.isEmpty,
+            "children": tag.children.map { child -> Context in
+                ["name": child, "leaf": tree[child]?.leaf ?? child, "count": tree[child]?.all.count ?? 0,
+                 "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: child))]
+            } as [Any],
+        ] as Context
+        let members = tag.all.compactMap { notes.indices.contains($0) ? notes[$0] : nil }
+            .sorted { ($0.title, $0.path) < ($1.title, $1.path) }
+        context["notes"] = members.map { entry($0, from: page) } as [Any]
+        return context
+    }
+
+    func search(lang: String) -> Context {
+        chrome(page: SitePaths.search, title: "Search", description: "", lang: lang)
+    }
+
+    /// The 404 page is served at any missing address, so relative links cannot work there;
+    /// with a base URL its links are absolute.
+    func notFound(baseURL: String?) -> Context {
+        var context = chrome(page: SitePaths.notFound, title: "Page not found", description: "", lang: "en")
+        if var base = baseURL, !base.isEmpty {
+            if !base.hasSuffix("/") { base += "/" }
+            context["root"] = base
+            context["assets"] = base + SitePaths.assetsFolder + "/"
+            context["homeURL"] = base
+            context["tagsURL"] = base + SitePaths.tagsIndex
+            context["searchURL"] = base + SitePaths.search
+        }
+        return context
+    }
+}

@@ -1,0 +1,169 @@
+import Diagnostics
+import Foundation
+import Notes
+import Verification
+
+/// Builds the static site of a vault: verifies every note, renders a page per note plus the
+/// home, tag, search and 404 pages, and replaces the output folder atomically.
+///
+/// Unchanged notes are neither re-verified nor re-rendered: the previous output keeps a
+/// manifest of what each page was made from, and a page whose inputs are the same is taken
+/// over as it is. Notes are processed `jobs` at a time; output does not depend on `jobs`.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    /// QED's version: shown in the footer and part of every cache key.
+    public let version: String
+
+    public init(options: BuildOptions, version: String = "0.1.0") {
+        self.options = options
+        self.version = version
+    }
+
+    /// Changes whenever this module's output for the same input may change.
+    static let rendererVersion = "site-1"
+
+    public func build() throws(BuildError) -> BuildResult {
+        let output = try OutputFolder(output: options.output, vault: options.vault)
+        let vaultRoot = OutputFolder.resolve(options.vault)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: vaultRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .vault("\(vaultRoot): the vault folder does not exist")
+        }
+        let vault: Vault
+        do {
+            vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions)
+        } catch {
+            throw .vault(String(describing: error))
+        }
+        let theme = try Theme.load(userFolder: options.templates)
+        output.cleanLeftovers()
+        let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
+        let staging = try output.makeStaging()
+        do {
+            let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging)
+            if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
+            return result
+        } catch {
+            output.discard(staging: staging)
+            throw error
+        }
+    }
+
+    private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
+                       staging: String) throws(BuildError) -> BuildResult {
+        let notes = vault.notes
+        let graph = LinkGraph(notes: notes)
+        let siteTitle = vault.config.title ?? ""
+        let pages = Pages(siteTitle: siteTitle, version: version)
+        let writer = PageWriter(staging: staging, previous: previous == nil ? nil : output.path,
+                                previousKeys: previous?.pages ?? [:])
+        let configKey = ContentHasher.hash(
+            SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
+            "\(vault.config.allowRawHTML)")
+        let verifier = Verifier(vault: vault, options: VerificationOptions(strict: options.strict, jobs: 1))
+        let renderer = NotePageRenderer(theme: theme, pages: pages, graph: graph, verifier: verifier)
+
+        // Notes: verify and render each (or take it from the previous build), write its page,
+        // keep only its summary.
+        let jobs = Array(notes.indices)
+        let outcomes = jobs.concurrentMap(jobs: max(1, options.jobs)) { i -> NoteOutcome in
+            let note = notes[i]
+            let verificationKey = ContentHasher.hash(configKey, note.path, note.contentHash, graph.resolutionKey(i))
+            let pageKey = ContentHasher.hash(verificationKey, theme.hash, siteTitle, graph.neighbourhoodKey(i))
+            let page = SitePaths.page(forNote: note.path)
+            if let cached = previous?.notes[note.path], cached.verificationKey == verificationKey,
+               writer.reuse(page, key: pageKey) {
+                return NoteOutcome(summary: cached.summary, verificationKey: verificationKey, pageKey: pageKey)
+            }
+            do {
+                let (verified, summary, html) = renderer.render(i)
+                try writer.write(page, html)
+                return NoteOutcome(summary: summary, verificationKey: verificationKey, pageKey: pageKey,
+                                   verified: verified)
+            } catch let error as BuildError {
+                return NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey,
+                                   pageKey: pageKey, error: error)
+            } catch {
+                return NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey,
+                                   pageKey: pageKey, error: .io(path: page, message: "\(error)"))
+            }
+        }
+        if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
+
+        let summaries = outcomes.map { $0.summary }
+        var manifest = BuildManifest()
+        var rendered: [String] = []
+        for outcome in outcomes {
+            manifest.notes[outcome.summary.path] = CachedNote(verificationKey: outcome.verificationKey, summary: outcome.summary)
+            manifest.pages[outcome.summary.page] = outcome.pageKey
+            if outcome.verified != nil { rendered.append(outcome.summary.page) }
+        }
+        var stats = BuildStats()
+        stats.notes = notes.count
+        stats.notesVerified = outcomes.count { $0.verified != nil }
+
+        // Pages about many notes: rendered only when what they show changed.
+        func page(_ path: String, _ template: String, _ context: Context) throws(BuildError) {
+            let key = ContentHasher.hash(theme.hash, template, ContextKey.canonical(context))
+            manifest.pages[path] = key
+            if writer.reuse(path, key: key) { return }
+            try writer.write(path, theme.render(template, context))
+            rendered.append(path)
+        }
+        func file(_ path: String, _ data: Data) throws(BuildError) {
+            var hasher = ContentHasher()
+            hasher.add(data)
+            let key = hasher.hex
+            manifest.pages[path] = key
+            if writer.reuse(path, key: key) { return }
+            try writer.write(path, data)
+        }
+        let homeContext = pages.home(summaries)
+        try page(SitePaths.home, "home", homeContext)
+        let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
+        try page(SitePaths.tagsIndex, "tags", pages.tagsIndex(tree))
+        for tag in tree.tags {
+            try page(SitePaths.page(forTag: tag.name), "tag", pages.tag(tag, tree: tree, notes: summaries))
+        }
+        try page(SitePaths.search, "search", pages.search(lang: homeContext["lang"] as? String ?? "en"))
+        let baseURL = options.baseURL ?? vault.config.baseURL
+        try page(SitePaths.notFound, "404", pages.notFound(baseURL: baseURL))
+        try file(SitePaths.searchIndexJSON, Data(SearchIndex.json(summaries).utf8))
+        try file(SitePaths.searchIndexScript, Data(SearchIndex.script(summaries).utf8))
+        let sitemapPages = [SitePaths.home, SitePaths.tagsIndex] + summaries.map { $0.page } + tree.tags.map { SitePaths.page(forTag: $0.name) }
+        try file(SitePaths.sitemap, Data(Sitemap.xml(pages: sitemapPages, baseURL: baseURL).utf8))
+        for asset in theme.assets {
+            try file(SitePaths.assetsFolder + "/" + asset.path, asset.data)
+        }
+
+        let htmlPages = manifest.pages.keys.filter { $0.hasSuffix(".html") }
+        stats.pagesWritten = rendered.count
+        stats.pagesReused = htmlPages.count - rendered.count
+
+        var diagnostics = options.strict ? vault.diagnostics.map { $0.promotingWarnings() } : vault.diagnostics
+        diagnostics = diagnostics.sortedForReport()
+        for summary in summaries { diagnostics += summary.diagnostics }
+        stats.claims = summaries.reduce(0) { $0 + $1.claims }
+        stats.failedClaims = summaries.reduce(0) { $0 + $1.failedClaims }
+        stats.errors = diagnostics.count { $0.severity == .error }
+        stats.warnings = diagnostics.count { $0.severity == .warning }
+        let succeeded = stats.errors == 0 && stats.failedClaims == 0
+        let wroteSite = succeeded || options.keepGoing
+        if wroteSite { try manifest.write(to: staging) }
+
+        let report = VerificationReport(notes: outcomes.compactMap { $0.verified }, vaultDiagnostics: vault.diagnostics,
+                                        strict: options.strict)
+        return BuildResult(report: report, diagnostics: diagnostics, stats: stats, succeeded: succeeded,
+                           wroteSite: wroteSite, output: output.path, renderedPages: rendered.sorted())
+    }
+}
+
+/// What processing one note gave.
+struct NoteOutcome: Sendable {
+    var summary: NoteSummary
+    var verificationKey: String
+    var pageKey: String
+    /// Set when the note was verified (and its page rendered) in this build.
+    var verified: VerifiedNote? = nil
+    var error: BuildError? = nil
+}

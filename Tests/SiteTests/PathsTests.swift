@@ -1,0 +1,72 @@
+import Testing
+@testable import Site
+
+@Suite struct PathsTests {
+    @Test func notePagesMirrorVaultPaths() {
+        #expect(SitePaths.page(forNote: "AI/信息论.md") == "AI/信息论.html")
+        #expect(SitePaths.page(forNote: "a/b/c.md") == "a/b/c.html")
+        #expect(SitePaths.page(forNote: "README.markdown") == "README.html")
+    }
+
+    @Test func notesCannotTakeGeneratedPagesOrClimbOut() {
+        #expect(SitePaths.page(forNote: "index.md") == "index-note.html")
+        #expect(SitePaths.page(forNote: "404.md") == "404-note.html")
+        #expect(SitePaths.page(forNote: "_qed/search.md") == "_qed/search-note.html")
+        #expect(SitePaths.page(forNote: "../../etc/passwd.md") == "_/_/etc/passwd.html")
+        #expect(SitePaths.page(forNote: "/abs.md") == "abs.html")
+    }
+
+    @Test func chinesePathsArePercentEncodedAsUTF8PerSegment() {
+        #expect(SitePaths.percentEncode("信息论.html") == "%E4%BF%A1%E6%81%AF%E8%AE%BA.html")
+        #expect(SitePaths.percentEncode("a b?c#d%e/f") == "a%20b%3Fc%23d%25e%2Ff")
+        #expect(SitePaths.percentEncodePath("AI/信息 论.html") == "AI/%E4%BF%A1%E6%81%AF%20%E8%AE%BA.html")
+    }
+
+    @Test func relativeURLsWorkFromAnyDepth() {
+        #expect(SitePaths.relativeURL(from: "AI/信息论.html", to: "AI/KL.html") == "KL.html")
+        #expect(SitePaths.relativeURL(from: "AI/RL/x.html", to: "index.html") == "../../index.html")
+        #expect(SitePaths.relativeURL(from: "index.html", to: "AI/信息论.html") == "AI/%E4%BF%A1%E6%81%AF%E8%AE%BA.html")
+        #expect(SitePaths.relativeURL(from: "AI/a/x.html", to: "AI/b/y.html") == "../b/y.html")
+        #expect(SitePaths.relativeURL(from: "x.html", to: "x.html", fragment: "熵") == "x.html#%E7%86%B5")
+        #expect(SitePaths.rootPrefix(from: "a/b/c.html") == "../../")
+        #expect(SitePaths.rootPrefix(from: "index.html") == "")
+    }
+
+    @Test func aSegmentWithAColonCannotBecomeAScheme() {
+        let url = SitePaths.relativeURL(from: "index.html", to: "javascript:alert(1).html")
+        #expect(url == "javascript%3Aalert%281%29.html")
+        #expect(!url.lowercased().hasPrefix("javascript:"))
+    }
+
+    @Test func tagPagesNest() {
+        #expect(SitePaths.page(forTag: "ai/foundations/math") == "_qed/tags/ai/foundations/math.html")
+        #expect(SitePaths.page(forTag: "../x") == "_qed/tags/_/x.html")
+    }
+
+    @Test func tagsRollUpToTheirParents() {
+        let tree = TagTree(tagsPerNote: [["ai/foundations/math", "type/concept"], ["#ai/foundations"], ["ai"], ["  /  "]])
+        #expect(tree.tags.map(\.name) == ["ai", "ai/foundations", "ai/foundations/math", "type", "type/concept"])
+        #expect(tree["ai"]?.all == [0, 1, 2])
+        #expect(tree["ai"]?.direct == [2])
+        #expect(tree["ai/foundations"]?.all == [0, 1])
+        #expect(tree["ai/foundations"]?.children == ["ai/foundations/math"])
+        #expect(tree["ai/foundations/math"]?.parent == "ai/foundations")
+        #expect(tree["ai/foundations/math"]?.leaf == "math")
+        #expect(tree.roots.map(\.name) == ["ai", "type"])
+    }
+
+    @Test func escapingCoversTextAndAttributes() {
+        #expect(HTML.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        #expect(HTML.escape("a\u{0}b\u{85}c\n") == "abc\n")
+        #expect(HTML.escapeForScript("{\"t\":\"</script>\"}") == "{\"t\":\"\\u003c/script\\u003e\"}")
+    }
+
+    @Test func sitemapIsRelativeWithoutBaseURLAndAbsoluteWithIt() {
+        let relative = Sitemap.xml(pages: ["index.html", "AI/信息论.html"], baseURL: nil)
+        #expect(relative.contains("<loc>AI/%E4%BF%A1%E6%81%AF%E8%AE%BA.html</loc>"))
+        #expect(!relative.contains("http"  + "s://"))
+        let absolute = Sitemap.xml(pages: ["index.html", "AI/信息论.html"], baseURL: "https://example.org/notes")
+        #expect(absolute.contains("<loc>https://example.org/notes/</loc>"))
+        #expect(absolute.contains("<loc>https://example.org/notes/AI/%E4%BF%A1%E6%81%AF%E8%AE%BA.html</loc>"))
+    }
+}
