@@ -177,8 +177,9 @@ public struct Beta: ContinuousDistribution, Equatable {
 /// D(P‖Q) between Normals: log(σ_q/σ_p) + (σ_p² + (μ_p − μ_q)²)/(2σ_q²) − ½, computed as
 /// ½·g(ρ² − 1) + (Δμ)²/(2σ_q²) with ρ = σ_p/σ_q and g(r) = r − log1p(r) ≥ 0, so it is never negative.
 public func klDivergence(_ p: Normal, _ q: Normal, base: LogBase = .nats) -> Double {
-    let rho = p.standardDeviation / q.standardDeviation
-    let r = (rho - 1) * (rho + 1)
+    // r = ρ² − 1 from the exact difference σ_p − σ_q, so nearly equal σs keep their digits.
+    let sp = p.standardDeviation, sq = q.standardDeviation
+    let r = ((sp - sq) / sq) * ((sp + sq) / sq)
     let dz = (p.mean - q.mean) / q.standardDeviation
     let v = 0.5 * xMinusLog1p(r) + 0.5 * dz * dz
     return base.fromNats(v.isNaN ? .infinity : v)

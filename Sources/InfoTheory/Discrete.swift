@@ -123,49 +123,49 @@ public func binaryEntropy(_ p: Double, base: LogBase = .nats, name: String = "p"
 /// Rényi entropy of order α ≥ 0: log(Σ pᵢ^α)/(1 − α); α = 0 is log|support|, α = 1 Shannon,
 /// α = +∞ the min-entropy −log max pᵢ.
 ///
-/// Near α = 1 it uses log1p(Σ pᵢ·expm1((α−1) log pᵢ)) so the 0/0 limit is approached smoothly;
-/// for large α the largest pᵢ is factored out so pᵢ^α cannot underflow to log 0.
+/// Uses Rényi's form for (possibly slightly incomplete) distributions, log(Σpᵢ^α / Σpᵢ)/(1 − α),
+/// which equals the textbook one when Σp = 1 and stays continuous at α = 1 when the sum is off
+/// by rounding. Near α = 1 it is evaluated as log1p(Σ pᵢ·expm1((α−1) log pᵢ) / Σp)/(1 − α), so the
+/// 0/0 limit is approached smoothly; for large α the largest pᵢ is factored out so pᵢ^α cannot
+/// underflow to log 0.
 public func renyiEntropy(_ p: [Double], alpha: Double, base: LogBase = .nats, name: String = "P") throws(InfoTheoryError) -> Double {
     if alpha.isNaN || alpha < 0 {
         throw .invalidParameter(name: "alpha", value: alpha, requirement: "≥ 0")
     }
-    try validateDistribution(p, name: name)
+    let total = try validateDistribution(p, name: name)
     let support = p.filter { $0 > 0 }
     if alpha == 1 { return base.fromNats(entropyKernel(p)) }
     if alpha == 0 { return base.fromNats(log(Double(support.count))) }
     guard let pmax = support.max() else { return 0 }
     if alpha == .infinity { return base.fromNats(max(-log(pmax), 0)) }
     let beta = alpha - 1
-    // S − 1 = (Σp − 1) + Σ p·expm1(β log p), all in one compensated sum so the normalisation
-    // error of the given doubles is kept exactly (it matters at α ≈ 1, where it is divided by β).
+    // (Σp^α − Σp)/Σp = Σ p·expm1(β log p) / Σp: no cancellation near α = 1.
     var s = NeumaierSum()
-    s.add(-1)
-    for x in support { s.add(x); s.add(x * expm1(beta * log(x))) }
-    let sm1 = s.value
+    for x in support { s.add(x * expm1(beta * log(x))) }
+    let ratioMinusOne = s.value / total
     let h: Double
-    if sm1 > -0.5 && sm1 < 1 {
-        h = log1p(sm1) / -beta
+    if ratioMinusOne > -0.5 && ratioMinusOne < 1 {
+        h = log1p(ratioMinusOne) / -beta
     } else {
         // log Σ p^α = α log pmax + log Σ (p/pmax)^α
         var t = NeumaierSum()
         let lmax = log(pmax)
         for x in support { t.add(exp(alpha * (log(x) - lmax))) }
-        h = (alpha * lmax + log(t.value)) / -beta
+        h = (alpha * lmax + log(t.value) - log(total)) / -beta
     }
     return base.fromNats(max(h, 0))
 }
 
-/// Tsallis entropy S_q = (1 − Σ pᵢ^q)/(q − 1) (q = 1 gives Shannon in nats). Unitless by
-/// definition, so it has no `base`.
+/// Tsallis entropy S_q = Σ pᵢ·ln_q(1/pᵢ) = (1 − Σ pᵢ^q)/(q − 1) for Σp = 1 (q = 1 gives Shannon in
+/// nats). Evaluated as −Σ pᵢ·expm1((q−1) log pᵢ)/(q − 1), accurate and continuous near q = 1.
+/// Unitless by definition, so it has no `base`.
 public func tsallisEntropy(_ p: [Double], q: Double, name: String = "P") throws(InfoTheoryError) -> Double {
     if !q.isFinite { throw .invalidParameter(name: "q", value: q, requirement: "finite") }
     try validateDistribution(p, name: name)
     if q == 1 { return entropyKernel(p) }
     let beta = q - 1
     var s = NeumaierSum()
-    s.add(-1)
-    for x in p where x > 0 { s.add(x); s.add(x * expm1(beta * log(x))) }
-    // (1 − Σp^q)/(q − 1) = −(Σp^q − 1)/β
+    for x in p where x > 0 { s.add(x * expm1(beta * log(x))) }
     let v = -s.value / beta
     return v > 0 ? v : 0
 }

@@ -130,7 +130,8 @@ def renyi(p, a):
         return mp.log(len(sup))
     if a == mp.inf:
         return -mp.log(max(sup))
-    return mp.log(mp.fsum(x ** a for x in sup)) / (1 - a)
+    # Rényi's form for incomplete distributions: identical when Σp = 1, continuous at α = 1.
+    return mp.log(mp.fsum(x ** a for x in sup) / mp.fsum(sup)) / (1 - a)
 
 
 for a in [0.0, 0.5, 2.0, 0.999999, 1.000001, 50.0, 3000.0]:
@@ -138,7 +139,8 @@ for a in [0.0, 0.5, 2.0, 0.999999, 1.000001, 50.0, 3000.0]:
 add("renyi zeros alpha=inf", "renyi", renyi(PZ, mp.inf), vectors={"p": PZ}, scalars={"alpha": float("inf")})
 for qq in [2.0, 0.5, 1.0000001]:
     sup = [mpf(x) for x in P5 if x > 0]
-    add(f"tsallis random5 q={qq}", "tsallis", (1 - mp.fsum(x ** mpf(qq) for x in sup)) / (mpf(qq) - 1), vectors={"p": P5}, scalars={"q": qq})
+    # S_q = Σ p·ln_q(1/p) = Σ p (p^(q−1) − 1)/(1 − q)
+    add(f"tsallis random5 q={qq}", "tsallis", mp.fsum(x * (x ** (mpf(qq) - 1) - 1) for x in sup) / (1 - mpf(qq)), vectors={"p": P5}, scalars={"q": qq})
 add("perplexity random5", "perplexity", mp.exp(H(P5)), vectors={"p": P5})
 
 # ---------- joint tables ----------
