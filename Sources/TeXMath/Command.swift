@@ -1,0 +1,247 @@
+/// What a control sequence means. Looked up once per command in `Command.table`,
+/// then dispatched with a `switch` (no string comparisons in the hot path).
+enum Command: Sendable {
+    /// An ordinary symbol rendered as `<mi>` (`\alpha`, `\infty`); `upright` for
+    /// capital Greek, which would otherwise be italicised.
+    case identifier(String, upright: Bool)
+    /// An operator, relation, punctuation or dots, rendered as `<mo>`.
+    case symbol(String, AtomClass)
+    /// A relation with TeX's extra thick space (`\iff`, `\implies`).
+    case wideRelation(String)
+    /// A horizontal arrow: a relation that must not stretch in a row.
+    case arrow(String)
+    /// A delimiter usable on its own (non-stretchy) or after `\left`/`\big`.
+    case delimiter(String, AtomClass)
+    case largeOperator(String, integral: Bool)
+    /// `\log`, `\max`: upright name; `limits` for those that take limits like `\sum`.
+    case function(String, limits: Bool)
+    /// `\arg` may fuse with a following `\max`/`\min` into one operator.
+    case argFunction
+    case space(String)
+    case noBreakSpace
+    case fraction(FractionStyle)
+    case binomial(FractionStyle)
+    case infixFraction(InfixKind)
+    case squareRoot
+    case font(MathFont)
+    case fontSwitch(MathFont)
+    case text(TextStyle)
+    case accent(String, stretchy: Bool)
+    case underAccent(String, stretchy: Bool)
+    case overline, underline
+    case overbrace, underbrace
+    case overset, underset
+    case extensibleArrow(String, over: Bool)
+    case left, right, middle
+    case bigDelimiter(size: String, form: String?)
+    case begin, end
+    case style(display: Bool, scriptLevel: Int)
+    case scriptStyle(Int)
+    case color, textColor
+    case boxed
+    case enclose(String)
+    case phantom, horizontalPhantom, verticalPhantom
+    case operatorName
+    case limits(Bool)
+    case negation
+    case atomClass(AtomClass)
+    case horizontalSpace
+    case kern(mu: Bool)
+    case newline
+    case tag
+    case ignoredWithArgument
+    case ignored
+    case substack
+    case escaped(String)
+    case modulo(ModuloKind)
+    case smash
+    case hline
+}
+
+enum FractionStyle: Sendable { case normal, display, text }
+enum InfixKind: Sendable { case over, choose, atop, brack, brace }
+enum TextStyle: Sendable { case normal, bold, italic, sansSerif, monospace }
+enum ModuloKind: Sendable { case pmod, bmod, pod, mod }
+
+extension Command {
+    /// Every known command, built once (thread-safe lazy global).
+    static let table: [String: Command] = {
+        var table: [String: Command] = [:]
+        table.reserveCapacity(700)
+        for (name, value) in Symbols.greekLower { table[name] = .identifier(value, upright: false) }
+        for (name, value) in Symbols.greekUpper { table[name] = .identifier(value, upright: true) }
+        for (name, value) in Symbols.greekVariantUpper { table[name] = .identifier(value, upright: false) }
+        for (name, value) in Symbols.ordinary { table[name] = .identifier(value, upright: false) }
+        for (name, value) in Symbols.uprightOrdinary { table[name] = .identifier(value, upright: true) }
+        for (name, value) in Symbols.binary { table[name] = .symbol(value, .bin) }
+        for (name, value) in Symbols.relations { table[name] = .symbol(value, .rel) }
+        for (name, value) in Symbols.arrows { table[name] = .arrow(value) }
+        for (name, value) in Symbols.punctuation { table[name] = .symbol(value, .punct) }
+        for (name, value) in Symbols.dots { table[name] = .symbol(value, .inner) }
+        for (name, value) in Symbols.openers { table[name] = .delimiter(value, .open) }
+        for (name, value) in Symbols.closers { table[name] = .delimiter(value, .close) }
+        for (name, value) in Symbols.bars { table[name] = .delimiter(value, .ord) }
+        for (name, value) in Symbols.verticalArrows { table[name] = .delimiter(value, .rel) }
+        for (name, value) in Symbols.largeOperators { table[name] = .largeOperator(value, integral: false) }
+        for (name, value) in Symbols.integrals { table[name] = .largeOperator(value, integral: true) }
+        for name in Symbols.functions { table[name] = .function(name, limits: false) }
+        for name in Symbols.limitFunctions { table[name] = .function(name, limits: true) }
+        for (name, value) in Symbols.spelledFunctions { table[name] = .function(value, limits: true) }
+        for (name, value) in Symbols.spaces { table[name] = .space(value) }
+        for (name, value) in Symbols.accents { table[name] = .accent(value, stretchy: false) }
+        for (name, value) in Symbols.wideAccents { table[name] = .accent(value, stretchy: true) }
+        for (name, value) in Symbols.escapes { table[name] = .escaped(value) }
+        for (name, value) in Symbols.negatedRelations { table[name] = .symbol(value, .rel) }
+        for (name, font) in MathFont.commands { table[name] = .font(font) }
+        for (name, font) in MathFont.switches { table[name] = .fontSwitch(font) }
+        table["arg"] = .argFunction
+        table["iff"] = .wideRelation("\u{27FA}")
+        table["implies"] = .wideRelation("\u{27F9}")
+        table["impliedby"] = .wideRelation("\u{27F8}")
+        table["mid"] = .symbol("\u{2223}", .rel)
+        table[" "] = .noBreakSpace
+        table["nobreakspace"] = .noBreakSpace
+        table["space"] = .noBreakSpace
+        for name in ["frac", "cfrac"] { table[name] = .fraction(.normal) }
+        table["dfrac"] = .fraction(.display)
+        table["tfrac"] = .fraction(.text)
+        table["binom"] = .binomial(.normal)
+        table["dbinom"] = .binomial(.display)
+        table["tbinom"] = .binomial(.text)
+        table["over"] = .infixFraction(.over)
+        table["choose"] = .infixFraction(.choose)
+        table["atop"] = .infixFraction(.atop)
+        table["brack"] = .infixFraction(.brack)
+        table["brace"] = .infixFraction(.brace)
+        table["sqrt"] = .squareRoot
+        for name in ["text", "textrm", "textnormal", "textup", "mbox", "hbox", "textmd"] { table[name] = .text(.normal) }
+        table["textbf"] = .text(.bold)
+        table["textit"] = .text(.italic)
+        table["emph"] = .text(.italic)
+        table["textsf"] = .text(.sansSerif)
+        table["texttt"] = .text(.monospace)
+        table["underbar"] = .underline
+        table["overline"] = .overline
+        table["underline"] = .underline
+        table["overbrace"] = .overbrace
+        table["underbrace"] = .underbrace
+        table["overset"] = .overset
+        table["stackrel"] = .overset
+        table["underset"] = .underset
+        table["overrightarrow"] = .accent("\u{2192}", stretchy: true)
+        table["overleftarrow"] = .accent("\u{2190}", stretchy: true)
+        table["overleftrightarrow"] = .accent("\u{2194}", stretchy: true)
+        table["underrightarrow"] = .underAccent("\u{2192}", stretchy: true)
+        table["underleftarrow"] = .underAccent("\u{2190}", stretchy: true)
+        table["xrightarrow"] = .extensibleArrow("\u{2192}", over: true)
+        table["xleftarrow"] = .extensibleArrow("\u{2190}", over: true)
+        table["xRightarrow"] = .extensibleArrow("\u{21D2}", over: true)
+        table["xLeftarrow"] = .extensibleArrow("\u{21D0}", over: true)
+        table["xleftrightarrow"] = .extensibleArrow("\u{2194}", over: true)
+        table["xmapsto"] = .extensibleArrow("\u{21A6}", over: true)
+        table["left"] = .left
+        table["right"] = .right
+        table["middle"] = .middle
+        let sizes = [("big", "1.2em"), ("Big", "1.8em"), ("bigg", "2.4em"), ("Bigg", "3em")]
+        for (name, size) in sizes {
+            table[name] = .bigDelimiter(size: size, form: nil)
+            table[name + "l"] = .bigDelimiter(size: size, form: "prefix")
+            table[name + "r"] = .bigDelimiter(size: size, form: "postfix")
+            table[name + "m"] = .bigDelimiter(size: size, form: "infix")
+        }
+        table["begin"] = .begin
+        table["end"] = .end
+        table["displaystyle"] = .style(display: true, scriptLevel: 0)
+        table["textstyle"] = .style(display: false, scriptLevel: 0)
+        table["scriptstyle"] = .scriptStyle(1)
+        table["scriptscriptstyle"] = .scriptStyle(2)
+        table["color"] = .color
+        table["textcolor"] = .textColor
+        table["boxed"] = .boxed
+        table["fbox"] = .boxed
+        table["cancel"] = .enclose("qed-cancel")
+        table["bcancel"] = .enclose("qed-bcancel")
+        table["xcancel"] = .enclose("qed-xcancel")
+        table["sout"] = .enclose("qed-strike")
+        table["phantom"] = .phantom
+        table["hphantom"] = .horizontalPhantom
+        table["vphantom"] = .verticalPhantom
+        table["smash"] = .smash
+        table["operatorname"] = .operatorName
+        table["limits"] = .limits(true)
+        table["nolimits"] = .limits(false)
+        table["not"] = .negation
+        table["mathord"] = .atomClass(.ord)
+        table["mathop"] = .atomClass(.op)
+        table["mathbin"] = .atomClass(.bin)
+        table["mathrel"] = .atomClass(.rel)
+        table["mathopen"] = .atomClass(.open)
+        table["mathclose"] = .atomClass(.close)
+        table["mathpunct"] = .atomClass(.punct)
+        table["mathinner"] = .atomClass(.inner)
+        table["hspace"] = .horizontalSpace
+        table["hskip"] = .kern(mu: false)
+        table["kern"] = .kern(mu: false)
+        table["mkern"] = .kern(mu: true)
+        table["mskip"] = .kern(mu: true)
+        table["\\"] = .newline
+        table["cr"] = .newline
+        table["newline"] = .newline
+        table["tag"] = .tag
+        table["label"] = .ignoredWithArgument
+        for name in ["nonumber", "notag", "allowbreak", "nolinebreak", "relax", "strut", "mathstrut"] {
+            table[name] = .ignored
+        }
+        table["substack"] = .substack
+        table["hline"] = .hline
+        table["hdashline"] = .hline
+        table["pmod"] = .modulo(.pmod)
+        table["bmod"] = .modulo(.bmod)
+        table["pod"] = .modulo(.pod)
+        table["mod"] = .modulo(.mod)
+        return table
+    }()
+
+    /// The known command closest to `name` (edit distance ≤ 2, or ≤ 1 for short
+    /// names), to suggest in a diagnostic. Ties go to the alphabetically first.
+    static func suggestion(for name: String) -> String? {
+        let target = Array(name.utf8)
+        guard !target.isEmpty, target.count < 40 else { return nil }
+        let limit = target.count <= 3 ? 1 : 2
+        var best: (distance: Int, name: String)?
+        for candidate in table.keys where candidate.utf8.count > 1 {
+            let bytes = Array(candidate.utf8)
+            guard abs(bytes.count - target.count) <= limit else { continue }
+            let distance = editDistance(target, bytes)
+            guard distance <= limit else { continue }
+            if let current = best,
+               current.distance < distance || (current.distance == distance && current.name < candidate) {
+                continue
+            }
+            best = (distance, candidate)
+        }
+        return best?.name
+    }
+
+    /// Optimal string alignment distance (transpositions count as one edit).
+    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,421 @@
+extension Parser {
+    /// Parses the command at the current position (consuming it and its arguments).
+    /// Nil for commands that produce nothing (`\label{…}`, `\nonumber`).
+    mutating func parseCommand(_ token: Token, _ command: Command?) -> MathNode? {
+        defer { leave() }
+        guard enter() else { return skipTooDeep() }
+        position += 1
+        guard let command else { return unknownCommand(token) }
+        switch command {
+        case .identifier(let text, let upright):
+            return styledIdentifier(text, upright: upright)
+        case .symbol(let text, let atom):
+            return .op(text, atom)
+        case .arrow(let text):
+            return .op(text, .rel, [("stretchy", "false")])
+        case .wideRelation(let text):
+            return .op(text, .rel, [("lspace", "0.5556em"), ("rspace", "0.5556em"), ("stretchy", "false")])
+        case .delimiter(let text, let atom):
+            return fence(text, atom)
+        case .largeOperator(let text, let integral):
+            var node = MathNode.op(text, .op, integral ? [("form", "prefix")] : [("form", "prefix"), ("movablelimits", "false")])
+            node.limits = integral ? .none : .displayLimits
+            return node
+        case .function(let name, let limits):
+            var node = MathNode.identifier(name)
+            node.atom = .function
+            node.limits = limits ? .displayLimits : .none
+            return node
+        case .argFunction:
+            return argFunction()
+        case .space(let width):
+            return .space(width)
+        case .noBreakSpace:
+            return MathNode(.mtext, text: "\u{00A0}", atom: .space)
+        case .fraction(let style):
+            return fraction(token, style)
+        case .binomial(let style):
+            return binomial(token, style)
+        case .infixFraction:
+            return .error("\\" + token.name)
+        case .squareRoot:
+            return squareRoot(token)
+        case .font(let newFont):
+            let saved = font
+            font = newFont
+            defer { font = saved }
+            return requireArgument(token, "its argument") ?? errorSince(token)
+        case .fontSwitch, .style, .scriptStyle, .ignored:
+            return nil
+        case .text(let style):
+            return parseText(token, style: style)
+        case .accent(let mark, let stretchy):
+            return accent(token, mark, stretchy: stretchy, under: false)
+        case .underAccent(let mark, let stretchy):
+            return accent(token, mark, stretchy: stretchy, under: true)
+        case .overline:
+            return accent(token, "\u{203E}", stretchy: true, under: false)
+        case .underline:
+            return accent(token, "_", stretchy: true, under: true)
+        case .overbrace, .underbrace:
+            return horizontalBrace(token, over: { if case .overbrace = command { true } else { false } }())
+        case .overset, .underset:
+            return stacked(token, over: { if case .overset = command { true } else { false } }())
+        case .extensibleArrow(let arrow, _):
+            return extensibleArrow(token, arrow)
+        case .left:
+            return leftRight(token)
+        case .right, .end, .newline:
+            return .error("\\" + token.name)
+        case .middle:
+            return middle(token)
+        case .bigDelimiter(let size, let form):
+            return bigDelimiter(token, size: size, form: form)
+        case .begin:
+            return parseEnvironment(token)
+        case .color:
+            _ = parseColorArgument(command: token)
+            return nil
+        case .textColor:
+            let color = parseColorArgument(command: token)
+            guard let body = requireArgument(token, "the text to colour") else { return errorSince(token) }
+            return colored(color, [body])
+        case .boxed:
+            guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
+            return MathNode(.mrow, attributes: [("class", "qed-boxed")], children: [body])
+        case .enclose(let className):
+            guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
+            return MathNode(.mrow, attributes: [("class", className)], children: [body])
+        case .phantom, .horizontalPhantom, .verticalPhantom, .smash:
+            return phantom(token, command)
+        case .operatorName:
+            return operatorName(token)
+        case .limits:
+            report(.misplacedCommand, "'\\\(token.name)' must follow a large operator such as \\sum",
+                   token.start..<token.end, command: "\\" + token.name)
+            return nil
+        case .negation:
+            return negation(token)
+        case .atomClass(let atom):
+            return classed(token, atom)
+        case .horizontalSpace:
+            return horizontalSpace(token)
+        case .kern(let mu):
+            return kern(token, mu: mu)
+        case .tag:
+            return equationTag(token)
+        case .ignoredWithArgument:
+            _ = readRawArgument()
+            return nil
+        case .substack:
+            return substack(token)
+        case .escaped(let text):
+            return text == "&" ? .op("&", .ord) : .identifier(text, upright: true)
+        case .modulo(let kind):
+            return modulo(token, kind)
+        case .hline:
+            sawHorizontalLine = true
+            return nil
+        }
+    }
+
+    /// The source of a construct that could not be completed, as an error node.
+    func errorSince(_ token: Token) -> MathNode {
+        .error(sourceSince(token.start))
+    }
+
+    mutating func unknownCommand(_ token: Token) -> MathNode {
+        let shown = "\\" + token.name
+        if token.name.isEmpty {
+            report(.trailingBackslash, "a backslash at the end of the formula starts no command",
+                   token.start..<token.end)
+            return .error("\\")
+        }
+        let suggestion = Command.suggestion(for: token.name).map { "\\" + $0 }
+        var message = "unknown command '\(shown)'"
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
+        report(.unknownCommand, message, token.start..<token.end, command: shown, suggestion: suggestion)
+        return .error(shown)
+    }
+
+    func styledIdentifier(_ text: String, upright: Bool) -> MathNode {
+        if let font {
+            if font.isRoman { return .identifier(text, upright: true) }
+            return .identifier(font.map(text))
+        }
+        return .identifier(text, upright: upright)
+    }
+
+    /// `\arg`, fused with a following `\max`/`\min` into one operator with limits.
+    mutating func argFunction() -> MathNode {
+        var name = "arg"
+        var limits = LimitsPlacement.none
+        if current.kind == .command, current.name == "max" || current.name == "min" {
+            name += " " + current.name
+            limits = .displayLimits
+            position += 1
+        }
+        var node = MathNode.identifier(name)
+        node.atom = .function
+        node.limits = limits
+        return node
+    }
+
+    mutating func fraction(_ token: Token, _ style: FractionStyle) -> MathNode {
+        let saved = displayStyle
+        displayStyle = false
+        defer { displayStyle = saved }
+        guard let numerator = requireArgument(token, "its numerator"),
+              let denominator = requireArgument(token, "its denominator") else { return errorSince(token) }
+        return withStyle(MathNode(.mfrac, children: [numerator, denominator]), style)
+    }
+
+    func withStyle(_ node: MathNode, _ style: FractionStyle) -> MathNode {
+        switch style {
+        case .normal: return node
+        case .display:
+            return MathNode(.mstyle, attributes: [("displaystyle", "true"), ("scriptlevel", "0")], children: [node])
+        case .text:
+            return MathNode(.mstyle, attributes: [("displaystyle", "false"), ("scriptlevel", "0")], children: [node])
+        }
+    }
+
+    mutating func binomial(_ token: Token, _ style: FractionStyle) -> MathNode {
+        let saved = displayStyle
+        displayStyle = false
+        defer { displayStyle = saved }
+        guard let top = requireArgument(token, "its upper argument"),
+              let bottom = requireArgument(token, "its lower argument") else { return errorSince(token) }
+        return withStyle(fenced("(", MathNode(.mfrac, attributes: [("linethickness", "0")], children: [top, bottom]), ")"), style)
+    }
+
+    /// `a \over b` and friends: everything before and after in the group.
+    func infixFraction(_ kind: InfixKind, numerator: [MathNode], denominator: [MathNode]) -> MathNode {
+        let top = MathNode.row(numerator.isEmpty ? [.emptyRow] : numerator)
+        let bottom = MathNode.row(denominator.isEmpty ? [.emptyRow] : denominator)
+        switch kind {
+        case .over:
+            return MathNode(.mfrac, children: [top, bottom])
+        case .atop:
+            return MathNode(.mfrac, attributes: [("linethickness", "0")], children: [top, bottom])
+        case .choose, .brack, .brace:
+            let (open, close) = kind == .choose ? ("(", ")") : kind == .brack ? ("[", "]") : ("{", "}")
+            return fenced(open, MathNode(.mfrac, attributes: [("linethickness", "0")], children: [top, bottom]), close)
+        }
+    }
+
+    /// A body between stretchy fences, as `\left…\right` would make it.
+    func fenced(_ open: String, _ body: MathNode, _ close: String) -> MathNode {
+        var children: [MathNode] = []
+        if !open.isEmpty { children.append(stretchyFence(open, form: "prefix")) }
+        children.append(body)
+        if !close.isEmpty { children.append(stretchyFence(close, form: "postfix")) }
+        var node = MathNode(.mrow, atom: .inner, children: children)
+        node.startsWithFence = true
+        return node
+    }
+
+    func stretchyFence(_ text: String, form: String) -> MathNode {
+        .op(text, form == "prefix" ? .open : .close,
+            [("fence", "true"), ("form", form), ("stretchy", "true")])
+    }
+
+    mutating func squareRoot(_ token: Token) -> MathNode {
+        var index: MathNode?
+        if current.kind == .character, current.scalar == "[" {
+            let open = current
+            position += 1
+            let saved = displayStyle
+            displayStyle = false
+            let children = parseRow([.bracket, .closeBrace])
+            displayStyle = saved
+            if current.kind == .character, current.scalar == "]" {
+                position += 1
+            } else {
+                report(.missingArgument, "missing ']' to close the root index opened here", open.start..<open.end)
+            }
+            index = .row(children)
+        }
+        guard let radicand = requireArgument(token, "its radicand") else { return errorSince(token) }
+        if let index { return MathNode(.mroot, children: [radicand, index]) }
+        return MathNode(.msqrt, children: [radicand])
+    }
+
+    mutating func accent(_ token: Token, _ mark: String, stretchy: Bool, under: Bool) -> MathNode {
+        guard let base = requireArgument(token, "the expression to accent") else { return errorSince(token) }
+        let accent = MathNode.op(mark, .ord, [("stretchy", stretchy ? "true" : "false")])
+        var node = MathNode(under ? .munder : .mover,
+                            attributes: [(under ? "accentunder" : "accent", "true")], children: [base, accent])
+        node.atom = base.atom == .op ? .op : .ord
+        return node
+    }
+
+    mutating func horizontalBrace(_ token: Token, over: Bool) -> MathNode {
+        guard let base = requireArgument(token, "its argument") else { return errorSince(token) }
+        let brace = MathNode.op(over ? "\u{23DE}" : "\u{23DF}", .ord, [("stretchy", "true")])
+        var node = MathNode(over ? .mover : .munder, children: [base, brace])
+        node.limits = .always
+        return node
+    }
+
+    mutating func stacked(_ token: Token, over: Bool) -> MathNode {
+        let saved = displayStyle
+        displayStyle = false
+        let annotation = requireArgument(token, over ? "the expression to set above" : "the expression to set below")
+        displayStyle = saved
+        guard let annotation, let base = requireArgument(token, "its base") else { return errorSince(token) }
+        var node = MathNode(over ? .mover : .munder, children: [base, annotation])
+        node.atom = base.atom
+        return node
+    }
+
+    mutating func extensibleArrow(_ token: Token, _ arrow: String) -> MathNode {
+        var below: MathNode?
+        if current.kind == .character, current.scalar == "[" {
+            position += 1
+            let children = parseRow([.bracket, .closeBrace])
+            if current.kind == .character, current.scalar == "]" { position += 1 }
+            below = .row(children)
+        }
+        guard let above = requireArgument(token, "the label above the arrow") else { return errorSince(token) }
+        let padding: [(name: String, value: String)] = [("width", "+0.8em"), ("lspace", "0.4em")]
+        let mark = MathNode.op(arrow, .rel, [("stretchy", "true")])
+        var children = [mark]
+        if let below { children.append(MathNode(.mpadded, attributes: padding, children: [below])) }
+        children.append(MathNode(.mpadded, attributes: padding, children: [above]))
+        var node = MathNode(below == nil ? .mover : .munderover, children: children)
+        node.atom = .rel
+        return node
+    }
+
+    mutating func phantom(_ token: Token, _ command: Command) -> MathNode {
+        guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
+        switch command {
+        case .horizontalPhantom:
+            return MathNode(.mpadded, attributes: [("height", "0em"), ("depth", "0em")],
+                            children: [MathNode(.mphantom, children: [body])])
+        case .verticalPhantom:
+            return MathNode(.mpadded, attributes: [("width", "0em")], children: [MathNode(.mphantom, children: [body])])
+        case .smash:
+            return MathNode(.mpadded, attributes: [("height", "0em"), ("depth", "0em")], children: [body])
+        default:
+            return MathNode(.mphantom, children: [body])
+        }
+    }
+
+    /// `\operatorname{softmax}` → one upright `<mi>` treated as a function;
+    /// `\operatorname*` takes limits.
+    mutating func operatorName(_ token: Token) -> MathNode {
+        var limits = LimitsPlacement.none
+        if current.kind == .character, current.scalar == "*" {
+            position += 1
+            limits = .displayLimits
+        }
+        let saved = font
+        font = .roman
+        let argument = requireArgument(token, "the operator name")
+        font = saved
+        guard let argument else { return errorSince(token) }
+        var node = Self.flattenedName(argument) ?? argument
+        node.atom = .function
+        node.limits = limits
+        return node
+    }
+
+    /// Joins simple pieces (`arg\,max`, `KL`) into one identifier's text.
+    static func flattenedName(_ node: MathNode) -> MathNode? {
+        var text = ""
+        func collect(_ node: MathNode) -> Bool {
+            switch node.tag {
+            case .mi, .mn, .mtext:
+                text += node.text
+            case .mo:
+                text += node.text == "\u{2212}" ? "-" : node.text == "\u{2217}" ? "*" : node.text
+            case .mspace:
+                text += "\u{2006}"
+            case .mrow:
+                for child in node.children where !collect(child) { return false }
+            default:
+                return false
+            }
+            return true
+        }
+        guard collect(node), !text.isEmpty else { return nil }
+        return .identifier(text, upright: text.unicodeScalars.count == 1)
+    }
+
+    mutating func negation(_ token: Token) -> MathNode {
+        guard current.kind == .character || current.kind == .command,
+              let negated = parseArgument() else {
+            report(.missingArgument, "'\\not' must be followed by a relation", token.start..<token.end, command: "\\not")
+            return .error("\\not")
+        }
+        if negated.tag == .mo || negated.tag == .mi {
+            let symbol = Symbols.negations[negated.text] ?? negated.text + "\u{0338}"
+            return .op(symbol, .rel)
+        }
+        return MathNode(.mrow, atom: .rel, children: [negated, .op("\u{0338}", .rel)])
+    }
+
+    mutating func classed(_ token: Token, _ atom: AtomClass) -> MathNode {
+        guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
+        if body.tag == .mo {
+            var node = body
+            node.atom = atom
+            if atom == .op { node.limits = .displayLimits }
+            return node
+        }
+        var node: MathNode
+        switch atom {
+        case .rel: node = MathNode(.mrow, children: [.space("0.2778em"), body, .space("0.2778em")])
+        case .bin: node = MathNode(.mrow, children: [.space("0.2222em"), body, .space("0.2222em")])
+        default: node = body
+        }
+        node.atom = atom == .op ? .function : atom
+        if atom == .op { node.limits = .displayLimits }
+        return node
+    }
+
+    mutating func modulo(_ token: Token, _ kind: ModuloKind) -> MathNode {
+        if kind == .bmod {
+            return .op("mod", .bin, [("lspace", "0.2222em"), ("rspace", "0.2222em")])
+        }
+        guard let argument = requireArgument(token, "its argument") else { return errorSince(token) }
+        var children: [MathNode] = [.space(kind == .mod ? "1em" : "0.4444em")]
+        if kind != .mod { children.append(fence("(", .open)) }
+        if kind != .pod { children += [.identifier("mod"), .space("0.3333em")] }
+        children.append(argument)
+        if kind != .mod { children.append(fence(")", .close)) }
+        return MathNode(.mrow, children: children)
+    }
+
+    mutating func equationTag(_ token: Token) -> MathNode {
+        var starred = false
+        if current.kind == .character, current.scalar == "*" {
+            starred = true
+            position += 1
+        }
+        guard let text = readRawArgument() else {
+            report(.missingArgument, "'\\tag' is missing its label", token.start..<token.end, command: "\\tag")
+            return .error("\\tag")
+        }
+        let label = starred ? text.text : "(" + text.text + ")"
+        return MathNode(.mrow, atom: .space, children: [.space("2em"), MathNode(.mtext, text: label)])
+    }
+
+    mutating func substack(_ token: Token) -> MathNode {
+        guard current.kind == .beginGroup else {
+            report(.missingArgument, "'\\substack' is missing its rows", token.start..<token.end, command: "\\substack")
+            return .error("\\substack")
+        }
+        let open = current
+        position += 1
+        let rows = parseTableRows([.closeBrace])
+        if current.kind == .endGroup {
+            position += 1
+        } else {
+            report(.unbalancedBraces, "missing '}' to close the '{' opened here", open.start..<open.end)
+        }
+        return table(rows, columns: [], className: "qed-substack")
+    }
+}

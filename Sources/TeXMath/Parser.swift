@@ -1,0 +1,382 @@
+/// Tokens that end a row, depending on what encloses it.
+struct RowStops: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let closeBrace = RowStops(rawValue: 1)
+    /// `&` and `\\` (inside a table or at the top level).
+    static let cell = RowStops(rawValue: 2)
+    static let right = RowStops(rawValue: 4)
+    static let end = RowStops(rawValue: 8)
+    /// `]` ends the optional argument of `\sqrt[n]`.
+    static let bracket = RowStops(rawValue: 16)
+}
+
+/// A recursive-descent parser from tokens to `MathNode`s, one pass, never failing:
+/// whatever it cannot understand becomes an error node plus a diagnostic.
+struct Parser {
+    /// Nesting (groups, arguments, environments) beyond this is cut off with a
+    /// diagnostic, so hostile input cannot exhaust the stack.
+    static let maxDepth = 60
+
+    let bytes: [UInt8]
+    let tokens: [Token]
+    var position = 0
+    var diagnostics: [MathDiagnostic] = []
+    /// Whether the current style is display style (decides limits placement).
+    var displayStyle: Bool
+    var font: MathFont?
+    var depth = 0
+    var reportedDepth = false
+    /// The stops of the innermost row being parsed, inherited by `\left…\right`.
+    var rowStops: RowStops = []
+    var leftDepth = 0
+    var sawHorizontalLine = false
+
+    init(bytes: [UInt8], tokens: [Token], displayStyle: Bool) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.displayStyle = displayStyle
+    }
+
+    // MARK: Diagnostics and source
+
+    mutating func report(_ kind: MathDiagnostic.Kind, _ message: String, _ range: Range<Int>,
+                         command: String? = nil, suggestion: String? = nil) {
+        diagnostics.append(MathDiagnostic(kind: kind, message: message, range: range,
+                                          command: command, suggestion: suggestion))
+    }
+
+    func source(_ range: Range<Int>) -> String {
+        let lower = max(0, min(range.lowerBound, bytes.count))
+        let upper = max(lower, min(range.upperBound, bytes.count))
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    /// The source from `start` up to the token at the current position.
+    func sourceSince(_ start: Int) -> String {
+        let end = position > 0 ? tokens[position - 1].end : start
+        return source(start..<max(start, end))
+    }
+
+    var current: Token { tokens[position] }
+
+    // MARK: Depth
+
+    /// Enters one level of nesting; false when too deep (the caller must still `leave`).
+    mutating func enter() -> Bool {
+        depth += 1
+        return depth <= Self.maxDepth
+    }
+
+    mutating func leave() { depth -= 1 }
+
+    /// Skips the rest of the current group (up to its `}` or the end), reporting once.
+    mutating func skipTooDeep() -> MathNode {
+        let start = current.start
+        if !reportedDepth {
+            reportedDepth = true
+            report(.nestingTooDeep, "formula nested more than \(Self.maxDepth) levels deep; the rest of this group is shown as source",
+                   start..<max(start + 1, current.end))
+        }
+        var level = 0
+        while current.kind != .end {
+            if current.kind == .beginGroup {
+                level += 1
+            } else if current.kind == .endGroup {
+                if level == 0 { break }
+                level -= 1
+            }
+            position += 1
+        }
+        return .error(source(start..<current.start))
+    }
+
+    // MARK: Rows
+
+    /// Parses atoms until a stop token (left in place) or the end of the formula.
+    /// `leadingOrdinary` makes a leading `+`/`−` binary, as after `&` in `aligned`.
+    mutating func parseRow(_ stops: RowStops, leadingOrdinary: Bool = false) -> [MathNode] {
+        var row: [MathNode] = []
+        defer { leave() }
+        guard enter() else { return [skipTooDeep()] }
+        let savedStops = rowStops
+        rowStops = stops
+        defer { rowStops = savedStops }
+        if leadingOrdinary { row.append(MathNode(.mrow)) }
+        loop: while true {
+            let token = current
+            switch token.kind {
+            case .end:
+                break loop
+            case .endGroup:
+                if stops.contains(.closeBrace) { break loop }
+                report(.unbalancedBraces, "unexpected '}' with no matching '{'", token.start..<token.end)
+                row.append(.error("}"))
+                position += 1
+            case .alignment:
+                if stops.contains(.cell) { break loop }
+                report(.misplacedAlignment, "'&' is only allowed inside a matrix or an aligned environment",
+                       token.start..<token.end)
+                row.append(.error("&"))
+                position += 1
+            case .caret, .underscore, .prime:
+                append(parseScripts(on: .emptyRow), to: &row)
+            case .beginGroup:
+                append(parseScripts(on: parseGroup()), to: &row)
+            case .character:
+                if token.scalar == "]", stops.contains(.bracket) { break loop }
+                append(parseScripts(on: parseCharacter(single: false)), to: &row)
+            case .command:
+                let command = Command.table[token.name]
+                switch command {
+                case .newline?:
+                    if stops.contains(.cell) { break loop }
+                    position += 1
+                    skipOptionalBracket()
+                case .right?:
+                    if stops.contains(.right) { break loop }
+                    row.append(unmatchedRight())
+                case .end?:
+                    if stops.contains(.end) { break loop }
+                    row.append(unmatchedEnd())
+                case .infixFraction(let kind)?:
+                    position += 1
+                    let numerator = finalize(row)
+                    let denominator = parseRow(stops)
+                    return [infixFraction(kind, numerator: numerator, denominator: denominator)]
+                case .style(let display, let level)?:
+                    position += 1
+                    row.append(styled(display: display, scriptLevel: level, stops: stops))
+                    break loop
+                case .scriptStyle(let level)?:
+                    position += 1
+                    row.append(styled(display: false, scriptLevel: level, stops: stops))
+                    break loop
+                case .fontSwitch(let newFont)?:
+                    position += 1
+                    let saved = font
+                    font = newFont
+                    row.append(contentsOf: parseRow(stops))
+                    font = saved
+                    break loop
+                case .color?:
+                    position += 1
+                    let color = parseColorArgument(command: token)
+                    let rest = parseRow(stops)
+                    row.append(colored(color, rest))
+                    break loop
+                default:
+                    if let node = parseCommand(token, command) {
+                        append(parseScripts(on: node), to: &row)
+                    }
+                }
+            }
+        }
+        if leadingOrdinary, row.count == 1 { return [] }
+        return finalize(row)
+    }
+
+    /// Appends an atom, turning a binary operator into a prefix one where TeX would
+    /// (at the start, or after an operator, relation, opening or punctuation).
+    mutating func append(_ node: MathNode, to row: inout [MathNode]) {
+        var node = node
+        if node.atom == .bin {
+            let previous = row.last { $0.atom != .space }?.atom
+            switch previous {
+            case nil, .bin?, .op?, .rel?, .open?, .punct?:
+                node.atom = .ord
+                if node.tag == .mo { node.setAttribute("form", "prefix") }
+            default:
+                break
+            }
+        }
+        row.append(node)
+    }
+
+    /// Adds function application after named functions and pins the `form` of
+    /// operators at the edges of a row, where Chromium would guess prefix/postfix.
+    func finalize(_ row: [MathNode]) -> [MathNode] {
+        guard !row.isEmpty else { return row }
+        var result: [MathNode] = []
+        result.reserveCapacity(row.count + 2)
+        for index in row.indices {
+            result.append(row[index])
+            guard row[index].atom == .function, index + 1 < row.count else { continue }
+            let next = row[index + 1]
+            switch next.atom {
+            case .bin, .rel, .punct, .close, .space: continue
+            default: break
+            }
+            result.append(.op("\u{2061}", .space))
+            if next.atom != .open, !next.startsWithFence {
+                result.append(.space("0.1667em"))
+            }
+        }
+        for index in [0, result.count - 1] {
+            let atom = result[index].atom
+            if result[index].tag == .mo, atom == .bin || atom == .rel, result[index].attribute("form") == nil {
+                result[index].setAttribute("form", "infix")
+            }
+        }
+        return result
+    }
+
+    // MARK: Groups and arguments
+
+    /// `{…}`; the current token is the `{`.
+    mutating func parseGroup() -> MathNode {
+        let open = current
+        position += 1
+        let children = parseRow([.closeBrace])
+        if current.kind == .endGroup {
+            position += 1
+        } else {
+            report(.unbalancedBraces, "missing '}' to close the '{' opened here", open.start..<open.end)
+        }
+        var node = MathNode.row(children)
+        if node.tag != .mo {
+            node.atom = .ord
+            node.limits = .none
+        }
+        return node
+    }
+
+    /// A command argument: a group or a single token. Nil when there is none.
+    mutating func parseArgument() -> MathNode? {
+        let token = current
+        switch token.kind {
+        case .beginGroup:
+            return parseGroup()
+        case .character:
+            if token.scalar == "]", rowStops.contains(.bracket) { return nil }
+            return parseCharacter(single: true)
+        case .command:
+            let command = Command.table[token.name]
+            switch command {
+            case .newline?, .right?, .end?, .infixFraction?:
+                return nil
+            default:
+                return parseCommand(token, command) ?? .emptyRow
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// An argument that must be present: reports and returns nil otherwise.
+    mutating func requireArgument(_ command: Token, _ what: String) -> MathNode? {
+        if let argument = parseArgument() { return argument }
+        report(.missingArgument, "'\\\(command.name)' is missing \(what)", command.start..<command.end,
+               command: "\\" + command.name)
+        return nil
+    }
+
+    /// Skips `[…]` after `\\` (a row-spacing request, which MathML Core cannot express).
+    mutating func skipOptionalBracket() {
+        guard current.kind == .character, current.scalar == "[" else { return }
+        var index = position + 1
+        while tokens[index].kind != .end {
+            if tokens[index].kind == .character, tokens[index].scalar == "]" {
+                position = index + 1
+                return
+            }
+            index += 1
+        }
+    }
+
+    // MARK: Scripts
+
+    /// Attaches `^`, `_`, primes, `\limits` and `\nolimits` that follow `base`.
+    mutating func parseScripts(on base: MathNode) -> MathNode {
+        var base = base
+        var lower: MathNode?
+        var upper: MathNode?
+        var primes = 0
+        var trailingError: MathNode?
+        loop: while true {
+            let token = current
+            switch token.kind {
+            case .caret, .underscore:
+                position += 1
+                let saved = displayStyle
+                displayStyle = false
+                let argument = parseArgument()
+                displayStyle = saved
+                guard let argument else {
+                    let symbol = token.kind == .caret ? "^" : "_"
+                    report(.missingArgument, "'\(symbol)' is missing its script", token.start..<token.end)
+                    trailingError = .error(symbol)
+                    break loop
+                }
+                if token.kind == .caret {
+                    if let existing = upper {
+                        report(.doubleScript, "double superscript; use braces, as in x^{ab}", token.start..<token.end)
+                        upper = MathNode(.mrow, children: [existing, argument])
+                    } else {
+                        upper = argument
+                    }
+                } else if let existing = lower {
+                    report(.doubleScript, "double subscript; use braces, as in x_{ab}", token.start..<token.end)
+                    lower = MathNode(.mrow, children: [existing, argument])
+                } else {
+                    lower = argument
+                }
+            case .prime:
+                position += 1
+                primes += 1
+            case .command where token.name == "limits" || token.name == "nolimits":
+                position += 1
+                if base.atom == .op || base.atom == .function {
+                    base.limits = token.name == "limits" ? .always : .none
+                } else {
+                    report(.misplacedCommand, "'\\\(token.name)' must follow a large operator such as \\sum",
+                           token.start..<token.end, command: "\\" + token.name)
+                }
+            default:
+                break loop
+            }
+        }
+        if primes > 0 {
+            let mark = MathNode.op(Self.primeText(primes), .ord)
+            if let existing = upper {
+                upper = MathNode(.mrow, children: [mark, existing])
+            } else {
+                upper = mark
+            }
+        }
+        var node = attachScripts(base, lower: lower, upper: upper)
+        if let trailingError {
+            let atom = node.atom
+            node = MathNode(.mrow, children: [node, trailingError])
+            node.atom = atom
+        }
+        return node
+    }
+
+    static func primeText(_ count: Int) -> String {
+        switch count {
+        case 1: "′"
+        case 2: "″"
+        case 3: "‴"
+        case 4: "⁗"
+        default: String(repeating: "′", count: min(count, 64))
+        }
+    }
+
+    func attachScripts(_ base: MathNode, lower: MathNode?, upper: MathNode?) -> MathNode {
+        guard lower != nil || upper != nil else { return base }
+        let underOver = base.limits == .always || (base.limits == .displayLimits && displayStyle)
+        var node: MathNode
+        switch (lower, upper) {
+        case let (sub?, sup?):
+            node = MathNode(underOver ? .munderover : .msubsup, children: [base, sub, sup])
+        case let (sub?, nil):
+            node = MathNode(underOver ? .munder : .msub, children: [base, sub])
+        case let (nil, sup?):
+            node = MathNode(underOver ? .mover : .msup, children: [base, sup])
+        default:
+            return base
+        }
+        node.atom = base.atom
+        return node
+    }
+}

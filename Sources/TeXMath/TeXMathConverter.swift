@@ -1,0 +1,56 @@
+/// Converts the LaTeX math that notes use into MathML Core, which Chromium and
+/// Firefox render natively (no JavaScript, no fonts to ship).
+///
+/// Conversion never fails: unknown or malformed parts are shown as marked source
+/// (`class="qed-math-error"`) and described in `diagnostics`, and the rest of the
+/// formula renders. The output is well-formed XML, deterministic, and carries the
+/// TeX source as an annotation for copy-paste and assistive technology.
+public struct TeXMathConverter: Sendable {
+    public init() {}
+
+    /// Converts one formula. `display` selects block (`$$…$$`) rather than inline math.
+    public func convert(_ tex: String, display: Bool) -> MathConversion {
+        let bytes = Array(tex.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        var parser = Parser(bytes: bytes, tokens: tokens, displayStyle: display)
+        let content = parser.parseTopLevel(display: display)
+        var writer = MathWriter(capacity: bytes.count * 14 + 200)
+        writer.output += display
+            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>"
+            : "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics>"
+        writer.write(content)
+        writer.output += "<annotation encoding=\"application/x-tex\">"
+        MathWriter.escape(tex, into: &writer.output)
+        writer.output += "</annotation></semantics></math>"
+        let diagnostics = parser.diagnostics.enumerated().sorted { a, b in
+            a.element.range.lowerBound != b.element.range.lowerBound
+                ? a.element.range.lowerBound < b.element.range.lowerBound
+                : a.offset < b.offset
+        }.map(\.element)
+        return MathConversion(mathML: writer.output, diagnostics: diagnostics)
+    }
+
+    /// Converts and describes the problems the way `qed math` prints them: the MathML,
+    /// and one compiler-style report per diagnostic (empty when there are none).
+    public static func report(_ tex: String, display: Bool) -> (mathML: String, diagnostics: [String], failed: Bool) {
+        let conversion = TeXMathConverter().convert(tex, display: display)
+        return (conversion.mathML, conversion.diagnostics.map { $0.formatted(in: tex) }, conversion.hasUnknownCommands)
+    }
+}
+
+extension Parser {
+    /// The whole formula. `&` and `\\` at the top level make an implicit table
+    /// (aligned when there are `&`s, gathered otherwise), as display math often has.
+    mutating func parseTopLevel(display: Bool) -> MathNode {
+        let rows = parseTableRows([], alternating: true)
+        if rows.cells.count == 1, rows.cells[0].count == 1, !rows.lineBelowLast, rows.lineAbove.first != true {
+            let only = rows.cells[0][0]
+            if only.tag == .mrow, only.attributes.isEmpty { return only }
+            return MathNode(.mrow, children: [only])
+        }
+        let widest = rows.cells.map(\.count).max() ?? 0
+        let columns = (0..<widest).map { ColumnSpec(alignment: widest > 1 ? ($0 % 2 == 0 ? .right : .left) : .center) }
+        let table = table(rows, columns: columns, className: widest > 1 ? "qed-aligned" : "qed-gathered", display: display)
+        return MathNode(.mrow, children: [table])
+    }
+}
