@@ -92,8 +92,18 @@ struct CellHTML {
 }
 
 extension CellHTML {
-    /// The cell's code as HTML, escaped.
+    /// The cell's code as HTML: each token of the cell language's own lexer in a
+    /// `tok-KIND` span (whitespace and identifiers bare), all text escaped.
     static func highlighted(_ code: String) -> String {
-        HTML.escape(code)
+        var out = ""
+        for token in highlight(code) {
+            switch token.kind {
+            case .whitespace, .identifier, .punctuation:
+                out += HTML.escape(token.text)
+            default:
+                out += "<span class=\"tok-\(token.kind.rawValue)\">\(HTML.escape(token.text))</span>"
+            }
+        }
+        return out
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Unchanged notes are not re-verified or re-rendered; a change re-renders exactly the
+/// pages that show it; output does not depend on the number of jobs.
+@Suite struct IncrementalTests {
+    static func files(title: String = "B") -> [String: String] {
+        [
+            "A.md": "---\ntags: [x]\n---\n# A\n\nSee [[B]].\n",
+            "B.md": "---\ntitle: \(title)\ntags: [x/y]\n---\n# B\n\n```qed\ncheck 2 + 2 == 4\n```\n\nSee [[C]].\n",
+            "C.md": "# C\n\nPlain.\n",
+            "D.md": "---\ntags: [z]\n---\n# D\n\nUnrelated $x^2$.\n",
+        ]
+    }
+
+    @Test func anUnchangedVaultIsNeitherVerifiedNorRenderedAgain() throws {
+        let vault = try TemporaryVault(Self.files())
+        defer { vault.remove() }
+        let first = try vault.build()
+        #expect(first.stats.notesVerified == 4)
+        #expect(first.stats.pagesReused == 0)
+        let before = vault.snapshot()
+        let second = try vault.build()
+        #expect(second.stats.notesVerified == 0)
+        #expect(second.renderedPages == [])
+        #expect(second.stats.pagesWritten == 0)
+        #expect(second.stats.pagesReused == first.stats.pagesWritten)
+        #expect(second.stats.claims == 1)
+        #expect(vault.snapshot() == before)
+    }
+
+    @Test func aTitleChangeReRendersExactlyThePagesThatShowIt() throws {
+        let vault = try TemporaryVault(Self.files())
+        defer { vault.remove() }
+        _ = try vault.build()
+        try vault.write("B.md", Self.files(title: "Bee")["B.md"] ?? "")
+        let result = try vault.build()
+        // A links to B (label), B itself, C shows B as a backlink; home and B's tag pages list it.
+        #expect(result.renderedPages == ["A.html", "B.html", "C.html", "_qed/tags/x.html", "_qed/tags/x/y.html", "index.html"])
+        #expect(vault.read("A.html").contains(">Bee</a>"))
+        #expect(vault.read("C.html").contains(">Bee</a>"))
+        // The same build from scratch gives the same bytes.
+        let fresh = try TemporaryVault(Self.files(title: "Bee"))
+        defer { fresh.remove() }
+        _ = try fresh.build()
+        #expect(fresh.snapshot() == vault.snapshot())
+    }
+
+    @Test func aChangedBodyReRendersOnlyItsOwnPage() throws {
+        let vault = try TemporaryVault(Self.files())
+        defer { vault.remove() }
+        _ = try vault.build()
+        try vault.write("D.md", "---\ntags: [z]\n---\n# D\n\nUnrelated $y^2$, changed.\n")
+        let result = try vault.build()
+        #expect(result.stats.notesVerified == 1)
+        #expect(result.renderedPages == ["D.html"])
+    }
+
+    @Test func outputIsByteIdenticalAcrossJobCounts() throws {
+        var files = Self.files()
+        for i in 0..<12 { files["Many/笔记\(i).md"] = "---\ntags: [many/n\(i % 3)]\n---\n# 笔记 \(i)\n\n$x_\(i)$ [[A]]\n\n```qed\ncheck \(i) + 1 == \(i + 1)\n```\n" }
+        let one = try TemporaryVault(files)
+        defer { one.remove() }
+        let two = try TemporaryVault(files)
+        defer { two.remove() }
+        _ = try one.build(jobs: 1)
+        _ = try two.build(jobs: 2)
+        let a = one.snapshot(), b = two.snapshot()
+        #expect(a.count > 20)
+        #expect(a == b)
+        let manifestA = FileManager.default.contents(atPath: one.output + "/" + BuildManifest.path)
+        let manifestB = FileManager.default.contents(atPath: two.output + "/" + BuildManifest.path)
+        #expect(manifestA != nil && manifestA == manifestB)
+        _ = try two.build(jobs: 2)
+        #expect(two.snapshot() == a)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The failure policy and the output folder's safety rules.
+@Suite struct OutputSafetyTests {
+    static let good = ["A.md": "# A\n\n```qed\ncheck 1 + 1 == 2\n```\n", "B.md": "# B\n\nSee [[A]].\n"]
+    static let failing = "# Bad\n\n```qed\ncheck 1 + 1 == 3\n```\n"
+
+    func leftovers(beside vault: TemporaryVault) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: vault.base)) ?? []).filter { $0.contains(".qed-") }
+    }
+
+    @Test func aFailingBuildLeavesThePreviousSiteUntouched() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        let first = try vault.build()
+        #expect(first.succeeded && first.wroteSite)
+        let before = vault.snapshot()
+        try vault.write("Bad.md", Self.failing)
+        let second = try vault.build()
+        #expect(!second.succeeded)
+        #expect(!second.wroteSite)
+        #expect(second.stats.failedClaims == 1)
+        #expect(second.diagnostics.contains { $0.code == "claim-failed" && $0.location?.file == "Bad.md" })
+        #expect(vault.snapshot() == before)
+        #expect(!vault.exists("Bad.html"))
+        #expect(leftovers(beside: vault).isEmpty)
+    }
+
+    @Test func keepGoingWritesTheSiteWithFailuresShownAndStillFails() throws {
+        let vault = try TemporaryVault(Self.good.merging(["Bad.md": Self.failing]) { a, _ in a })
+        defer { vault.remove() }
+        let result = try vault.build(keepGoing: true)
+        #expect(!result.succeeded)
+        #expect(result.wroteSite)
+        let page = vault.read("Bad.html")
+        #expect(page.contains("claim-fail"))
+        #expect(page.contains("1 of 1 claim failed"))
+        #expect(vault.read("index.html").contains("status-failed"))
+    }
+
+    @Test func refusesDangerousOutputFolders() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        func refused(_ output: String) -> Bool {
+            do { _ = try vault.build(output: output); return false } catch {
+                if case BuildError.unsafeOutput = error { return true }
+                return false
+            }
+        }
+        #expect(refused(vault.root))
+        #expect(refused(vault.root + "/."))
+        #expect(refused(vault.base))
+        #expect(refused("/"))
+        #expect(refused(NSHomeDirectory()))
+        // A folder with someone else's files.
+        let foreign = vault.base + "/foreign"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "keep me".write(toFile: foreign + "/precious.txt", atomically: true, encoding: .utf8)
+        #expect(refused(foreign))
+        #expect(FileManager.default.contents(atPath: foreign + "/precious.txt") == Data("keep me".utf8))
+        // A file.
+        try "x".write(toFile: vault.base + "/file", atomically: true, encoding: .utf8)
+        #expect(refused(vault.base + "/file"))
+        // An empty folder is fine, and so is our own.
+        let empty = vault.base + "/empty"
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        #expect(try vault.build(output: empty).wroteSite)
+        #expect(try vault.build(output: empty).wroteSite)
+    }
+
+    @Test func outputInsideTheVaultIsSkippedByTheLoader() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        let output = vault.root + "/public"
+        let first = try vault.build(output: output)
+        #expect(first.stats.notes == 2)
+        try "# Stray\n".write(toFile: output + "/Stray.md", atomically: true, encoding: .utf8)
+        let second = try vault.build(output: output)
+        #expect(second.stats.notes == 2)
+    }
+
+    @Test func leftoversOfKilledBuildsAreCleanedAndAMovedAwaySiteIsRestored() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        _ = try vault.build()
+        let fm = FileManager.default
+        // A staging folder of a build that died (no such process), and one that is not ours.
+        let dead = vault.base + "/.site.qed-tmp-2147483000"
+        try fm.createDirectory(atPath: dead, withIntermediateDirectories: true)
+        try "".write(toFile: dead + "/" + OutputFolder.marker, atomically: true, encoding: .utf8)
+        let notOurs = vault.base + "/.site.qed-tmp-2147483001"
+        try fm.createDirectory(atPath: notOurs, withIntermediateDirectories: true)
+        _ = try vault.build()
+        #expect(!fm.fileExists(atPath: dead))
+        #expect(fm.fileExists(atPath: notOurs))
+        try fm.removeItem(atPath: notOurs)
+        // A build killed between "move the old site away" and "move the new one in".
+        let before = vault.snapshot()
+        try fm.moveItem(atPath: vault.output, toPath: vault.base + "/.site.qed-old-2147483002")
+        let folder = try OutputFolder(output: vault.output, vault: vault.root)
+        folder.cleanLeftovers()
+        #expect(vault.snapshot() == before)
+        #expect(leftovers(beside: vault).isEmpty)
+    }
+
+    @Test func theSwapReplacesTheWholeFolder() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        _ = try vault.build()
+        try FileManager.default.removeItem(atPath: vault.root + "/B.md")
+        _ = try vault.build()
+        #expect(!vault.exists("B.html"))
+        #expect(vault.exists("A.html"))
+        #expect(leftovers(beside: vault).isEmpty)
+    }
+}
