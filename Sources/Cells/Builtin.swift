@@ -56,6 +56,20 @@ struct Call {
         }
     }
 
+    /// A probability vector; a joint table counts too, flattened row by row, so `KL(J ‖ K)`
+    /// compares two tables of the same shape.
+    func distribution(_ i: Int) throws(EvalError) -> [Double] {
+        if case .matrix(let m) = values[i] {
+            for (j, value) in values.enumerated() where j != i {
+                if case .matrix(let other) = value, other.map(\.count) != m.map(\.count) {
+                    throw EvalError("shape", "\(name): the tables have different shapes", at: span(j))
+                }
+            }
+            return m.flatMap { $0 }
+        }
+        return try vector(i)
+    }
+
     func matrix(_ i: Int) throws(EvalError) -> [[Double]] {
         switch values[i] {
         case .matrix(let m): return m

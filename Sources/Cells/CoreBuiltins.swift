@@ -167,6 +167,42 @@ extension Builtins {
             guard let width = m.first?.count else { return .matrix([]) }
             return .matrix((0..<width).map { j in m.map { $0[j] } })
         },
+        Builtin("outer", 2...2, "outer(u, v): the matrix uᵢ·vⱼ (e.g. the independent joint table of two marginals)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
+            let u = try call.vector(0), v = try call.vector(1)
+            try interp.checkLength(u.count * v.count, call.span)
+            try interp.tick(call.span, u.count * v.count)
+            return .matrix(u.map { a in v.map { a * $0 } })
+        },
+        Builtin("diag", 1...1, "diag(v): the square matrix with v on its diagonal") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
+            let v = try call.vector(0)
+            try interp.checkLength(v.count * v.count, call.span)
+            try interp.tick(call.span, v.count * v.count)
+            return .matrix(v.indices.map { i in v.indices.map { $0 == i ? v[i] : 0 } })
+        },
+        Builtin("matmul", 2...2, "matmul(A, B): the matrix product (a vector counts as a row on the left, a column on the right)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
+            var leftIsVector = false, rightIsVector = false
+            let a: [[Double]], b: [[Double]]
+            if case .vector(let v, _) = call.values[0] { a = [v]; leftIsVector = true } else { a = try call.matrix(0) }
+            if case .vector(let v, _) = call.values[1] { b = v.map { [$0] }; rightIsVector = true } else { b = try call.matrix(1) }
+            let inner = a.first?.count ?? 0
+            guard inner == b.count, let width = b.first?.count else {
+                throw EvalError("shape", "matmul: \(a.count)×\(inner) times \(b.count)×\(b.first?.count ?? 0) does not fit", at: call.span)
+            }
+            try interp.checkLength(a.count * width, call.span)
+            try interp.tick(call.span, a.count * width * max(1, inner))
+            var product = [[Double]](repeating: [Double](repeating: 0, count: width), count: a.count)
+            for i in a.indices {
+                for j in 0..<width {
+                    var total = NeumaierSum()
+                    for k in 0..<inner { total.add(a[i][k] * b[k][j]) }
+                    product[i][j] = total.value
+                }
+            }
+            if leftIsVector && rightIsVector { return .number(product[0][0], nil) }
+            if leftIsVector { return .vector(product[0], nil) }
+            if rightIsVector { return .vector(product.map { $0[0] }, nil) }
+            return .matrix(product)
+        },
         Builtin("map", 2...2, "map(f, v): f applied to each entry (or row)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let items = try interp.elements(of: call.values[1], call.span(1))
             var results: [Value] = []

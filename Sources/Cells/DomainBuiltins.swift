@@ -28,19 +28,38 @@ extension Builtins {
             try interp.checkLength(m * n, call.span)
             return .domain(.joint(m, n))
         },
-        Builtin("plot", 2...2, labels: ["title", "x", "y", "labels"], """
+        Builtin("plot", 2...3, labels: ["title", "x", "y", "labels", "names", "points"], """
             plot(xs, ys, title: "…", x: "x label", y: "y label", labels: ["a", "b"]): a line plot; ys may be a vector, \
-            a matrix (one series per row) or a function of x
+            a matrix (one series per row) or a function of x; plot(f, a, b) samples f at 200 points (points: n) of [a, b]
             """) { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
-            let xs = try call.vector(0)
+            var xs: [Double]
+            var ysValue: Value
+            switch call.values[0] {
+            case .function, .builtin:
+                guard call.count == 3 else {
+                    throw EvalError("argument", "plot(f, a, b) needs the interval's two ends", at: call.span)
+                }
+                let a = try call.number(1), b = try call.number(2)
+                let n = try Call.integer(try call.numberOption("points") ?? 200, name: "plot", what: "points", minimum: 2, span: call.span)
+                try interp.checkLength(n, call.span)
+                guard a.isFinite, b.isFinite else { throw EvalError("domain", "plot: the interval's ends must be finite", at: call.span) }
+                xs = (0..<n).map { a + (b - a) * Double($0) / Double(n - 1) }
+                ysValue = call.values[0]
+            default:
+                guard call.count == 2 else {
+                    throw EvalError("argument", "plot takes (xs, ys) or (f, a, b)", at: call.span)
+                }
+                xs = try call.vector(0)
+                ysValue = call.values[1]
+            }
             var rows: [[Double]]
-            switch call.values[1] {
+            switch ysValue {
             case .vector(let v, _): rows = [v]
             case .matrix(let m): rows = m
             case .function, .builtin:
                 var ys: [Double] = []
                 for x in xs {
-                    let y = try interp.invoke(call.values[1], [.number(x, nil)], call.span(1))
+                    let y = try interp.invoke(ysValue, [.number(x, nil)], call.span(1))
                     guard case .number(let value, _) = y else {
                         throw EvalError("type", "plot: the function must return a number, got \(y.typeName)", at: call.span(1))
                     }
@@ -54,7 +73,7 @@ extension Builtins {
                 throw EvalError("shape", "plot: series \(i) has \(row.count) points but xs has \(xs.count)", at: call.span(1))
             }
             var labels: [String] = []
-            if let (value, span) = call.option("labels") {
+            if let (value, span) = call.option("labels") ?? call.option("names") {
                 switch value {
                 case .string(let s): labels = [s]
                 case .tuple(let items):

@@ -1,25 +1,6 @@
 import Foundation
 import InfoTheory
 
-/// SplitMix64: small, fast and identical on every platform; seeded from the claim's text so a
-/// property gives the same cases on every run and machine.
-struct SplitMix64: Sendable {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in (0, 1]: never 0, so −log u is finite.
-    mutating func unit() -> Double {
-        Double((next() >> 11) + 1) * 0x1p-53
-    }
-}
-
 /// FNV-1a over the UTF-8 bytes: a stable seed from text.
 func fnv1a(_ text: String) -> UInt64 {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -65,7 +46,8 @@ extension Interpreter {
             }
             for name in binding.names { variables.append((name, domain)) }
         }
-        var rng = SplitMix64(state: fnv1a(seedText))
+        // Seeded from the claim's text: the same claim draws the same cases on every run and machine.
+        var rng = SeededGenerator(seed: fnv1a(seedText))
         frames.append(frames.last ?? [:])
         defer { frames.removeLast() }
 
@@ -106,20 +88,19 @@ extension Interpreter {
         }
     }
 
-    private func draw(_ domain: Domain, _ rng: inout SplitMix64) -> [Double] {
+    private func draw(_ domain: Domain, _ rng: inout SeededGenerator) -> [Double] {
         switch domain {
         case .simplex(let n): return dirichletOne(n, &rng)
         case .joint(let m, let n): return dirichletOne(m * n, &rng)
-        case .interval(let a, let b): return [a + (b - a) * (rng.unit() - 0x1p-53)]
+        case .interval(let a, let b): return [min(b, a + (b - a) * rng.nextUniform())]
         case .choice(let values): return [values[Int(rng.next() % UInt64(values.count))]]
-        case .logits(let n, let scale): return (0..<n).map { _ in (2 * rng.unit() - 1) * scale }
+        case .logits(let n, let scale): return (0..<n).map { _ in (2 * rng.nextUniform() - 1) * scale }
         }
     }
 
-    /// A uniform point on the simplex: normalised standard exponentials (Dirichlet(1, …, 1)).
-    private func dirichletOne(_ n: Int, _ rng: inout SplitMix64) -> [Double] {
-        let e = (0..<n).map { _ in -log(rng.unit()) + 1e-300 }
-        return (try? normalized(e)) ?? [Double](repeating: 1 / Double(n), count: n)
+    /// A uniform point on the simplex: the math library's Dirichlet(1, …, 1) sampler.
+    private func dirichletOne(_ n: Int, _ rng: inout SeededGenerator) -> [Double] {
+        (try? rng.dirichlet(count: n)) ?? [Double](repeating: 1 / Double(n), count: n)
     }
 
     private func describe(_ values: [Double], _ domain: Domain) -> String {

@@ -20,7 +20,8 @@ extension Builtins {
     static func distributionMeasure(_ name: String, _ summary: String,
                                     _ f: @escaping @Sendable ([Double], LogBase, String) throws(InfoTheoryError) -> Double) -> Builtin {
         Builtin(name, 1...1, labels: ["base"], summary) { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
-            let p = try call.vector(0)
+            if case .distribution = call.values[0] { return try differentialEntropy(call) }
+            let p = try call.distribution(0)
             let unit = try call.unit()
             try interp.tick(call.span, p.count)
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in try f(p, unit.base, call.argumentName(0, "P")) }, unit)
@@ -31,7 +32,10 @@ extension Builtins {
     static func divergence(_ name: String, _ summary: String, unitless: Bool = false,
                            _ f: @escaping @Sendable ([Double], [Double], LogBase, String, String) throws(InfoTheoryError) -> Double) -> Builtin {
         Builtin(name, 2...2, labels: unitless ? [] : ["base"], separators: [.doubleBar], summary) { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
-            let p = try call.vector(0), q = try call.vector(1)
+            if name.lowercased().hasPrefix("kl") || name == "D" || name == "DKL", case .distribution = call.values[0] {
+                return try distributionKL(call)
+            }
+            let p = try call.distribution(0), q = try call.distribution(1)
             let unit = try call.unit()
             try interp.tick(call.span, p.count)
             let value = try library(call) { () throws(InfoTheoryError) -> Double in
@@ -50,21 +54,21 @@ extension Builtins {
     }
 
     static let information: [Builtin] =
-        aliases(Builtin("H", 1...2, labels: ["base"], separators: [.bar], """
-            H(P) entropy; H(P, Q) cross-entropy; H(J) joint entropy of a table; with random variables \
-            from variables(J): H(X), H(X, Y) joint, H(X | Y) conditional
+        aliases(Builtin("H", 1...2, labels: ["base", "given"], separators: [.bar], """
+            H(P) entropy; H(P, Q) cross-entropy; H(J) joint entropy of a table; H(J, given: "y") = H(X | Y); \
+            with random variables from variables(J): H(X), H(X, Y) joint, H(X | Y) conditional
             """) { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             try entropyFamily(&interp, &call)
         })
         + [
-            distributionMeasure("entropy", "entropy(P): Shannon entropy −Σ p log p") { p, b, n throws(InfoTheoryError) in try entropy(p, base: b, name: n) },
+            distributionMeasure("entropy", "entropy(P): Shannon entropy −Σ p log p; entropy(d) differential entropy of a distribution") { p, b, n throws(InfoTheoryError) in try entropy(p, base: b, name: n) },
             Builtin("perplexity", 1...1, "perplexity(P) = exp(H(P)), unitless") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
                 let p = try call.vector(0)
                 try interp.tick(call.span, p.count)
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in try perplexity(p, name: call.argumentName(0, "P")) }, nil)
             },
             Builtin("cross_entropy_pq", 2...2, labels: ["base"], separators: [.doubleBar], "cross_entropy_pq(P, Q) = H(P, Q) = −Σ p log q between distributions") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
-                let p = try call.vector(0), q = try call.vector(1), unit = try call.unit()
+                let p = try call.distribution(0), q = try call.distribution(1), unit = try call.unit()
                 try interp.tick(call.span, p.count)
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in
                     try crossEntropy(p, q, base: unit.base, pName: call.argumentName(0, "P"), qName: call.argumentName(1, "Q"))
@@ -120,6 +124,7 @@ extension Builtins {
 
     /// `H` dispatches on what it is given, so it reads like the notes.
     static func entropyFamily(_ interp: inout Interpreter, _ call: inout Call) throws(EvalError) -> Value {
+        if case .distribution = call.values[0], call.count == 1 { return try differentialEntropy(call) }
         let unit = try call.unit()
         let base = unit.base
         if case .variable(let x) = call.values[0] {
@@ -144,14 +149,26 @@ extension Builtins {
             throw EvalError("argument", "H(X | Y) needs random variables of a joint table", at: call.span(1),
                             hint: "X, Y = variables(J), then H(X | Y); or conditional_entropy(J)")
         }
+        if case .matrix(let table) = call.values[0], call.count == 1, let (givenValue, givenSpan) = call.option("given") {
+            guard case .string(let name) = givenValue, let given = JointVariable(rawValue: name.lowercased()) else {
+                throw EvalError("argument", "H: given must be \"x\" or \"y\"", at: givenSpan)
+            }
+            try interp.tick(call.span, table.count * (table.first?.count ?? 0))
+            return .number(try library(call) { () throws(InfoTheoryError) -> Double in
+                try conditionalEntropy(table, given: given, base: base, name: call.argumentName(0, "J"))
+            }, unit)
+        }
+        if call.option("given") != nil {
+            throw EvalError("argument", "H: given: applies to a joint table, H(J, given: \"y\")", at: call.span)
+        }
         if case .matrix(let table) = call.values[0], call.count == 1 {
             try interp.tick(call.span, table.count * (table.first?.count ?? 0))
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in try jointEntropy(table, base: base, name: call.argumentName(0, "J")) }, unit)
         }
-        let p = try call.vector(0)
+        let p = try call.distribution(0)
         try interp.tick(call.span, p.count)
         if call.count == 2 {
-            let q = try call.vector(1)
+            let q = try call.distribution(1)
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in
                 try crossEntropy(p, q, base: base, pName: call.argumentName(0, "P"), qName: call.argumentName(1, "Q"))
             }, unit)

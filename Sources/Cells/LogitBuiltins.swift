@@ -52,7 +52,7 @@ extension Builtins {
         return out
     }
 
-    static let lossBuiltins: [Builtin] = [
+    static let lossBuiltins: [Builtin] = aliases(
         Builtin("cross_entropy", 2...2, labels: ["weights", "ignore_index", "label_smoothing", "reduction"], """
             cross_entropy(logits, targets, weights:, ignore_index: -100, label_smoothing: 0, reduction: "mean"): \
             PyTorch's loss from logits (N×C matrix or one vector); targets are 0-based class indices or probability rows
@@ -100,7 +100,7 @@ extension Builtins {
             case .scalar(let x): return .number(x, .nats)
             case .perSample(let v): return .vector(v, .nats)
             }
-        },
+        }, "cross_entropy_loss") + [
         Builtin("nll", 2...2, labels: ["label_smoothing"], "nll(z, k) = −log softmax(z)[k], one sample's loss for 0-based class k") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let z = try call.vector(0), k = try call.integer(1)
             let smoothing = try call.numberOption("label_smoothing") ?? 0
@@ -108,11 +108,11 @@ extension Builtins {
                 try crossEntropyLoss(logits: z, target: k, labelSmoothing: smoothing)
             }, .nats)
         },
-        Builtin("distillation_loss", 3...3, labels: ["target", "alpha"], """
-            distillation_loss(student, teacher, T, target: k, alpha: 0.5): T²·KL(softmax(teacher/T) ‖ softmax(student/T)) \
+        Builtin("distillation_loss", 2...3, labels: ["target", "alpha", "T", "temperature"], """
+            distillation_loss(student, teacher, T, target: k, alpha: 0.5) (T also as temperature: T): T²·KL(softmax(teacher/T) ‖ softmax(student/T)) \
             (+ hard-label term); matrices give the batch mean
             """) { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
-            let t = try call.number(2)
+            let t = try temperature(call, position: 2)
             if case .matrix(let s) = call.values[0] {
                 let teacher = try call.matrix(1)
                 if call.option("target") != nil || call.option("alpha") != nil {
@@ -156,6 +156,4 @@ extension Builtins {
         }
     }
 
-    /// Filled in as the math library's continuous distributions land.
-    static let continuousBuiltins: [Builtin] = []
 }

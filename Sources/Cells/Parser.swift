@@ -240,7 +240,7 @@ struct Parser {
     }
 
     private mutating func parseComparison() throws(SyntaxError) -> Expr {
-        let first = try parseConversion()
+        let first = try parseAdditive()
         var operands = [first]
         var ops: [CompareOp] = []
         var spans: [Span] = []
@@ -248,7 +248,7 @@ struct Parser {
             spans.append(current.span)
             position += 1
             ops.append(op)
-            operands.append(try parseConversion())
+            operands.append(try parseAdditive())
         }
         return ops.isEmpty ? first : .compare(ops, operands, spans)
     }
@@ -266,9 +266,11 @@ struct Parser {
         }
     }
 
-    /// `expr in bits`: converts an information quantity to another unit.
+    /// `expr in bits`: converts an information quantity to another unit. Binds tighter than
+    /// `*` and `+`, so `H(A) in bits + KL(A ‖ B) in bits` reads as written; a mistaken reading
+    /// such as `H(P) - H(Q) in bits` is caught by the unit check (nats − bits is an error).
     private mutating func parseConversion() throws(SyntaxError) -> Expr {
-        var value = try parseAdditive()
+        var value = try parseUnary()
         while isKeyword("in") {
             guard case .identifier(let unitName) = peekKind(1) else { break }
             let span = current.span
@@ -294,12 +296,12 @@ struct Parser {
     }
 
     private mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
-        var left = try parseUnary()
+        var left = try parseConversion()
         while isSymbol(.star) || isSymbol(.slash) {
             let op: BinaryOp = isSymbol(.star) ? .multiply : .divide
             let span = current.span
             position += 1
-            left = .binary(op, left, try parseUnary(), span)
+            left = .binary(op, left, try parseConversion(), span)
         }
         return left
     }

@@ -81,6 +81,7 @@ enum Value: Sendable {
     case tuple([Value])
     case domain(Domain)
     case variable(RandomVariable)
+    case distribution(DistributionValue)
 
     var typeName: String {
         switch self {
@@ -94,6 +95,7 @@ enum Value: Sendable {
         case .tuple: return "a tuple"
         case .domain: return "a domain"
         case .variable: return "a random variable"
+        case .distribution: return "a distribution"
         }
     }
 
@@ -109,6 +111,7 @@ enum Value: Sendable {
         case .plot(let p): return .plot(p)
         case .tuple(let values): return .tuple(values.map(\.display))
         case .domain(let d): return .description(d.description)
+        case .distribution(let d): return .description(d.description)
         case .variable(let v): return .description("random variable \(v.name) of a \(v.table.count)×\(v.table.first?.count ?? 0) joint table")
         }
     }
