@@ -24,7 +24,7 @@ struct CellHTML {
             let expected = Set(run.expectedErrors)
             for event in result.events {
                 switch event {
-                case .output(let output): out += CellHTML.output(output)
+                case .output(let output): out += CellHTML.output(output, labelled: !run.cell.options.hide)
                 case .claim(let claim): out += CellHTML.claim(claim)
                 case .error(let diagnostic):
                     let isExpected = expected.contains(diagnostic)
@@ -45,8 +45,10 @@ struct CellHTML {
         return " <span class=\"where\">(line \(location.line))</span>"
     }
 
-    static func output(_ output: Output) -> String {
-        let label = "<span class=\"output-label\">\(HTML.escape(output.source))</span>"
+    /// One value; `labelled` shows the statement that produced it (not for `hide` cells,
+    /// whose code the author chose not to show).
+    static func output(_ output: Output, labelled: Bool = true) -> String {
+        let label = labelled ? "<span class=\"output-label\">\(HTML.escape(output.source))</span>" : ""
         switch output.value {
         case .plot(let plot):
             return "<figure class=\"output output-plot\" role=\"img\" aria-label=\"\(HTML.escape(plot.summary))\">\(plot.svg())</figure>"

@@ -18,7 +18,7 @@ enum DefaultTheme {
 """#####),
         ("footer.mustache", #####"""
 <footer class="site-footer">
-  <p>Built with QED {{version}}: every claim on these pages was checked when the site was built.</p>
+  <p>Built with QED {{version}}. The claims on these pages were checked when the site was built; ✓ held, ✗ failed.</p>
 </footer>
 </body>
 </html>
@@ -115,7 +115,7 @@ enum DefaultTheme {
         {{verification.text}}
       </p>
       {{#hasProblems}}
-      <details class="problems" open>
+      <details class="problems"{{#problemsOpen}} open{{/problemsOpen}}>
         <summary>{{problemsText}}</summary>
         <ul>
           {{#problems}}<li class="problem severity-{{severity}}"><span class="where">{{place}}</span> <span class="severity">{{severity}}</span> {{message}}{{#hasHint}} <span class="hint">({{hint}})</span>{{/hasHint}}</li>{{/problems}}
@@ -189,6 +189,112 @@ enum DefaultTheme {
   {{^hasTags}}<p>No note has tags yet.</p>{{/hasTags}}
 </main>
 {{> footer}}
+
+"""#####),
+        ("assets/math.css", #####"""
+/* Math rendering for QED pages: MathML Core from the TeXMath module.
+   Colours use currentColor so light and dark themes both work. */
+
+math {
+  /* An OpenType MATH font where one is installed; `math` is the browser's own choice. */
+  font-family: "Latin Modern Math", "STIX Two Math", "Noto Sans Math", "Cambria Math",
+    "DejaVu Math TeX Gyre", "Libertinus Math", math;
+  font-size: 1.1em;
+}
+
+math[display="block"] {
+  display: block math;
+  margin: 1em 0;
+  /* Long display formulas scroll sideways instead of overflowing the column. */
+  overflow-x: auto;
+  overflow-y: hidden;
+  max-width: 100%;
+  padding: 0.2em 0;
+}
+
+/* Unknown commands and malformed input, shown as their source. */
+.qed-math-error {
+  color: #c0392b;
+  background: rgba(192, 57, 43, 0.1);
+  border-bottom: 1px dotted currentColor;
+  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
+  font-size: 0.85em;
+  font-style: normal;
+}
+merror.qed-math-error {
+  border: none;
+  border-bottom: 1px dotted currentColor;
+}
+@media (prefers-color-scheme: dark) {
+  .qed-math-error { color: #ff7b6b; background: rgba(255, 123, 107, 0.15); }
+}
+
+/* \boxed */
+.qed-boxed {
+  border: 0.06em solid currentColor;
+  padding: 0.2em 0.3em;
+}
+
+/* \cancel, \bcancel, \xcancel, \sout: strokes drawn with gradients in currentColor. */
+.qed-cancel, .qed-bcancel, .qed-xcancel, .qed-strike {
+  background-repeat: no-repeat;
+}
+.qed-cancel {
+  background-image: linear-gradient(to top right, transparent calc(50% - 0.04em),
+    currentColor calc(50% - 0.04em), currentColor calc(50% + 0.04em), transparent calc(50% + 0.04em));
+}
+.qed-bcancel {
+  background-image: linear-gradient(to bottom right, transparent calc(50% - 0.04em),
+    currentColor calc(50% - 0.04em), currentColor calc(50% + 0.04em), transparent calc(50% + 0.04em));
+}
+.qed-xcancel {
+  background-image:
+    linear-gradient(to top right, transparent calc(50% - 0.04em), currentColor calc(50% - 0.04em),
+      currentColor calc(50% + 0.04em), transparent calc(50% + 0.04em)),
+    linear-gradient(to bottom right, transparent calc(50% - 0.04em), currentColor calc(50% - 0.04em),
+      currentColor calc(50% + 0.04em), transparent calc(50% + 0.04em));
+}
+.qed-strike {
+  background-image: linear-gradient(transparent calc(50% - 0.04em), currentColor calc(50% - 0.04em),
+    currentColor calc(50% + 0.04em), transparent calc(50% + 0.04em));
+}
+
+/* Text styles inside \text-like commands. */
+mtext.qed-text-bold { font-weight: bold; }
+mtext.qed-text-italic { font-style: italic; }
+mtext.qed-text-sans { font-family: system-ui, sans-serif; }
+mtext.qed-text-mono { font-family: ui-monospace, Menlo, Consolas, monospace; }
+
+/* Tables: Chromium ignores columnalign, so cells are aligned by class. */
+mtable { border-collapse: collapse; }
+mtd { padding: 0.15em 0.5em; }
+mtd.qed-align-l { text-align: left; }
+mtd.qed-align-r { text-align: right; }
+mtd.qed-border-l { border-left: 0.06em solid currentColor; }
+mtd.qed-border-r { border-right: 0.06em solid currentColor; }
+mtr.qed-hline-above > mtd { border-top: 0.06em solid currentColor; }
+mtr.qed-hline-below > mtd { border-bottom: 0.06em solid currentColor; }
+
+/* aligned/align/split: r|l pairs touch (the relation sits between them), pairs are spaced. */
+mtable.qed-aligned > mtr > mtd { padding: 0.25em 0; }
+mtable.qed-aligned > mtr > mtd.qed-align-l + mtd.qed-align-r { padding-left: 2em; }
+mtable.qed-gathered > mtr > mtd { padding: 0.25em 0; }
+
+/* cases: a quad between value and condition. */
+mtable.qed-cases > mtr > mtd { padding: 0.15em 0; }
+mtable.qed-cases > mtr > mtd + mtd { padding-left: 1em; }
+
+/* \substack under a sum: tight rows. */
+mtable.qed-substack > mtr > mtd { padding: 0; }
+
+/* \overline and \underline: Chromium does not widen U+203E/U+005F, so draw the rule. */
+.qed-overline { border-top: 0.06em solid currentColor; padding-top: 0.08em; }
+.qed-underline { border-bottom: 0.06em solid currentColor; padding-bottom: 0.08em; }
+
+/* Matrices: TeX's 1em between columns and none at the outer edges (next to the fences). */
+mtable.qed-matrix > mtr > mtd, mtable.qed-array > mtr > mtd { padding: 0.1em 0.5em; }
+mtable.qed-matrix > mtr > mtd:first-child { padding-left: 0.15em; }
+mtable.qed-matrix > mtr > mtd:last-child { padding-right: 0.15em; }
 
 """#####),
         ("assets/search.js", #####"""
@@ -354,7 +460,7 @@ body {
   word-break: normal;
   line-break: strict;
 }
-:lang(zh) { line-height: 1.85; }
+body:lang(zh) { line-height: 1.85; }
 main { max-width: var(--measure); margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
 a { color: var(--accent); text-decoration-thickness: 0.06em; text-underline-offset: 0.18em; }
 a:visited { color: var(--accent-visited); }
@@ -364,9 +470,12 @@ h2 { font-size: 1.45rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(-
 h3 { font-size: 1.2rem; }
 h4 { font-size: 1.05rem; }
 .note-body h1:first-child { display: none; } /* the page header already shows the title */
-.heading-anchor { margin-left: 0.35em; color: var(--muted); text-decoration: none; opacity: 0; font-weight: 400; }
+.note-body h1, .note-body h2, .note-body h3, .note-body h4, .note-body h5, .note-body h6 { position: relative; }
+.heading-anchor { position: absolute; left: -1.1em; width: 1.1em; color: var(--muted); text-decoration: none;
+  opacity: 0; font-weight: 400; }
+.heading-anchor::before { content: "#"; }
 h1:hover .heading-anchor, h2:hover .heading-anchor, h3:hover .heading-anchor,
-h4:hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
+h4:hover .heading-anchor, h5:hover .heading-anchor, h6:hover .heading-anchor, .heading-anchor:focus { opacity: 1; }
 p, ul, ol, table, pre, blockquote, figure { margin: 0 0 1rem; }
 ul, ol { padding-left: 1.5rem; }
 li + li { margin-top: 0.2rem; }
@@ -442,7 +551,9 @@ pre code { background: none; padding: 0; font-size: 0.86rem; }
 .output-label { color: var(--muted); margin-right: 0.5em; }
 .output table { font-size: 0.85rem; margin: 0.25rem 0; }
 .output td { text-align: right; font-variant-numeric: tabular-nums; }
-.output-plot svg { display: block; max-width: 100%; height: auto; color: var(--fg); }
+.output-plot { margin: 0.25rem 0; }
+.output-plot svg { display: block; width: 100%; max-width: 40rem; height: auto; color: var(--fg); }
+.output-plot svg path { fill: none; }
 .claim { font-size: 0.9rem; padding: 0.2rem 0.5rem; border-radius: 4px; }
 .claim code { background: none; padding: 0; }
 .claim-pass { background: var(--pass-bg); }
@@ -503,6 +614,7 @@ pre code { background: none; padding: 0; font-size: 0.86rem; }
   .site-search { width: 100%; }
   .site-search input { width: 100%; }
   pre { padding: 0.6rem 0.7rem; }
+  .heading-anchor { display: none; }
 }
 
 @media print {

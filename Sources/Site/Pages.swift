@@ -102,6 +102,7 @@ struct Pages {
         ] as Context
         let problems = note.diagnostics.filter { $0.severity != .note }
         context["hasProblems"] = !problems.isEmpty
+        context["problemsOpen"] = !problems.isEmpty && problems.count <= 5
         let warnings = problems.count - errors
         context["problemsText"] = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
                                    warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil]
@@ -129,8 +130,10 @@ struct Pages {
         var context = chrome(page: page, title: siteTitle.isEmpty ? "Notes" : siteTitle, description: "",
                              lang: Pages.language(of: siteTitle, notes.prefix(20).map(\.title).joined()))
         var byDomain: [String: [NoteSummary]] = [:]
-        for note in notes { byDomain[note.domain.isEmpty ? "(no domain)" : note.domain, default: []].append(note) }
-        context["domains"] = byDomain.keys.sorted().map { domain -> Context in
+        for note in notes { byDomain[note.domain, default: []].append(note) }
+        // Notes without a domain come last, under "Other notes".
+        let domains = byDomain.keys.filter { !$0.isEmpty }.sorted() + (byDomain[""] == nil ? [] : [""])
+        context["domains"] = domains.map { domain -> Context in
             let members = byDomain[domain] ?? []
             var byFolder: [String: [NoteSummary]] = [:]
             for note in members {
@@ -138,7 +141,8 @@ struct Pages {
                 byFolder[folder, default: []].append(note)
             }
             return [
-                "name": domain,
+                "name": domain.isEmpty ? "Other notes" : domain,
+                "hasDomain": !domain.isEmpty,
                 "count": members.count,
                 "folders": byFolder.keys.sorted().map { folder -> Context in
                     let sorted = (byFolder[folder] ?? []).sorted { ($0.title, $0.path) < ($1.title, $1.path) }

@@ -70,8 +70,10 @@ enum Samples {
     $$H(X) = -\\sum_{x} P(x) \\log P(x)$$
 
     ```qed
-    p = [0.5, 0.25, 0.25]
-    check H(p) ≈ 1.0397 nats
+    P = [0.5, 0.25, 0.25]
+    Q = [0.4, 0.4, 0.2]
+    H(P)
+    check H(P, Q) ≈ H(P) + KL(P ‖ Q)
     ```
 
     均匀分布的熵是 `= log(3)`。
