@@ -19,7 +19,7 @@ extension Parser {
         case 0x3D: return .op("=", .rel)
         case 0x3C: return .op("<", .rel)
         case 0x3E: return .op(">", .rel)
-        case 0x3A: return .op(":", .rel)
+        case 0x3A: return .op(":", .rel, [("lspace", "0.2778em"), ("rspace", "0.2778em")])
         case 0x2C: return .op(",", .punct)
         case 0x3B: return .op(";", .punct)
         case 0x21: return .op("!", .close)

@@ -53,10 +53,11 @@ extension Parser {
             return accent(token, mark, stretchy: stretchy, under: false)
         case .underAccent(let mark, let stretchy):
             return accent(token, mark, stretchy: stretchy, under: true)
-        case .overline:
-            return accent(token, "\u{203E}", stretchy: true, under: false)
-        case .underline:
-            return accent(token, "_", stretchy: true, under: true)
+        case .overline, .underline:
+            // Stretchy U+203E/U+005F do not widen in Chromium; a CSS rule draws the line.
+            guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
+            let className = { if case .overline = command { "qed-overline" } else { "qed-underline" } }()
+            return MathNode(.mrow, attributes: [("class", className)], children: [body])
         case .overbrace, .underbrace:
             return horizontalBrace(token, over: { if case .overbrace = command { true } else { false } }())
         case .overset, .underset:
@@ -162,9 +163,11 @@ extension Parser {
     }
 
     mutating func fraction(_ token: Token, _ style: FractionStyle) -> MathNode {
-        let saved = displayStyle
+        let (savedDisplay, savedScript) = (displayStyle, scriptStyle)
+        // The parts of a text-style fraction are in script style.
+        scriptStyle = scriptStyle || style == .text || (style == .normal && !displayStyle)
         displayStyle = false
-        defer { displayStyle = saved }
+        defer { (displayStyle, scriptStyle) = (savedDisplay, savedScript) }
         guard let numerator = requireArgument(token, "its numerator"),
               let denominator = requireArgument(token, "its denominator") else { return errorSince(token) }
         return withStyle(MathNode(.mfrac, children: [numerator, denominator]), style)
@@ -278,11 +281,14 @@ extension Parser {
             below = .row(children)
         }
         guard let above = requireArgument(token, "the label above the arrow") else { return errorSince(token) }
-        let padding: [(name: String, value: String)] = [("width", "+0.8em"), ("lspace", "0.4em")]
+        // Padding on both sides makes the arrow longer than its label, as in TeX.
+        func padded(_ label: MathNode) -> MathNode {
+            MathNode(.mrow, children: [.space("0.4em"), label, .space("0.4em")])
+        }
         let mark = MathNode.op(arrow, .rel, [("stretchy", "true")])
         var children = [mark]
-        if let below { children.append(MathNode(.mpadded, attributes: padding, children: [below])) }
-        children.append(MathNode(.mpadded, attributes: padding, children: [above]))
+        if let below { children.append(padded(below)) }
+        children.append(padded(above))
         var node = MathNode(below == nil ? .mover : .munderover, children: children)
         node.atom = .rel
         return node
@@ -389,7 +395,7 @@ extension Parser {
         return MathNode(.mrow, children: children)
     }
 
-    mutating func equationTag(_ token: Token) -> MathNode {
+    mutating func equationTag(_ token: Token) -> MathNode? {
         var starred = false
         if current.kind == .character, current.scalar == "*" {
             starred = true
@@ -400,7 +406,9 @@ extension Parser {
             return .error("\\tag")
         }
         let label = starred ? text.text : "(" + text.text + ")"
-        return MathNode(.mrow, atom: .space, children: [.space("2em"), MathNode(.mtext, text: label)])
+        equationTag = MathNode(.mrow, atom: .space, attributes: [("class", "qed-tag")],
+                               children: [.space("2em"), MathNode(.mtext, text: label)])
+        return nil
     }
 
     mutating func substack(_ token: Token) -> MathNode {

@@ -90,7 +90,10 @@ extension Parser {
         if let known = Self.layout(for: name) {
             layout = known
         } else {
-            let suggestion = Self.environmentNames.first { Command.editDistance(Array($0.utf8), Array(name.utf8)) <= 2 }
+            let suggestion = Self.environmentNames
+                .map { (name: $0, distance: Command.editDistance(Array($0.utf8), Array(name.utf8))) }
+                .filter { $0.distance <= 2 }
+                .min { $0.distance < $1.distance }?.name
             var message = "unknown environment '\(name)'"
             if let suggestion { message += "; did you mean '\(suggestion)'?" }
             report(.unknownEnvironment, message, token.start..<nameArgument.range.upperBound + 1,

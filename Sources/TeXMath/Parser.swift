@@ -30,6 +30,11 @@ struct Parser {
     var rowStops: RowStops = []
     var leftDepth = 0
     var sawHorizontalLine = false
+    /// `\tag{…}`, set at the end of the formula wherever it was written.
+    var equationTag: MathNode?
+    /// Inside scripts and text-style fractions TeX drops the space around binary
+    /// operators and relations.
+    var scriptStyle = false
 
     init(bytes: [UInt8], tokens: [Token], displayStyle: Bool) {
         self.bytes = bytes
@@ -189,6 +194,9 @@ struct Parser {
                 break
             }
         }
+        if scriptStyle, node.tag == .mo, node.atom == .bin || node.atom == .rel, node.attribute("lspace") == nil {
+            node.attributes += [("lspace", "0em"), ("rspace", "0em")]
+        }
         row.append(node)
     }
 
@@ -199,6 +207,16 @@ struct Parser {
         var result: [MathNode] = []
         result.reserveCapacity(row.count + 2)
         for index in row.indices {
+            // TeX puts a thin space between an ordinary or closing atom and an operator name.
+            if row[index].atom == .function, index > 0 {
+                switch row[index - 1].atom {
+                case .ord, .close, .inner, .function:
+                    if row[index - 1].tag != .mrow || !row[index - 1].children.isEmpty {
+                        result.append(.space("0.1667em"))
+                    }
+                default: break
+                }
+            }
             result.append(row[index])
             guard row[index].atom == .function, index + 1 < row.count else { continue }
             let next = row[index + 1]
@@ -297,10 +315,10 @@ struct Parser {
             switch token.kind {
             case .caret, .underscore:
                 position += 1
-                let saved = displayStyle
-                displayStyle = false
+                let (savedDisplay, savedScript) = (displayStyle, scriptStyle)
+                (displayStyle, scriptStyle) = (false, true)
                 let argument = parseArgument()
-                displayStyle = saved
+                (displayStyle, scriptStyle) = (savedDisplay, savedScript)
                 guard let argument else {
                     let symbol = token.kind == .caret ? "^" : "_"
                     report(.missingArgument, "'\(symbol)' is missing its script", token.start..<token.end)
@@ -335,15 +353,20 @@ struct Parser {
                 break loop
             }
         }
-        if primes > 0 {
-            let mark = MathNode.op(Self.primeText(primes), .ord)
-            if let existing = upper {
-                upper = MathNode(.mrow, children: [mark, existing])
-            } else {
-                upper = mark
+        var node: MathNode
+        if primes > 0, lower == nil, upper == nil {
+            // The math font's prime is already raised: set it beside the base, as
+            // unicode-math does, rather than shrinking it further in a superscript.
+            let mark = MathNode.op(Self.primeText(primes), .ord, [("lspace", "0em"), ("rspace", "0em")])
+            node = MathNode(.mrow, children: [base, mark])
+            node.atom = base.atom
+        } else {
+            if primes > 0 {
+                let mark = MathNode.op(Self.primeText(primes), .ord)
+                upper = upper.map { MathNode(.mrow, children: [mark, $0]) } ?? mark
             }
+            node = attachScripts(base, lower: lower, upper: upper)
         }
-        var node = attachScripts(base, lower: lower, upper: upper)
         if let trailingError {
             let atom = node.atom
             node = MathNode(.mrow, children: [node, trailingError])

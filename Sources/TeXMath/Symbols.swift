@@ -183,14 +183,17 @@ enum Symbols {
         ("enspace", "0.5em"), ("enskip", "0.5em"),
     ]
 
+    /// Spacing (non-combining) accent characters: Chromium centres them over the base.
     static let accents: [(String, String)] = [
-        ("hat", "^"), ("bar", "¯"), ("tilde", "~"), ("vec", "→"), ("dot", "˙"),
-        ("ddot", "¨"), ("dddot", "⃛"), ("check", "ˇ"), ("breve", "˘"), ("acute", "´"),
-        ("grave", "`"), ("mathring", "˚"),
+        ("hat", "\u{02C6}"), ("bar", "\u{00AF}"), ("tilde", "\u{02DC}"), ("dot", "\u{02D9}"),
+        ("ddot", "\u{00A8}"), ("check", "\u{02C7}"), ("breve", "\u{02D8}"), ("acute", "\u{00B4}"),
+        ("grave", "\u{0060}"), ("mathring", "\u{02DA}"), ("dddot", "\u{20DB}"),
     ]
 
+    /// Accents that grow with their base (the math font supplies wider variants).
     static let wideAccents: [(String, String)] = [
-        ("widehat", "^"), ("widetilde", "~"), ("widecheck", "ˇ"),
+        ("widehat", "\u{0302}"), ("widetilde", "\u{02DC}"), ("widecheck", "\u{02C7}"),
+        ("vec", "\u{20D7}"),
     ]
 
     static let escapes: [(String, String)] = [

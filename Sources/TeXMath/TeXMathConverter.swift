@@ -42,15 +42,22 @@ extension Parser {
     /// The whole formula. `&` and `\\` at the top level make an implicit table
     /// (aligned when there are `&`s, gathered otherwise), as display math often has.
     mutating func parseTopLevel(display: Bool) -> MathNode {
+        guard display else {
+            // Inline math has no rows: `&` is reported and `\\` ignored, as in TeX.
+            var row = parseRow([])
+            if let equationTag { row.append(equationTag) }
+            return MathNode(.mrow, children: row)
+        }
         let rows = parseTableRows([], alternating: true)
         if rows.cells.count == 1, rows.cells[0].count == 1, !rows.lineBelowLast, rows.lineAbove.first != true {
             let only = rows.cells[0][0]
-            if only.tag == .mrow, only.attributes.isEmpty { return only }
-            return MathNode(.mrow, children: [only])
+            var children = only.tag == .mrow && only.attributes.isEmpty ? only.children : [only]
+            if let equationTag { children.append(equationTag) }
+            return MathNode(.mrow, children: children)
         }
         let widest = rows.cells.map(\.count).max() ?? 0
         let columns = (0..<widest).map { ColumnSpec(alignment: widest > 1 ? ($0 % 2 == 0 ? .right : .left) : .center) }
         let table = table(rows, columns: columns, className: widest > 1 ? "qed-aligned" : "qed-gathered", display: display)
-        return MathNode(.mrow, children: [table])
+        return MathNode(.mrow, children: equationTag.map { [table, $0] } ?? [table])
     }
 }
