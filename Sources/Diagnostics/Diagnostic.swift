@@ -50,6 +50,14 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         return "\(place)\(severity.rawValue): \(message)"
     }
 
+    /// The same diagnostic with its file shown from elsewhere: vault-relative paths become
+    /// paths from the working directory when prefixed with the vault folder (`notes/`).
+    public func prefixingFile(with prefix: String) -> Diagnostic {
+        var copy = self
+        if let file = location?.file { copy.location?.file = prefix + file }
+        return copy
+    }
+
     /// The same diagnostic with warnings promoted to errors, for `--strict`.
     public func promotingWarnings() -> Diagnostic {
         var copy = self

@@ -191,3 +191,13 @@ struct VaultWalker {
         }
     }
 }
+
+extension Vault {
+    /// A vault assembled in memory, e.g. for a single note read from standard input.
+    public init(assembledAt root: String, config: VaultConfig = VaultConfig(), notes: [Note], diagnostics: [Diagnostic] = []) {
+        self.root = root
+        self.config = config
+        self.notes = notes.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.diagnostics = diagnostics
+    }
+}

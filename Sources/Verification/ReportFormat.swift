@@ -40,9 +40,7 @@ public struct ReportWriter: Sendable {
     }
 
     func displayed(_ diagnostic: Diagnostic) -> Diagnostic {
-        var copy = diagnostic
-        if let location = copy.location { copy.location?.file = pathPrefix + location.file }
-        return copy
+        diagnostic.prefixingFile(with: pathPrefix)
     }
 
     func text(_ report: VerificationReport) -> String {

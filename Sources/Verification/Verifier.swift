@@ -10,11 +10,14 @@ public struct VerificationOptions: Sendable {
     /// Notes verified at once.
     public var jobs: Int
     public var limits: Limits
+    /// Significant digits of displayed values (inline values, claim messages).
+    public var precision: Int
 
-    public init(strict: Bool = false, jobs: Int = 2, limits: Limits = Limits()) {
+    public init(strict: Bool = false, jobs: Int = 2, limits: Limits = Limits(), precision: Int = 6) {
         self.strict = strict
         self.jobs = jobs
         self.limits = limits
+        self.precision = precision
     }
 }
 
@@ -44,7 +47,8 @@ public struct Verifier: Sendable {
         var notebook = Notebook(
             file: note.path,
             tolerance: note.frontMatter.qedTolerance ?? vault.config.tolerance,
-            limits: options.limits)
+            limits: options.limits,
+            precision: options.precision)
 
         let cells = note.cells.map { cell in run(cell, in: &notebook, diagnostics: &diagnostics) }
         let inlineValues = note.inlineExpressions.map { expression in
@@ -53,7 +57,7 @@ public struct Verifier: Sendable {
             return result
         }
         let links = note.links.map { link in
-            let resolution = resolver.resolve(link)
+            let resolution = resolver.resolve(link, from: note.id)
             if let diagnostic = resolver.diagnostic(for: link, resolution: resolution) {
                 diagnostics.append(diagnostic)
             }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Site
+
+/// `qed build`: verify the vault and publish it as a static site.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Verify a vault and render it as a static site.",
+        discussion: """
+            The site is built beside OUTPUT and swapped in only when the build succeeds, so a \
+            failed or interrupted build leaves the previous site untouched. Unchanged notes are \
+            neither re-verified nor re-rendered (the cache lives in OUTPUT/.qed-cache).
+            Exit status: 0 built; 1 a claim failed or an error was found (with --keep-going the \
+            site is written anyway); 2 usage or I/O error.
+            """)
+
+    @Argument(help: "The vault folder (default: the nearest vault above, else ./notes).", completion: .directory)
+    var vault: String?
+
+    @Option(name: .shortAndLong, help: "The output folder.", completion: .directory)
+    var output: String = "output"
+
+    @Option(help: "A theme folder; templates it lacks come from the default theme.", completion: .directory)
+    var templates: String?
+
+    @Option(help: "The site's public URL, for absolute links in sitemap.xml.")
+    var baseURL: String?
+
+    @Flag(help: "Write the site even when claims fail (the exit status is still 1).")
+    var keepGoing = false
+
+    @Flag(help: "Treat warnings (unresolved links, unknown LaTeX) as errors.")
+    var strict = false
+
+    @Option(help: "Notes verified and rendered at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Re-verify and re-render every note, ignoring the cache.")
+    var noCache = false
+
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+    }
+
+    func run() throws {
+        let vault = vault ?? VaultLocation.defaultVault()
+        let started = Date()
+        let builder = SiteBuilder(
+            options: BuildOptions(vault: vault, output: output, templates: templates, baseURL: baseURL,
+                                  keepGoing: keepGoing, strict: strict, jobs: jobs, useCache: !noCache),
+            version: QED.version)
+        let result: BuildResult
+        do {
+            result = try builder.build()
+        } catch {
+            Terminal.writeError("error: \(error)\n")
+            throw ExitStatus.usage
+        }
+        let prefix = VaultLocation.displayPrefix(for: vault)
+        let renderer = DiagnosticRenderer(colour: Terminal.colour(for: STDERR_FILENO))
+        for diagnostic in result.diagnostics {
+            let source = diagnostic.location.flatMap { location in
+                (try? String(contentsOfFile: vault + "/" + location.file, encoding: .utf8))
+                    .map { SourceText(file: prefix + location.file, text: $0) }
+            }
+            Terminal.writeError(renderer.render(diagnostic.prefixingFile(with: prefix), source: source))
+        }
+        let seconds = Date().timeIntervalSince(started)
+        if !quiet || !result.succeeded {
+            let verdict = result.succeeded ? "built" : (result.wroteSite ? "built with failures" : "FAILED, previous site kept")
+            Terminal.writeError("\(verdict): \(result.summary) in \(String(format: "%.2f", seconds)) s → \(output)\n")
+        }
+        if !result.succeeded { throw ExitStatus.failure }
+    }
+}

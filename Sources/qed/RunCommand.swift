@@ -1,0 +1,93 @@
+import ArgumentParser
+import Cells
+import Diagnostics
+import Foundation
+import Notes
+import Verification
+
+/// `qed run NOTE.md`: a note's cells in order, as a notebook would show them.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one note's cells and print each output and claim with its location.",
+        discussion: """
+            Cells run top to bottom in one environment, as on the note's page. Links resolve \
+            against the note's vault (the nearest folder above it with a qed.yml, else its folder).
+            Exit status: 0 every claim holds; 1 a claim failed or an error was found; 2 usage or I/O error.
+            """)
+
+    @Argument(help: "The note to run.", completion: .file(extensions: ["md"]))
+    var note: String
+
+    @Option(help: "Significant digits shown.")
+    var precision: Int = 6
+
+    @Flag(help: "Treat warnings (unresolved links, unknown LaTeX) as errors.")
+    var strict = false
+
+    func validate() throws {
+        guard (1...17).contains(precision) else {
+            throw ValidationError("--precision must be between 1 and 17, not \(precision).")
+        }
+    }
+
+    func run() throws {
+        let selection = try VaultSelection(paths: [note])
+        let report = selection.verify(options: VerificationOptions(strict: strict, jobs: 1, precision: precision))
+        let prefix = VaultLocation.displayPrefix(for: selection.vault.root)
+        let colour = Terminal.colour(for: STDOUT_FILENO)
+        let renderer = DiagnosticRenderer(colour: colour)
+        var out = ""
+        for verified in report.notes {
+            let source = SourceText(file: prefix + verified.note.path,
+                                    text: (try? String(contentsOfFile: selection.vault.root + "/" + verified.note.path,
+                                                       encoding: .utf8)) ?? "")
+            out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
+            for diagnostic in verified.diagnostics where diagnostic.code != "claim-failed" {
+                out += renderer.render(diagnostic.prefixingFile(with: prefix), source: source)
+            }
+        }
+        for diagnostic in report.vaultDiagnostics { out += renderer.render(diagnostic) }
+        out += (report.succeeded ? "ok: " : "FAILED: ") + report.summary + "\n"
+        Terminal.write(out)
+        if !report.succeeded { throw ExitStatus.failure }
+    }
+}
+
+/// A verified note as terminal text: each cell's outputs and claims, then its inline values.
+struct NotebookTranscript {
+    let verified: VerifiedNote
+    let prefix: String
+    let precision: Int
+
+    var text: String {
+        var out = ""
+        let path = prefix + verified.note.path
+        for run in verified.cells {
+            let cell = run.cell
+            var header = "── \(path):\(cell.location.line) cell \(cell.index + 1)"
+            if cell.options.skip { header += " (skipped)" }
+            if cell.options.expectError { header += " (expect-error)" }
+            out += header + "\n"
+            guard let result = run.result else { continue }
+            for event in result.events {
+                switch event {
+                case .output(let output):
+                    let value = output.value.text(precision: precision)
+                        .replacingOccurrences(of: "\n", with: "\n      ")
+                    out += "  \(output.location.line):\(output.location.column)  \(output.source)\n      = \(value)\n"
+                case .claim(let claim):
+                    out += "  \(claim.passed ? "✓" : "✗") \(claim.location.line):\(claim.location.column)  \(claim.source)\n"
+                    out += "      \(claim.message.replacingOccurrences(of: "\n", with: "\n      "))\n"
+                case .error(let diagnostic):
+                    let expected = cell.options.expectError ? "expected error" : "error"
+                    out += "  ! \(diagnostic.location.map { "\($0.line):\($0.column)" } ?? "")  \(expected): \(diagnostic.message)\n"
+                }
+            }
+        }
+        for (expression, result) in zip(verified.note.inlineExpressions, verified.inlineValues) {
+            let shown = result.diagnostic == nil ? result.text : "error: \(result.diagnostic!.message)"
+            out += "── \(path):\(expression.location.line):\(expression.location.column) `= \(expression.expression)` → \(shown)\n"
+        }
+        return out
+    }
+}
