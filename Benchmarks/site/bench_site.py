@@ -364,11 +364,11 @@ class Bench:
         lines.append(f"- {platform.platform()}, {os.cpu_count()} CPUs; total harness time {elapsed:.0f} s")
         for problem in self.problems:
             lines.append(f"- not measured: {problem}")
-        summaries = [(row, size, text) for (row, size), text in sorted(r.summaries.items(), key=lambda kv: kv[0][1])
-                     if row in (QED_CHECK, PYTEST) and text]
+        summaries = [(row, size, text) for (row, size), text in sorted(r.summaries.items(), key=lambda kv: (kv[0][1], ROWS.index(kv[0][0])))
+                     if row != HUGO and row != CMARK and text]
         if summaries:
             lines.append("")
-            lines.append("Last output line of the checkers (what they verified):")
+            lines.append("Last output line of qed and pytest (what they built and verified):")
             lines.append("")
             for row, size, text in summaries:
                 lines.append(f"- {row}, {size:,} notes: `{text}`")
