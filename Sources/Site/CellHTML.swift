@@ -86,7 +86,6 @@ struct CellHTML {
         out += "<span class=\"badge\" aria-label=\"\(claim.passed ? "verified" : "failed")\">\(mark)</span>"
         out += "<code>\(HTML.escape(claim.source))</code>"
         var message = claim.message
-        if claim.isProperty && claim.passed { message += " (\(claim.cases) cases)" }
         if let counterexample = claim.counterexample { message += "; counterexample: " + counterexample }
         out += "<span class=\"claim-message\">\(HTML.escape(message))</span></div>"
         return out
