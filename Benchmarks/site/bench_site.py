@@ -298,7 +298,10 @@ class Bench:
                 for unit in order:
                     log(f"{size} notes, repetition {rep + 1}/{self.args.reps}: {unit}")
                     self.run_unit(unit, size, paths, rep, record=True)
+        profile = self.profile(sizes[-1], self.prepare_vault(sizes[-1])) if self.args.profile else []
         report = self.report(time.perf_counter() - started)
+        if profile:
+            report += "\n" + "\n".join(profile) + "\n"
         path = os.path.join(self.work, "results.md")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(report)
@@ -314,6 +317,34 @@ class Bench:
             log(f"FAILED: qed was not measured: {self.qed_problem}.")
             return 1
         return 1 if failed else 0
+
+    # --- where the time goes -------------------------------------------------------------
+
+    def profile(self, size: int, paths: tuple[str, str, str]) -> list[str]:
+        """Samples a full `qed build` and a `qed check` of the largest vault with perf (after
+        the timed runs, so it never disturbs them) and lists the hottest functions."""
+        if self.qed is None or shutil.which("perf") is None:
+            return ["Profile: not taken (" + ("qed was not measured" if self.qed is None else "perf is not installed") + ")."]
+        vault = paths[0]
+        out = ["Profile (perf, cpu-clock samples, self time, demangled; largest vault):"]
+        demangler = shutil.which("swift-demangle") or os.path.join(os.path.dirname(os.path.realpath(shutil.which("swift") or "")), "swift-demangle")
+        for name, command in (("build", [self.qed, "build", vault, "-o", os.path.join(self.work, "out", "profile"), "--no-cache"]),
+                              ("check", [self.qed, "check", vault, "--quiet"])):
+            data = os.path.join(self.work, f"perf-{name}.data")
+            log(f"profiling qed {name} at {size} notes")
+            recorded = subprocess.run(["perf", "record", "-q", "-F", "499", "-g", "-o", data, "--", *command],
+                                      cwd=self.work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            report = subprocess.run(["perf", "report", "-i", data, "--stdio", "--no-children", "-g", "none",
+                                     "--sort", "dso,symbol", "--percent-limit", "1"],
+                                    capture_output=True, text=True, errors="replace")
+            text = report.stdout
+            if os.access(demangler, os.X_OK):
+                text = subprocess.run([demangler, "--simplified"], input=text, capture_output=True,
+                                      text=True, errors="replace").stdout or text
+            rows = [re.sub(r"(\s+-)+\s*$", "", line)[:150] for line in text.splitlines()
+                    if line.strip() and not line.startswith("#")]
+            out += ["", f"`qed {name}` at {size:,} notes (exit {recorded.returncode}):", "", "```", *rows[:25], "```"]
+        return out
 
     # --- the report ----------------------------------------------------------------------
 
@@ -437,6 +468,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--peers-only", action="store_true", help="measure Hugo, cmark and pytest only")
     parser.add_argument("--timeout", type=float, default=1800,
                         help="seconds after which one run is killed and reported as failed (default 1800)")
+    parser.add_argument("--profile", action="store_true",
+                        help="afterwards, sample a full qed build and a qed check of the largest vault with perf")
     parser.add_argument("--tools", help="comma-separated subset: qed,hugo,cmark,pytest (default: all)")
     args = parser.parse_args(argv)
     try:
