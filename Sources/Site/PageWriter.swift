@@ -36,6 +36,17 @@ struct PageWriter: Sendable {
         }
     }
 
+    /// Copies a file of the vault (an image) into the site.
+    func copy(_ source: String, to path: String) throws(BuildError) {
+        let full = staging + "/" + path
+        makeParent(of: full)
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: full)
+        } catch {
+            throw .io(path: source, message: "cannot copy into the site: \(error.localizedDescription)")
+        }
+    }
+
     private func makeParent(of file: String) {
         let parent = (file as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)

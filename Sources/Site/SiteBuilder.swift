@@ -135,6 +135,12 @@ public struct SiteBuilder: Sendable {
         for asset in theme.assets {
             try file(SitePaths.assetsFolder + "/" + asset.path, asset.data)
         }
+        for media in VaultFiles.list(root: vault.root, excluding: output.path) {
+            let key = ContentHasher.hash("media", media.key)
+            manifest.pages[media.path] = key
+            if writer.reuse(media.path, key: key) { continue }
+            try writer.copy(media.absolute, to: media.path)
+        }
 
         let htmlPages = manifest.pages.keys.filter { $0.hasSuffix(".html") }
         stats.pagesWritten = rendered.count

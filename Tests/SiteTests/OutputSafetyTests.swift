@@ -116,3 +116,23 @@ import Testing
         #expect(leftovers(beside: vault).isEmpty)
     }
 }
+
+@Suite struct VaultMediaTests {
+    @Test func imagesAreCopiedBesideTheirNotesAndHiddenFilesAreNot() throws {
+        let vault = try TemporaryVault([
+            "AI/Note.md": "# Note\n\n![plot](figures/图.png)\n",
+            "AI/figures/图.png": "PNG",
+            ".obsidian/icon.png": "hidden",
+            "secret.env": "TOKEN=1",
+        ])
+        defer { vault.remove() }
+        _ = try vault.build()
+        #expect(vault.read("AI/figures/图.png") == "PNG")
+        #expect(!vault.exists(".obsidian/icon.png"))
+        #expect(!vault.exists("secret.env"))
+        #expect(vault.read("AI/Note.html").contains("src=\"figures/%E5%9B%BE.png\""))
+        try vault.write("AI/figures/图.png", "PNG2")
+        _ = try vault.build()
+        #expect(vault.read("AI/figures/图.png") == "PNG2")
+    }
+}
