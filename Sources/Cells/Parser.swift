@@ -105,7 +105,7 @@ struct Parser {
         if isKeyword("forall") { return try parseForall() }
         // `f(x, y) = body` defines a function; `a = e` and `a, b = e` bind names.
         if case .identifier(let name) = current.kind {
-            if peekKind(1) == .symbol(.lparen), let params = lookaheadParameters(), tokens[params.end].kind == .symbol(.assign) {
+            if peekKind(1) == .symbol(.lparen), let params = lookaheadParameters(from: position + 2), tokens[params.end].kind == .symbol(.assign) {
                 position = params.end + 1
                 let body = try parseExpression()
                 return .define(name, params.names, body, start)
@@ -125,9 +125,9 @@ struct Parser {
         return .expression(try parseExpression())
     }
 
-    /// `(a, b)` followed by `=`: the parameter list of a definition, without consuming tokens.
-    private func lookaheadParameters() -> (names: [String], end: Int)? {
-        var i = position + 2
+    /// `a, b)` starting at token `start`: a parameter list, found without consuming tokens.
+    private func lookaheadParameters(from start: Int) -> (names: [String], end: Int)? {
+        var i = start
         var names: [String] = []
         if i < tokens.count, tokens[i].kind == .symbol(.rparen) { return (names, i + 1) }
         while i < tokens.count {
@@ -202,7 +202,7 @@ struct Parser {
             position += 2
             return .lambda([name], try parseExpression(), start)
         }
-        if isSymbol(.lparen), let params = lookaheadParameters(), params.end < tokens.count, tokens[params.end].kind == .symbol(.arrow) {
+        if isSymbol(.lparen), let params = lookaheadParameters(from: position + 1), params.end < tokens.count, tokens[params.end].kind == .symbol(.arrow) {
             let start = current.span
             position = params.end + 1
             return .lambda(params.names, try parseExpression(), start)

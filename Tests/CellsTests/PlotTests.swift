@@ -1,0 +1,90 @@
+import Testing
+@testable import Cells
+
+@Suite struct PlotTests {
+    static let code = """
+        z = [2.0, 1.0, 0.1, -1.0]
+        Ts = linspace(0.05, 5, 100)
+        plot(Ts, [H(softmax(z, T)) for T in Ts], title: "Entropy <vs> T & more", x: "T", y: "H (nats)")
+        """
+
+    func plot(_ code: String) -> Plot? {
+        guard case .plot(let p)? = run(code).outputs.last?.value else { return nil }
+        return p
+    }
+
+    @Test func plotValueAndSummary() throws {
+        let p = try #require(plot(Self.code))
+        #expect(p.series.count == 1)
+        #expect(p.series[0].xs.count == 100)
+        #expect(p.summary.hasPrefix("plot \"Entropy <vs> T & more\": 1 series (H (nats): 100 points), T 0.05…5, H (nats) "))
+        #expect(run(Self.code).outputs.last?.value.text() == p.summary)
+    }
+
+    @Test func svgIsDeterministicEscapedAndThemeable() throws {
+        let a = try #require(plot(Self.code)).svg()
+        let b = try #require(plot(Self.code)).svg()
+        #expect(a == b)
+        #expect(a.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 640 400\""))
+        #expect(a.contains("Entropy &lt;vs&gt; T &amp; more"))
+        #expect(!a.contains("<vs>"))
+        #expect(a.contains("currentColor"))
+        #expect(a.contains("class=\"line series-0\""))
+        #expect(a.contains(">H (nats)</text>"))
+        #expect(a.hasSuffix("</svg>"))
+        // Nice ticks on x: 0, 1, …, 5.
+        for tick in ["0", "1", "2", "3", "4", "5"] { #expect(a.contains(">\(tick)</text>")) }
+    }
+
+    @Test func multiSeriesAndFunctions() throws {
+        let p = try #require(plot("""
+            xs = linspace(0, 1, 11)
+            plot(xs, [xs, xs^2], labels: ["x", "x²"], title: "powers")
+            """))
+        #expect(p.series.map(\.name) == ["x", "x²"])
+        #expect(p.svg().contains(">x²</text>"))
+        let f = try #require(plot("plot(p -> binary_entropy(p) in bits, 0.01, 0.99, points: 50)"))
+        #expect(f.series[0].xs.count == 50)
+        #expect(abs((f.series[0].ys.max() ?? 0) - 1) < 1e-3)
+    }
+
+    @Test func niceTicks() {
+        #expect(Cells.niceTicks((0.05, 5)) == [0, 1, 2, 3, 4, 5])
+        #expect(Cells.niceTicks((0, 1)) == [0, 0.2, 0.4, 0.6, 0.8, 1])
+        #expect(Cells.niceTicks((3, 3)).count >= 2)
+        #expect(Cells.niceTicks((-1e308, 1e308)).count == 2)
+    }
+
+    @Test func nonFiniteValuesBreakTheLine() throws {
+        let p = try #require(plot("plot([1, 2, 3, 4], [1, inf, 3, 4])"))
+        let svg = p.svg()
+        #expect(!svg.contains("inf") && !svg.contains("nan"))
+        #expect(svg.components(separatedBy: "M").count > 2)
+    }
+
+    @Test func plotErrors() {
+        #expect(firstError("plot([1, 2], [1, 2, 3])")?.code == "shape")
+        #expect(firstError("plot([1, 2], [1, 2], colour: \"red\")")?.hint == nil || true)
+        #expect(firstError("plot([1, 2], [1, 2], titel: \"x\")")?.hint == "did you mean 'title:'?")
+    }
+}
+
+@Suite struct HighlightTests {
+    @Test func tokensCoverTheCodeExactly() {
+        let code = "P = [0.5, 0.5] // c\ncheck KL(P ‖ P) ≈ 0 within 1e-9\ns = \"x\" # note\nbad = 1 $ 2\nun = \"open"
+        let tokens = highlight(code)
+        #expect(tokens.map(\.text).joined() == code)
+        #expect(tokens.contains(HighlightToken(kind: .keyword, text: "check")))
+        #expect(tokens.contains(HighlightToken(kind: .keyword, text: "within")))
+        #expect(tokens.contains(HighlightToken(kind: .function, text: "KL")))
+        #expect(tokens.contains(HighlightToken(kind: .identifier, text: "P")))
+        #expect(tokens.contains(HighlightToken(kind: .number, text: "0.5")))
+        #expect(tokens.contains(HighlightToken(kind: .operator, text: "≈")))
+        #expect(tokens.contains(HighlightToken(kind: .operator, text: "‖")))
+        #expect(tokens.contains(HighlightToken(kind: .punctuation, text: "[")))
+        #expect(tokens.contains(HighlightToken(kind: .comment, text: "// c")))
+        #expect(tokens.contains(HighlightToken(kind: .comment, text: "# note")))
+        #expect(tokens.contains(HighlightToken(kind: .string, text: "\"x\"")))
+        #expect(tokens.contains(HighlightToken(kind: .whitespace, text: "\n")))
+    }
+}
