@@ -34,6 +34,41 @@ final class CmarkTree {
         }
     }
 
+    /// Visits block nodes in document order, descending only into containers (block quotes,
+    /// lists, items): inline nodes, the bulk of a tree, are never touched.
+    func walkBlocks(_ visit: (OpaquePointer) -> Void) {
+        var stack: [OpaquePointer] = []
+        var next = cmark_node_first_child(root)
+        while true {
+            guard let node = next else {
+                guard let parent = stack.popLast() else { return }
+                next = cmark_node_next(parent)
+                continue
+            }
+            visit(node)
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM,
+               let child = cmark_node_first_child(node) {
+                stack.append(node)
+                next = child
+            } else {
+                next = cmark_node_next(node)
+            }
+        }
+    }
+
+    /// Visits the inline descendants of `node` (enter events only).
+    static func walkInlines(of node: OpaquePointer, _ visit: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(node) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE || event == CMARK_EVENT_NONE { break }
+            guard event == CMARK_EVENT_ENTER, let inline = cmark_iter_get_node(iterator), inline != node else { continue }
+            visit(inline)
+        }
+    }
+
     /// The HTML of the whole document.
     func renderHTML(options: Int32) -> [UInt8] {
         guard let buffer = cmark_render_html(root, options) else { return [] }

@@ -29,15 +29,24 @@ extension MarkdownPass {
 
         var replacements: [(OpaquePointer, String)] = []
         var anchors: [(OpaquePointer, String)] = []
-        var headingText: [UInt8]? = nil
         var usedAnchors = SlugRegistry()
 
-        tree.walk { node, entering in
+        tree.walkBlocks { node in
             let type = CmarkTree.type(node)
             if type == CMARK_NODE_HEADING {
-                if entering { headingText = []; return }
-                let plain = plainText(headingText ?? [], cutout: cutout).trimmingSpaces
-                headingText = nil
+                var headingText: [UInt8] = []
+                CmarkTree.walkInlines(of: node) { inline in
+                    let inlineType = CmarkTree.type(inline)
+                    if inlineType == CMARK_NODE_TEXT || inlineType == CMARK_NODE_CODE {
+                        if let c = cmark_node_get_literal(inline) {
+                            var p = c
+                            while p.pointee != 0 { headingText.append(UInt8(bitPattern: p.pointee)); p += 1 }
+                        }
+                    } else if inlineType == CMARK_NODE_SOFTBREAK || inlineType == CMARK_NODE_LINEBREAK {
+                        headingText.append(0x20)
+                    }
+                }
+                let plain = plainText(headingText, cutout: cutout).trimmingSpaces
                 let level = Int(cmark_node_get_heading_level(node))
                 let anchor = uniqueSlug(plain, used: &usedAnchors)
                 let loc = location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
@@ -46,18 +55,6 @@ extension MarkdownPass {
                 if level == 1, pass.firstTitle == nil, !plain.isEmpty { pass.firstTitle = plain }
                 return
             }
-            if headingText != nil, entering {
-                if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                    if let c = cmark_node_get_literal(node) {
-                        var p = c
-                        while p.pointee != 0 { headingText?.append(UInt8(bitPattern: p.pointee)); p += 1 }
-                    }
-                } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                    headingText?.append(0x20)
-                }
-                return
-            }
-            guard entering else { return }
             if type == CMARK_NODE_CODE_BLOCK {
                 let info = CmarkTree.fenceInfo(node)
                 let loc = location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
@@ -82,7 +79,7 @@ extension MarkdownPass {
                     replacements.append((node, Placeholder.string(.math(pass.math.count))))
                     pass.math.append(span)
                 }
-            } else if type == CMARK_NODE_PARAGRAPH {
+            } else if type == CMARK_NODE_PARAGRAPH, startsWithPlaceholder(paragraph: node) {
                 if let holes = displayOnlyHoles(paragraph: node, math: cutout.math) {
                     replacements.append((node, holes.map(Placeholder.string).joined(separator: "\n")))
                 }
@@ -144,6 +141,15 @@ extension MarkdownPass {
         }
         return Cell(index: index, code: CmarkTree.literal(node), options: parsed, location: location,
                     firstLine: location.line + 1, columnOffset: location.column - 1, info: info)
+    }
+
+    /// A cheap test before `displayOnlyHoles`: the first child is text starting with U+E000.
+    static func startsWithPlaceholder(paragraph: OpaquePointer) -> Bool {
+        guard let first = cmark_node_first_child(paragraph), CmarkTree.type(first) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(first) else { return false }
+        var p = literal
+        while p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
+        return UInt8(bitPattern: p.pointee) == 0xEE
     }
 
     /// The display-math holes of a paragraph made only of display math (and line breaks).

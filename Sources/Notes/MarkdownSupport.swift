@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 /// Whether a cmark code block is fenced, and whether its fence was closed.
@@ -72,9 +73,9 @@ func splitHoles(_ html: [UInt8], cutout: Cutout, allMath: [MathSpan],
                 remap: (Hole) -> Hole) -> [MarkdownBody.Segment] {
     var segments: [MarkdownBody.Segment] = []
     html.withUnsafeBufferPointer { b in
+        guard let base = b.baseAddress else { return }
         var runStart = 0
         var pending = [UInt8]()
-        var inTag = false
         var i = 0
         func flush(upTo end: Int) {
             pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<end]))
@@ -82,27 +83,39 @@ func splitHoles(_ html: [UInt8], cutout: Cutout, allMath: [MathSpan],
             pending.removeAll(keepingCapacity: true)
         }
         while i < b.count {
-            let c = b[i]
-            if c == 0x3C { inTag = true } else if c == 0x3E { inTag = false }
-            if c == 0xEE, let (hole, length) = Placeholder.parse(at: i, in: b) {
-                if inTag {
-                    pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
-                    var plain = plainText(of: hole, cutout: cutout)
-                    if case .math(let m) = hole, m < allMath.count { plain = allMath[m].tex }
-                    pending.append(contentsOf: MarkdownBody.escapeHTML(plain).utf8)
-                } else {
-                    flush(upTo: i)
-                    segments.append(.hole(remap(hole)))
-                }
-                i += length
-                runStart = i
-                continue
+            // memchr finds the next candidate lead byte at memory speed.
+            guard let hit = memchr(base + i, 0xEE, b.count - i) else { break }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard let (hole, length) = Placeholder.parse(at: i, in: b) else { i += 1; continue }
+            // Inside a tag when the nearest '<' or '>' before the placeholder is a '<'
+            // (cmark escapes both in text, so they only ever delimit tags).
+            var k = i - 1
+            while k >= runStart, b[k] != 0x3C, b[k] != 0x3E { k -= 1 }
+            let inTag = k >= runStart ? b[k] == 0x3C : isInsideTag(pending)
+            if inTag {
+                pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                var plain = plainText(of: hole, cutout: cutout)
+                if case .math(let m) = hole, m < allMath.count { plain = allMath[m].tex }
+                pending.append(contentsOf: MarkdownBody.escapeHTML(plain).utf8)
+            } else {
+                flush(upTo: i)
+                segments.append(.hole(remap(hole)))
             }
-            i += 1
+            i += length
+            runStart = i
         }
         flush(upTo: b.count)
     }
     return segments
+}
+
+/// Whether already-copied text ends inside a tag (used when a run has no '<' or '>' of its own).
+private func isInsideTag(_ bytes: [UInt8]) -> Bool {
+    for c in bytes.reversed() {
+        if c == 0x3C { return true }
+        if c == 0x3E { return false }
+    }
+    return false
 }
 
 /// A heading's anchor: lower-cased letters and digits of any script, spaces and `-` as `-`,

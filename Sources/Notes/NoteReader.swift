@@ -69,8 +69,13 @@ extension Note {
 
         var locator = Locator(file: path, bytes: working)
         let cutout: Cutout
-        if working.contains(where: { $0 == 0x24 || $0 == 0x5B || $0 == 0x60 }) {
-            let excluded = codeAndHTMLLines(working, lineCount: locator.lines.starts.count, rawHTML: config.allowRawHTML)
+        // The first tree is freed only after the second parse: freeing millions of nodes
+        // right before the large allocations that follow makes glibc's malloc consolidate
+        // its free lists at every one of them.
+        var firstTree: CmarkTree?
+        if mayHoldCutouts(working) {
+            let excluded: [Bool]
+            (excluded, firstTree) = codeAndHTMLLines(working, lineCount: locator.lines.starts.count, rawHTML: config.allowRawHTML)
             cutout = Cutout.make(source: working, excluded: excluded, locator: &locator)
         } else {
             cutout = Cutout(text: working)
@@ -78,6 +83,7 @@ extension Note {
         diagnostics += cutout.diagnostics
         let pass = MarkdownPass.run(cutout: cutout, rawHTML: config.allowRawHTML, locator: &locator)
         diagnostics += pass.diagnostics
+        withExtendedLifetime(firstTree) {}
 
         let id = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
         let fileName = id.split(separator: "/").last.map(String.init) ?? id
@@ -89,18 +95,41 @@ extension Note {
     }
 
     /// 1-based lines (index k = line k+1) that belong to code blocks or HTML blocks.
-    static func codeAndHTMLLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> [Bool] {
+    static func codeAndHTMLLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> ([Bool], CmarkTree?) {
         var excluded = [Bool](repeating: false, count: lineCount)
-        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return excluded }
-        tree.walk { node, entering in
-            guard entering else { return }
+        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return (excluded, nil) }
+        tree.walkBlocks { node in
             let type = CmarkTree.type(node)
             guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { return }
             let start = max(1, Int(cmark_node_get_start_line(node)))
             let end = min(lineCount, Int(cmark_node_get_end_line(node)))
             if start <= end { for k in start...end { excluded[k - 1] = true } }
         }
-        return excluded
+        return (excluded, tree)
+    }
+
+    /// Whether the text has anything the cut-out could take: a `$`, a `[[`, or a backtick
+    /// followed by `=` (possibly after one space). Plain notes skip the first parse.
+    static func mayHoldCutouts(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c == 0x24 { return true }
+                if c == 0x5B, i + 1 < n, b[i + 1] == 0x5B { return true }
+                if c == 0x60 {
+                    var k = i + 1
+                    while k < n, b[k] == 0x60 { k += 1 }
+                    if k < n, b[k] == 0x20 { k += 1 }
+                    if k < n, b[k] == 0x3D { return true }
+                    i = k
+                    continue
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }
 

@@ -1,0 +1,107 @@
+import Diagnostics
+import Testing
+@testable import Notes
+
+/// Wiki-link extraction and Obsidian-style resolution.
+@Suite struct LinkTests {
+    @Test func extractionForms() throws {
+        let n = note("See [[t]], [[t|label]], [[AI/信息论#熵|entropy]], ![[diagram.png]], [[#Local]] and [[a\\|b]].\n`[[not]]` [not a link]\n")
+        try #require(n.links.count == 6)
+        #expect(n.links[0] == WikiLink(target: "t", heading: nil, label: nil, isEmbed: false,
+                                       location: SourceLocation(file: "test.md", line: 1, column: 5), source: "[[t]]"))
+        #expect(n.links[1].label == "label")
+        #expect(n.links[2].target == "AI/信息论")
+        #expect(n.links[2].heading == "熵")
+        #expect(n.links[2].label == "entropy")
+        #expect(n.links[2].location.column == 25)
+        #expect(n.links[3].isEmbed)
+        #expect(n.links[3].target == "diagram.png")
+        #expect(n.links[3].location.column == 47)
+        #expect(n.links[4].target.isEmpty)
+        #expect(n.links[4].heading == "Local")
+        #expect(n.links[5].target == "a")
+        #expect(n.links[5].label == "b")
+        #expect(n.body.holes == (0..<6).map { Hole.link($0) })
+    }
+
+    @Test func noLinksInCodeOrAcrossLines() {
+        #expect(note("```\n[[x]]\n```\n\n`[[y]]`\n\n[[a\nb]] [[]] [[|x]]\n").links.isEmpty)
+    }
+
+    static let vault: [Note] = [
+        note("---\naliases: [Information Theory]\n---\n# 信息论\n\n## 熵\n\n## Key Ideas\n", path: "AI/Math/信息论.md"),
+        note("# Probability\n", path: "AI/Math/概率.md"),
+        note("# 概率 other\n", path: "Other/概率.md"),
+        note("# Foo Note\n", path: "a/Foo.md"),
+        note("---\ntitle: Foo\n---\n", path: "b/Bar.md"),
+        note("# Case\n", path: "X/CaseNote.md"),
+        note("# Solo\n", path: "deep/er/Solo.md"),
+    ]
+
+    func resolve(_ target: String, heading: String? = nil, from: String? = nil) -> LinkResolution {
+        let link = WikiLink(target: target, heading: heading, label: nil, isEmbed: false,
+                            location: SourceLocation(file: "x.md", line: 1, column: 1), source: "[[\(target)]]")
+        return LinkResolver(notes: Self.vault).resolve(link, from: from)
+    }
+
+    func id(_ r: LinkResolution) -> String? { if case .note(let id, _) = r { return id } else { return nil } }
+
+    @Test func resolutionOrder() {
+        #expect(id(resolve("AI/Math/信息论")) == "AI/Math/信息论")
+        #expect(id(resolve("AI/Math/信息论.md")) == "AI/Math/信息论")
+        #expect(id(resolve("信息论")) == "AI/Math/信息论")
+        #expect(id(resolve("Information Theory")) == "AI/Math/信息论")
+        #expect(id(resolve("Probability")) == "AI/Math/概率")
+        #expect(id(resolve("Math/概率")) == "AI/Math/概率")
+        #expect(id(resolve("er/Solo")) == "deep/er/Solo")
+        // A file name beats another note's title.
+        #expect(id(resolve("Foo")) == "a/Foo")
+        #expect(id(resolve("casenote")) == "X/CaseNote")
+        #expect(id(resolve("ai/math/信息论")) == "AI/Math/信息论")
+        #expect(resolve("概率") == .ambiguous(["AI/Math/概率", "Other/概率"]))
+        #expect(resolve("Nowhere") == .missingNote)
+    }
+
+    @Test func headings() {
+        let resolver = LinkResolver(notes: Self.vault)
+        func r(_ t: String, _ h: String) -> LinkResolution {
+            resolver.resolve(WikiLink(target: t, heading: h, label: nil, isEmbed: false,
+                                      location: SourceLocation(file: "x.md", line: 1, column: 1), source: ""), from: "AI/Math/信息论")
+        }
+        if case .note(_, let h) = r("信息论", "熵") { #expect(h?.anchor == "熵") } else { Issue.record("heading by text") }
+        if case .note(_, let h) = r("信息论", "key-ideas") { #expect(h?.text == "Key Ideas") } else { Issue.record("heading by anchor") }
+        if case .note(_, let h) = r("信息论", "key ideas") { #expect(h?.text == "Key Ideas") } else { Issue.record("case-insensitive heading") }
+        if case .note(let id, let h) = r("", "熵") { #expect(id == "AI/Math/信息论"); #expect(h != nil) } else { Issue.record("same note") }
+        #expect(r("信息论", "Missing") == .missingHeading(id: "AI/Math/信息论"))
+    }
+
+    @Test func diagnosticsWithHints() throws {
+        let resolver = LinkResolver(notes: Self.vault)
+        let source = note("Link to [[信息轮]] and [[信息论#Key Idea]] and [[概率]] and [[Zzzzzz]].\n", path: "n.md")
+        let diagnostics = source.links.compactMap { resolver.diagnostic(for: $0, resolution: resolver.resolve($0, from: source.id)) }
+        try #require(diagnostics.count == 4)
+        #expect(diagnostics[0].code == "unresolved-link")
+        #expect(diagnostics[0].location == SourceLocation(file: "n.md", line: 1, column: 9))
+        #expect(diagnostics[0].message == "no note named '信息轮'")
+        #expect(diagnostics[0].hint == "did you mean '信息论'?")
+        #expect(diagnostics[0].length == 7)
+        #expect(diagnostics[1].code == "unresolved-heading")
+        #expect(diagnostics[1].hint == "did you mean '#Key Ideas'?")
+        #expect(diagnostics[2].code == "ambiguous-link")
+        #expect(diagnostics[3].hint == "create the note, or fix the link's path")
+        #expect(diagnostics.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func manyLookupsStayFast() {
+        // 3,000 notes, 3,000 lookups: dictionary work, not a scan per link.
+        let notes = (0..<3000).map { note("# T\($0)\n", path: "d\($0 % 7)/n\($0).md") }
+        let resolver = LinkResolver(notes: notes)
+        var resolved = 0
+        for k in 0..<3000 {
+            let link = WikiLink(target: "n\(k)", heading: nil, label: nil, isEmbed: false,
+                                location: SourceLocation(file: "x", line: 1, column: 1), source: "")
+            if case .note = resolver.resolve(link) { resolved += 1 }
+        }
+        #expect(resolved == 3000)
+    }
+}
