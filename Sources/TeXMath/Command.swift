@@ -209,10 +209,9 @@ extension Command {
         guard !target.isEmpty, target.count < 40 else { return nil }
         let limit = target.count <= 3 ? 1 : 2
         var best: (distance: Int, name: String)?
-        for candidate in table.keys where candidate.utf8.count > 1 {
-            let bytes = Array(candidate.utf8)
+        for (candidate, bytes) in suggestionCandidates {
             guard abs(bytes.count - target.count) <= limit else { continue }
-            let distance = editDistance(target, bytes)
+            let distance = editDistance(target, bytes, limit: limit)
             guard distance <= limit else { continue }
             if let current = best,
                current.distance < distance || (current.distance == distance && current.name < candidate) {
@@ -223,25 +222,37 @@ extension Command {
         return best?.name
     }
 
-    /// Optimal string alignment distance (transpositions count as one edit).
-    static func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    /// Multi-letter command names with their bytes, prepared once for suggestions.
+    static let suggestionCandidates: [(String, [UInt8])] =
+        table.keys.filter { $0.utf8.count > 1 }.sorted().map { ($0, Array($0.utf8)) }
+
+    /// Optimal string alignment distance (transpositions count as one edit), giving
+    /// up early with `limit + 1` once every alignment costs more than `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
+        let width = b.count + 1
+        // Three rolling rows in one scratch buffer: no heap allocation per call.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: width * 3) { buffer in
+            var previous2 = 0, previous = width, current = 2 * width
+            for j in 0..<width { buffer[previous + j] = j; buffer[previous2 + j] = 0 }
+            for i in 1...a.count {
+                buffer[current] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(buffer[previous + j] + 1, buffer[current + j - 1] + 1,
+                                    buffer[previous + j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, buffer[previous2 + j - 2] + 1)
+                    }
+                    buffer[current + j] = value
+                    rowMinimum = min(rowMinimum, value)
                 }
-                current[j] = value
+                if rowMinimum > limit, limit != .max { return limit + 1 }
+                (previous2, previous, current) = (previous, current, previous2)
             }
-            (previous2, previous, current) = (previous, current, previous2)
+            return buffer[previous + b.count]
         }
-        return previous[b.count]
     }
 }

@@ -128,67 +128,85 @@ struct MathNode: Sendable {
     }
 }
 
-/// Serialises nodes as XML. Text and attribute values are escaped here and only here,
-/// so nothing a formula contains can open an element or an attribute.
+/// Serialises nodes as XML into a byte buffer (much cheaper than growing a `String`).
+/// Text and attribute values are escaped here and only here, so nothing a formula
+/// contains can open an element or an attribute.
 struct MathWriter {
-    var output: String
+    var bytes: [UInt8]
 
     init(capacity: Int) {
-        output = ""
-        output.reserveCapacity(capacity)
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     mutating func write(_ node: MathNode) {
-        output += "<"
-        output += node.tag.name
+        let name = node.tag.name
+        bytes.append(0x3C) // <
+        bytes.append(contentsOf: name.utf8)
         for attribute in node.attributes {
-            output += " "
-            output += attribute.name
-            output += "=\""
-            Self.escape(attribute.value, into: &output)
-            output += "\""
+            bytes.append(0x20)
+            bytes.append(contentsOf: attribute.name.utf8)
+            bytes.append(0x3D) // =
+            bytes.append(0x22) // "
+            escape(attribute.value)
+            bytes.append(0x22)
         }
         if node.tag.isToken {
-            output += ">"
-            Self.escape(node.text, into: &output)
+            bytes.append(0x3E)
+            escape(node.text)
         } else if node.children.isEmpty {
-            output += "/>"
+            bytes.append(0x2F) // /
+            bytes.append(0x3E)
             return
         } else {
-            output += ">"
+            bytes.append(0x3E)
             for child in node.children { write(child) }
         }
-        output += "</"
-        output += node.tag.name
-        output += ">"
+        bytes.append(0x3C)
+        bytes.append(0x2F)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(0x3E)
     }
 
-    /// Escapes `<`, `>`, `&`, `"` and replaces characters XML 1.0 forbids
-    /// (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) with U+FFFD.
-    static func escape(_ text: String, into output: inout String) {
-        var clean = true
-        for byte in text.utf8 {
+    /// Escapes `<`, `>`, `&`, `"` and replaces what XML 1.0 forbids (C0 controls other
+    /// than tab, LF and CR; U+FFFE and U+FFFF, encoded EF BF BE/BF) with U+FFFD.
+    mutating func escape(_ text: String) {
+        var utf8 = text.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
             switch byte {
-            case 0x3C, 0x3E, 0x26, 0x22, 0xEF: clean = false
-            case 0..<0x20 where byte != 0x09 && byte != 0x0A && byte != 0x0D: clean = false
-            default: continue
+            case 0x3C: raw("&lt;")
+            case 0x3E: raw("&gt;")
+            case 0x26: raw("&amp;")
+            case 0x22: raw("&quot;")
+            case 0x09, 0x0A, 0x0D: bytes.append(byte)
+            case 0..<0x20: raw("\u{FFFD}")
+            case 0xEF:
+                // Look ahead for U+FFFE / U+FFFF.
+                guard let second = utf8.next() else { bytes.append(byte); continue }
+                guard let third = utf8.next() else { bytes.append(byte); bytes.append(second); continue }
+                if second == 0xBF, third == 0xBE || third == 0xBF {
+                    raw("\u{FFFD}")
+                } else {
+                    bytes.append(byte)
+                    bytes.append(second)
+                    pending.append(third)
+                }
+            default: bytes.append(byte)
             }
-            if !clean { break }
         }
-        if clean {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x3C: output += "&lt;"
-            case 0x3E: output += "&gt;"
-            case 0x26: output += "&amp;"
-            case 0x22: output += "&quot;"
-            case 0x09, 0x0A, 0x0D: output.unicodeScalars.append(scalar)
-            case 0..<0x20, 0xFFFE, 0xFFFF: output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
+    }
+
+    /// Escapes `text` into a `String` (for tests and callers that need it alone).
+    static func escape(_ text: String, into output: inout String) {
+        var writer = MathWriter(capacity: text.utf8.count + 16)
+        writer.escape(text)
+        output += writer.output
     }
 }

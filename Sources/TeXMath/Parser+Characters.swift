@@ -51,11 +51,15 @@ extension Parser {
     func fence(_ text: String, _ atom: AtomClass) -> MathNode {
         switch atom {
         case .open, .close:
-            return .op(text, atom, [("fence", "true"), ("stretchy", "false")])
+            return .op(text, atom, Self.fenceAttributes)
         default:
-            return .op(text, atom, [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")])
+            return .op(text, atom, Self.barAttributes)
         }
     }
+
+    // Shared attribute lists: one allocation for the program, not one per node.
+    static let fenceAttributes: [(name: String, value: String)] = [("fence", "true"), ("stretchy", "false")]
+    static let barAttributes: [(name: String, value: String)] = [("stretchy", "false"), ("lspace", "0em"), ("rspace", "0em")]
 
     func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 

@@ -12,13 +12,13 @@ extension Parser {
         case .symbol(let text, let atom):
             return .op(text, atom)
         case .arrow(let text):
-            return .op(text, .rel, [("stretchy", "false")])
+            return .op(text, .rel, Self.arrowAttributes)
         case .wideRelation(let text):
             return .op(text, .rel, [("lspace", "0.5556em"), ("rspace", "0.5556em"), ("stretchy", "false")])
         case .delimiter(let text, let atom):
             return fence(text, atom)
         case .largeOperator(let text, let integral):
-            var node = MathNode.op(text, .op, integral ? [("form", "prefix")] : [("form", "prefix"), ("movablelimits", "false")])
+            var node = MathNode.op(text, .op, integral ? Self.integralAttributes : Self.largeOperatorAttributes)
             node.limits = integral ? .none : .displayLimits
             return node
         case .function(let name, let limits):
@@ -119,6 +119,10 @@ extension Parser {
             return nil
         }
     }
+
+    static let integralAttributes: [(name: String, value: String)] = [("form", "prefix")]
+    static let largeOperatorAttributes: [(name: String, value: String)] = [("form", "prefix"), ("movablelimits", "false")]
+    static let arrowAttributes: [(name: String, value: String)] = [("stretchy", "false")]
 
     /// The source of a construct that could not be completed, as an error node.
     func errorSince(_ token: Token) -> MathNode {

@@ -204,6 +204,23 @@ struct Parser {
     /// operators at the edges of a row, where Chromium would guess prefix/postfix.
     func finalize(_ row: [MathNode]) -> [MathNode] {
         guard !row.isEmpty else { return row }
+        var result: [MathNode]
+        if row.contains(where: { $0.atom == .function }) {
+            result = applyFunctions(row)
+        } else {
+            result = row
+        }
+        for index in [0, result.count - 1] {
+            let atom = result[index].atom
+            if result[index].tag == .mo, atom == .bin || atom == .rel, result[index].attribute("form") == nil {
+                result[index].setAttribute("form", "infix")
+            }
+        }
+        return result
+    }
+
+    /// Inserts function application (and TeX's thin spaces) around operator names.
+    func applyFunctions(_ row: [MathNode]) -> [MathNode] {
         var result: [MathNode] = []
         result.reserveCapacity(row.count + 2)
         for index in row.indices {
@@ -227,12 +244,6 @@ struct Parser {
             result.append(.op("\u{2061}", .space))
             if next.atom != .open, !next.startsWithFence {
                 result.append(.space("0.1667em"))
-            }
-        }
-        for index in [0, result.count - 1] {
-            let atom = result[index].atom
-            if result[index].tag == .mo, atom == .bin || atom == .rel, result[index].attribute("form") == nil {
-                result[index].setAttribute("form", "infix")
             }
         }
         return result

@@ -15,13 +15,15 @@ public struct TeXMathConverter: Sendable {
         var parser = Parser(bytes: bytes, tokens: tokens, displayStyle: display)
         let content = parser.parseTopLevel(display: display)
         var writer = MathWriter(capacity: bytes.count * 14 + 200)
-        writer.output += display
-            ? "<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>"
-            : "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics>"
+        if display {
+            writer.raw("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>")
+        } else {
+            writer.raw("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"><semantics>")
+        }
         writer.write(content)
-        writer.output += "<annotation encoding=\"application/x-tex\">"
-        MathWriter.escape(tex, into: &writer.output)
-        writer.output += "</annotation></semantics></math>"
+        writer.raw("<annotation encoding=\"application/x-tex\">")
+        writer.escape(tex)
+        writer.raw("</annotation></semantics></math>")
         let diagnostics = parser.diagnostics.enumerated().sorted { a, b in
             a.element.range.lowerBound != b.element.range.lowerBound
                 ? a.element.range.lowerBound < b.element.range.lowerBound
