@@ -153,6 +153,8 @@ struct MarkupScanner {
                 } else {
                     i += 1
                 }
+            case 0x5D: // ] — a link destination is copied unchanged (cmark percent-encodes it)
+                i = i + 1 < n && b[i + 1] == 0x28 ? linkDestinationEnd(from: i + 2) : i + 1
             case 0x5B, 0x21: // [ or !
                 let embed = b[i] == 0x21
                 let open = embed ? i + 1 : i
@@ -171,6 +173,32 @@ struct MarkupScanner {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<n]))
         result.text = out
+    }
+
+    /// The end of an inline link's destination starting at `p` (after `](`): a `<…>` form, or
+    /// non-space characters with balanced parentheses. The title, if any, is scanned as usual.
+    func linkDestinationEnd(from p: Int) -> Int {
+        var k = p
+        while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+        if k < n, b[k] == 0x3C {
+            var m = k + 1
+            while m < n, b[m] != 0x3E, b[m] != 0x0A, b[m] != 0x3C {
+                m += (b[m] == 0x5C && m + 1 < n) ? 2 : 1
+            }
+            return m < n && b[m] == 0x3E ? m + 1 : p
+        }
+        var depth = 0
+        while k < n {
+            let c = b[k]
+            if c == 0x5C, k + 1 < n, MarkupScanner.isASCIIPunctuation(b[k + 1]) { k += 2; continue }
+            if c <= 0x20 { break }
+            if c == 0x28 { depth += 1 } else if c == 0x29 {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            k += 1
+        }
+        return k
     }
 
     // MARK: math

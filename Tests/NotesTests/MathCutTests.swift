@@ -137,3 +137,12 @@ import Testing
         #expect(tex("a $$$$ b").isEmpty)
     }
 }
+
+@Suite struct LinkDestinationTests {
+    @Test func noMathInLinkDestinations() {
+        let n = note("[price](https://example.com/a$b$c) and [t](<x $y$.html>) then $z$ ![i](p$q$.png \"$t$\")")
+        #expect(n.math.map(\.tex) == ["z", "t"])
+        #expect(n.body.html.contains("href=\"https://example.com/a$b$c\""))
+        #expect(n.body.html.contains("title=\"t\""))
+    }
+}
