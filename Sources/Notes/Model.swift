@@ -9,9 +9,11 @@ public struct Note: Sendable, Hashable {
     public var path: String
     /// `path` without the `.md` extension: what wiki-links name.
     public var id: String
+    /// Parsed front matter (empty when there is none or it did not parse).
     public var frontMatter: FrontMatter
     /// Front matter `title`, else the first level-1 heading, else the file name.
     public var title: String
+    /// cmark's HTML with holes for math, links, cells, inline values and heading anchors.
     public var body: MarkdownBody
     /// Math spans and ```` ```math ```` fences, in document order. `Hole.math(i)` indexes this.
     public var math: [MathSpan]
@@ -54,15 +56,21 @@ public indirect enum FrontMatterValue: Sendable, Hashable {
 
 /// The typed part of a note's front matter; everything else lands in `extra`.
 public struct FrontMatter: Sendable, Hashable {
+    /// `title:` as written.
     public var title: String?
     /// One-line summary, used as the page description.
     public var brief: String?
+    /// `type:`, e.g. `concept`.
     public var type: String?
+    /// `domain:`, a slash path such as `ai/foundations/math`.
     public var domain: String?
+    /// `created:` (quoted or not, day or full timestamp).
     public var created: NoteDate?
+    /// `updated:`.
     public var updated: NoteDate?
     /// Tags as written, without a leading `#`; `a/b` is a nested tag.
     public var tags: [String]
+    /// Other names wiki-links may use for this note.
     public var aliases: [String]
     /// The note's default claim tolerance, from `qed: {tolerance: …}`.
     public var qedTolerance: Double?
@@ -120,8 +128,11 @@ public struct WikiLink: Sendable, Hashable {
     /// The target as written (a vault path with or without `.md`, a file name, a title or alias);
     /// empty for `[[#heading]]`, a link into the same note.
     public var target: String
+    /// The part after `#`, if any.
     public var heading: String?
+    /// The part after `|`, if any.
     public var label: String?
+    /// `![[…]]` rather than `[[…]]`.
     public var isEmbed: Bool
     /// Location of the opening `[[` (or `!` for an embed).
     public var location: SourceLocation
@@ -156,7 +167,9 @@ public struct CellOptions: Sendable, Hashable {
 public struct Cell: Sendable, Hashable {
     /// Position among the note's cells, from 0.
     public var index: Int
+    /// The code as cmark gives it (container indentation removed, trailing newline kept).
     public var code: String
+    /// Options from the info string.
     public var options: CellOptions
     /// Location of the opening fence.
     public var location: SourceLocation
@@ -180,10 +193,12 @@ public struct InlineExpression: Sendable, Hashable {
 
 /// A heading of a note, with its anchor for links and tables of contents.
 public struct Heading: Sendable, Hashable {
+    /// 1 for `#`, up to 6.
     public var level: Int
     /// Plain text (math as TeX, links as their labels).
     public var text: String
     /// Slug unique within the note: lower-cased, spaces as `-`, CJK kept, duplicates `-1`, `-2`.
     public var anchor: String
+    /// Location of the heading's first character (its `#`).
     public var location: SourceLocation
 }

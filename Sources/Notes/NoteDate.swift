@@ -2,6 +2,7 @@
 ///
 /// Kept as written (no time-zone conversion, no Foundation `Date`), so output is stable.
 public struct NoteDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Calendar fields as written.
     public var year: Int
     public var month: Int
     public var day: Int

@@ -6,6 +6,7 @@ import Foundation
 public struct NoteError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Located at the file (line 1, or the offending line).
     public var diagnostic: Diagnostic
+    /// The diagnostic's one-line form.
     public var description: String { diagnostic.description }
 }
 

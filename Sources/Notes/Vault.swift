@@ -8,6 +8,7 @@ public enum VaultError: Error, Sendable, Hashable, CustomStringConvertible {
     case notADirectory(String)
     case unreadable(String, reason: String)
 
+    /// What went wrong, with the path.
     public var description: String {
         switch self {
         case .notFound(let p): return "vault not found: \(p)"
@@ -21,6 +22,7 @@ public enum VaultError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct Vault: Sendable {
     /// Absolute, symlink-free path of the vault folder.
     public var root: String
+    /// Settings from `qed.yml` (defaults when absent).
     public var config: VaultConfig
     /// Every note, sorted by `path` in byte order.
     public var notes: [Note]

@@ -147,4 +147,13 @@ import Testing
         #expect(n.inlineExpressions.count == repeats)
         #expect(n.cells.last?.firstLine == 3 + 6 * (repeats - 1) + 3 + 1)
     }
+
+    @Test func deepNestingIsSurvived() {
+        let yaml = note("---\nx: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n---\n# Deep\n")
+        #expect(yaml.title == "Deep")
+        #expect(yaml.diagnostics.first?.code == "front-matter-yaml")
+        #expect(yaml.diagnostics.first?.location?.line == 2)
+        let quotes = note(String(repeating: "> ", count: 5000) + "x $a$\n" + String(repeating: "- ", count: 3000) + "y\n")
+        #expect(quotes.math.map(\.tex) == ["a"])
+    }
 }

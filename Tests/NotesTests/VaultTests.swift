@@ -83,4 +83,14 @@ import Testing
         let file = v.write("f.md", "x")
         #expect(throws: VaultError.notADirectory(file)) { try Vault.load(at: file) }
     }
+
+    @Test func configReachesNotesAndRelativeExclusions() throws {
+        let v = TemporaryVault()
+        v.write("qed.yml", "raw_html: true\n")
+        v.write("a.md", "<b>kept</b>\n")
+        v.write("site/x.md", "# built output\n")
+        let vault = try Vault.load(at: v.root, excluding: ["site"])
+        #expect(vault.notes.map(\.path) == ["a.md"])
+        #expect(vault.notes.first?.body.html == "<p><b>kept</b></p>\n")
+    }
 }
