@@ -287,7 +287,7 @@ extension Parser {
         guard let above = requireArgument(token, "the label above the arrow") else { return errorSince(token) }
         // Padding on both sides makes the arrow longer than its label, as in TeX.
         func padded(_ label: MathNode) -> MathNode {
-            MathNode(.mrow, children: [.space("0.4em"), label, .space("0.4em")])
+            MathNode(.mrow, children: [.space("0.5em"), label, .space("0.5em")])
         }
         let mark = MathNode.op(arrow, .rel, [("stretchy", "true")])
         var children = [mark]

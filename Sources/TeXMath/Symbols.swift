@@ -185,7 +185,7 @@ enum Symbols {
 
     /// Spacing (non-combining) accent characters: Chromium centres them over the base.
     static let accents: [(String, String)] = [
-        ("hat", "\u{02C6}"), ("bar", "\u{00AF}"), ("tilde", "\u{02DC}"), ("dot", "\u{02D9}"),
+        ("hat", "\u{02C6}"), ("bar", "\u{02C9}"), ("tilde", "\u{02DC}"), ("dot", "\u{02D9}"),
         ("ddot", "\u{00A8}"), ("check", "\u{02C7}"), ("breve", "\u{02D8}"), ("acute", "\u{00B4}"),
         ("grave", "\u{0060}"), ("mathring", "\u{02DA}"), ("dddot", "\u{20DB}"),
     ]
