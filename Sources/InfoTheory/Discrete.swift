@@ -15,18 +15,16 @@ public func informationContent(_ p: Double, base: LogBase = .nats, name: String 
 
 /// Shannon entropy H(P) = −Σ pᵢ log pᵢ, with 0·log 0 = 0.
 public func entropy(_ p: [Double], base: LogBase = .nats, name: String = "P") throws(InfoTheoryError) -> Double {
-    try validateDistribution(p, name: name)
-    return base.fromNats(entropyKernel(p))
+    if p.isEmpty || p.count > maximumSize { try validateDistribution(p, name: name) }
+    let (sum, h, valid) = p.withUnsafeBufferPointer { entropyPass($0) }
+    // The pass decides validity cheaply; the exact validator settles anything doubtful.
+    if !valid || !clearlyNormalized(sum) { try validateDistribution(p, name: name) }
+    return base.fromNats(h > 0 ? h : 0)
 }
 
 /// −Σ pᵢ log pᵢ over a validated vector; every term is ≥ 0 for pᵢ ≤ 1.
 func entropyKernel(_ p: [Double]) -> Double {
-    let h = p.withUnsafeBufferPointer { b in
-        fastSum(count: b.count) { i in
-            let x = b[i]
-            return x > 0 ? -x * log(x) : 0
-        }
-    }
+    let h = p.withUnsafeBufferPointer { entropyPass($0).entropy }
     return h > 0 ? h : 0
 }
 
@@ -34,19 +32,13 @@ func entropyKernel(_ p: [Double]) -> Double {
 public func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats,
                          pName: String = "P", qName: String = "Q") throws(InfoTheoryError) -> Double {
     try validateSameLength(p, pName, q, qName)
-    try validateDistribution(p, name: pName)
-    try validateDistribution(q, name: qName)
-    let h = p.withUnsafeBufferPointer { pb in
-        q.withUnsafeBufferPointer { qb in
-            fastSum(count: pb.count) { i in
-                let x = pb[i]
-                if x == 0 { return 0 }
-                let y = qb[i]
-                return y == 0 ? .infinity : -x * log(y)
-            }
-        }
+    if p.isEmpty || p.count > maximumSize { try validateDistribution(p, name: pName) }
+    let r = p.withUnsafeBufferPointer { pb in q.withUnsafeBufferPointer { qb in crossEntropyPass(pb, qb) } }
+    if !r.valid || !clearlyNormalized(r.sumP) || !clearlyNormalized(r.sumQ) {
+        try validateDistribution(p, name: pName)
+        try validateDistribution(q, name: qName)
     }
-    return base.fromNats(h > 0 ? h : 0)
+    return base.fromNats(r.value)
 }
 
 /// Kullback–Leibler divergence D(P‖Q) = Σ pᵢ log(pᵢ/qᵢ) ≥ 0; +∞ if some pᵢ > 0 has qᵢ = 0.
@@ -57,10 +49,13 @@ public func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats,
 public func klDivergence(_ p: [Double], _ q: [Double], base: LogBase = .nats,
                          pName: String = "P", qName: String = "Q") throws(InfoTheoryError) -> Double {
     try validateSameLength(p, pName, q, qName)
-    try validateDistribution(p, name: pName)
-    try validateDistribution(q, name: qName)
-    let d = p.withUnsafeBufferPointer { pb in q.withUnsafeBufferPointer { qb in klKernel(pb, qb) } }
-    return base.fromNats(d)
+    if p.isEmpty || p.count > maximumSize { try validateDistribution(p, name: pName) }
+    let r = p.withUnsafeBufferPointer { pb in q.withUnsafeBufferPointer { qb in klPass(pb, qb) } }
+    if !r.valid || !clearlyNormalized(r.sumP) || !clearlyNormalized(r.sumQ) {
+        try validateDistribution(p, name: pName)
+        try validateDistribution(q, name: qName)
+    }
+    return base.fromNats(r.kl)
 }
 
 /// Jensen–Shannon divergence ½D(P‖M) + ½D(Q‖M) with M = (P + Q)/2; 0 ≤ JSD ≤ ln 2 nats (1 bit).

@@ -11,14 +11,13 @@ public func logSumExp(_ x: [Double], name: String = "Z") throws(InfoTheoryError)
 }
 
 func logSumExpKernel(_ x: [Double]) -> Double {
-    var m = -Double.infinity
-    var arg = 0
-    for (i, v) in x.enumerated() where v > m { m = v; arg = i }
-    if m == .infinity || m == -.infinity { return m }
-    let s = x.withUnsafeBufferPointer { b in
-        fastSum(count: b.count) { i in i == arg ? 0 : exp(b[i] - m) }
+    x.withUnsafeBufferPointer { b in
+        let m = maxPass(b).max
+        if m == .infinity || m == -.infinity { return m }
+        // Σ_{i≠argmax} exp(xᵢ − m) = (Σ_i exp(xᵢ − m)) − 1, the argmax term being exactly 1.
+        let rest = expShiftedPass(b, nil, shift: m, temperature: 1, bias: -1)
+        return m + log1p(max(rest, 0))
     }
-    return m + log1p(s)
 }
 
 /// Log-probabilities x/T − LSE(x/T), computed from the shifted logits (never as log(softmax)).
@@ -39,43 +38,42 @@ func logSoftmaxKernel(_ z: [Double], temperature t: Double, name: String) throws
         let k = Double(z.lazy.filter { $0 > -.infinity }.count)
         return z.map { $0 > -.infinity ? -log(k) : -.infinity }
     }
-    var out = z.map { ($0 - m) / t }
-    let lse = out.withUnsafeBufferPointer { b in
-        log1p(fastSum(count: b.count) { i in i == arg ? 0 : exp(b[i]) })
+    _ = arg
+    let lse = z.withUnsafeBufferPointer { b in
+        log1p(max(expShiftedPass(b, nil, shift: m, temperature: t, bias: -1), 0))
     }
-    out.withUnsafeMutableBufferPointer { b in
-        for i in 0..<b.count { b[i] -= lse }
-    }
-    return out
+    return z.map { ($0 - m) / t - lse }
 }
 
 /// softmax(z/T): probabilities proportional to exp(zᵢ/T). See the file notes for T = 0, T = ∞,
 /// and infinite logits.
 public func softmax(_ z: [Double], temperature: Double = 1, name: String = "Z") throws(InfoTheoryError) -> [Double] {
-    try validateReal(z, name: name, allowInfinity: true)
+    if z.isEmpty || z.count > maximumSize { try validateReal(z, name: name, allowInfinity: true) }
     try validateTemperature(temperature)
-    if temperature == 0 || temperature == .infinity || z.contains(where: { $0 == .infinity }) {
+    let (m, _, hasNaN) = z.withUnsafeBufferPointer { maxPass($0) }
+    if hasNaN { try validateReal(z, name: name, allowInfinity: true) }
+    if temperature == 0 || temperature == .infinity || m == .infinity {
         return try logSoftmaxKernel(z, temperature: temperature, name: name).map { exp($0) }
     }
-    return try softmaxKernel(z, temperature: temperature, name: name)
+    return try softmaxKernel(z, temperature: temperature, name: name, max: m)
 }
 
 /// exp((zᵢ − m)/T) / Σ, in two vectorisable passes (no logs).
-func softmaxKernel(_ z: [Double], temperature t: Double, name: String) throws(InfoTheoryError) -> [Double] {
-    let m = z.max() ?? -.infinity
+func softmaxKernel(_ z: [Double], temperature t: Double, name: String, max m: Double) throws(InfoTheoryError) -> [Double] {
     if m == -.infinity { throw .allMasked(argument: name) }
     var out = [Double](repeating: 0, count: z.count)
     let s = z.withUnsafeBufferPointer { zb in
-        out.withUnsafeMutableBufferPointer { ob in
-            fastSum(count: zb.count) { i in
-                let e = t == 1 ? exp(zb[i] - m) : exp((zb[i] - m) / t)
-                ob[i] = e
-                return e
-            }
-        }
+        out.withUnsafeMutableBufferPointer { ob in expShiftedPass(zb, ob, shift: m, temperature: t) }
     }
     out.withUnsafeMutableBufferPointer { ob in
-        for i in 0..<ob.count { ob[i] /= s }
+        let sv = D4(repeating: s)
+        var i = 0
+        while i &+ 4 <= ob.count {
+            let v = D4(ob[i], ob[i &+ 1], ob[i &+ 2], ob[i &+ 3]) / sv
+            ob[i] = v[0]; ob[i &+ 1] = v[1]; ob[i &+ 2] = v[2]; ob[i &+ 3] = v[3]
+            i &+= 4
+        }
+        while i < ob.count { ob[i] /= s; i &+= 1 }
     }
     return out
 }
