@@ -193,7 +193,7 @@ extension Parser {
         defer { displayStyle = saved }
         guard let top = requireArgument(token, "its upper argument"),
               let bottom = requireArgument(token, "its lower argument") else { return errorSince(token) }
-        return withStyle(fenced("(", MathNode(.mfrac, attributes: [("linethickness", "0")], children: [top, bottom]), ")"), style)
+        return withStyle(fenced("(", MathNode(.mfrac, attributes: [("linethickness", "0em")], children: [top, bottom]), ")"), style)
     }
 
     /// `a \over b` and friends: everything before and after in the group.
@@ -204,10 +204,10 @@ extension Parser {
         case .over:
             return MathNode(.mfrac, children: [top, bottom])
         case .atop:
-            return MathNode(.mfrac, attributes: [("linethickness", "0")], children: [top, bottom])
+            return MathNode(.mfrac, attributes: [("linethickness", "0em")], children: [top, bottom])
         case .choose, .brack, .brace:
             let (open, close) = kind == .choose ? ("(", ")") : kind == .brack ? ("[", "]") : ("{", "}")
-            return fenced(open, MathNode(.mfrac, attributes: [("linethickness", "0")], children: [top, bottom]), close)
+            return fenced(open, MathNode(.mfrac, attributes: [("linethickness", "0em")], children: [top, bottom]), close)
         }
     }
 

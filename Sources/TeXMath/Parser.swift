@@ -364,6 +364,11 @@ struct Parser {
                 break loop
             }
         }
+        // `x^\prime` and `x^{\prime\prime}` are primes too.
+        if let mark = upper, primes == 0, let count = Self.primeCount(mark) {
+            primes = count
+            upper = nil
+        }
         var node: MathNode
         if primes > 0, lower == nil, upper == nil {
             // The math font's prime is already raised: set it beside the base, as
@@ -384,6 +389,14 @@ struct Parser {
             node.atom = atom
         }
         return node
+    }
+
+    /// How many primes a superscript consists of, if it is nothing but `\prime`s.
+    static func primeCount(_ node: MathNode) -> Int? {
+        if node.tag == .mi, node.text == "′" { return 1 }
+        guard node.tag == .mrow, !node.children.isEmpty,
+              node.children.allSatisfy({ $0.tag == .mi && $0.text == "′" }) else { return nil }
+        return node.children.count
     }
 
     static func primeText(_ count: Int) -> String {

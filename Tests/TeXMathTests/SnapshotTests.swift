@@ -16,7 +16,7 @@ struct SnapshotTests {
         .deletingLastPathComponent().appendingPathComponent("Fixtures/snapshots.txt")
 
     static func loadCases() throws -> (header: [String], cases: [Case]) {
-        let url = Bundle.module.url(forResource: "Fixtures/snapshots", withExtension: "txt") ?? fixtureURL
+        let url = Bundle.module.url(forResource: "snapshots", withExtension: "txt", subdirectory: "Fixtures") ?? fixtureURL
         let text = try String(contentsOf: url, encoding: .utf8)
         var header: [String] = []
         var cases: [Case] = []
