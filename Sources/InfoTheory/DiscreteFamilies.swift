@@ -39,16 +39,20 @@ private func entropySum(_ range: ClosedRange<Int>, _ logPMF: (Double) -> Double)
 public func binomialEntropy(trials: Int, probability: Double, base: LogBase = .nats) throws(InfoTheoryError) -> Double {
     if trials < 0 { throw .invalidParameter(name: "trials", value: Double(trials), requirement: "≥ 0") }
     try validateProbability(probability, name: "probability")
+    // Outcomes k are handled as Doubles, which are exact integers only up to 2⁵³.
+    if trials > 1 << 53 { throw .tooLarge(argument: "trials", size: trials, limit: 1 << 53) }
     if trials == 0 || probability == 0 || probability == 1 { return 0 }
     let n = Double(trials)
     let mu = n * probability
     let sd = (n * probability * (1 - probability)).squareRoot()
-    let lo = max(0, Int(max(0, mu - 40 * sd - 40)))
+    // Decide the window in Double first: converting a bound near 2⁶³ to Int would trap.
+    let loD = max(0, mu - 40 * sd - 40)
     let hiD = min(n, mu + 40 * sd + 40)
-    let hi = Int(hiD)
-    if hi - lo >= maximumSummationTerms {
-        throw .tooLarge(argument: "trials", size: hi - lo + 1, limit: maximumSummationTerms)
+    if hiD - loD >= Double(maximumSummationTerms) {
+        throw .tooLarge(argument: "trials", size: Int(min(hiD - loD + 1, 9e18)), limit: maximumSummationTerms)
     }
+    let hi = hiD >= n ? trials : Int(hiD)
+    let lo = min(Int(loD), hi)
     return base.fromNats(entropySum(lo...hi) { binomialLogPMF($0, n, probability) })
 }
 

@@ -28,6 +28,12 @@ public func integrate(from a: Double, to b: Double, absoluteTolerance: Double = 
                       _ f: (Double) -> Double) throws(InfoTheoryError) -> Double {
     if a.isNaN { throw .invalidParameter(name: "lower bound", value: a, requirement: "a number") }
     if b.isNaN { throw .invalidParameter(name: "upper bound", value: b, requirement: "a number") }
+    if !(absoluteTolerance >= 0) || !(relativeTolerance >= 0) {
+        throw .invalidParameter(name: "tolerance", value: min(absoluteTolerance, relativeTolerance), requirement: "≥ 0")
+    }
+    if maxIntervals < 1 || maxIntervals > 100_000 {
+        throw .invalidParameter(name: "maxIntervals", value: Double(maxIntervals), requirement: "in 1…100000")
+    }
     if a == b { return 0 }
     if a > b { return -(try integrate(from: b, to: a, absoluteTolerance: absoluteTolerance,
                                       relativeTolerance: relativeTolerance, maxIntervals: maxIntervals, f)) }

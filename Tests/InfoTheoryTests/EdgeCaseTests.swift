@@ -72,7 +72,7 @@ func failure<T>(_ body: () throws -> T) -> InfoTheoryError? {
         #expect(failure { try jointEntropy([[0.5, -0.5], [0.5, 0.5]]) } == .negative(argument: "PXY[0]", index: 1, value: -0.5))
     }
 
-    @Test func badParametersAreRejected() {
+    @Test func badParametersAreRejected() throws {
         #expect(failure { try softmax([1, 2], temperature: -1) } == .invalidParameter(name: "temperature", value: -1,
                 requirement: "≥ 0 (0 gives the one-hot limit, +∞ the uniform one)"))
         #expect(failure { try entropyFromLogits([1, 2], temperature: .nan) } != nil)
@@ -92,6 +92,11 @@ func failure<T>(_ body: () throws -> T) -> InfoTheoryError? {
         #expect(failure { try gaussianChannelCapacity(signalPower: 1, noisePower: 0) } != nil)
         #expect(failure { try binomialEntropy(trials: -3, probability: 0.5) } != nil)
         #expect(failure { try binomialEntropy(trials: Int.max, probability: 0.5) } != nil)
+        // Huge n with a window near n: no Int conversion trap, a small exact window is summed.
+        let nearN = try binomialEntropy(trials: 1 << 53, probability: 1 - 0x1p-40)
+        #expect(abs(nearN - (try poissonEntropy(rate: 0x1p13))) < 1e-9)
+        #expect(failure { try binomialEntropy(trials: Int.max, probability: 1e-30) } == .tooLarge(argument: "trials", size: Int.max, limit: 1 << 53))
+        #expect(failure { try integrate(from: 0, to: 1, maxIntervals: 0) { $0 } } != nil)
         #expect(failure { try poissonEntropy(rate: 1e30) } != nil)
         #expect(failure { try poissonEntropy(rate: 0) } != nil)
         #expect(failure { try distillationLoss(student: [1], teacher: [1], temperature: 0) } != nil)
