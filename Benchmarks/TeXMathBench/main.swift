@@ -37,6 +37,16 @@ let samples: [(String, Bool)] = [
 ]
 
 let converter = TeXMathConverter()
+
+// `TeXMathBench [--display] 'TEX'` converts one formula instead (handy when debugging).
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let tex = arguments.last(where: { $0 != "--display" }) {
+    let report = TeXMathConverter.report(tex, display: arguments.contains("--display"))
+    print(report.mathML)
+    for diagnostic in report.diagnostics { print(diagnostic) }
+    exit(report.failed ? 1 : 0)
+}
+
 let target = 30_000
 var formulas: [(String, Bool)] = []
 formulas.reserveCapacity(target)

@@ -56,6 +56,10 @@ enum Command: Sendable {
     case modulo(ModuloKind)
     case smash
     case hline
+    /// `\eqref{x}` → "(x)", `\ref{x}` → "x": shown as text (there is nothing to link to).
+    case reference(parenthesised: Bool)
+    /// Dirac notation: `\bra{ψ}` ⟨ψ|, `\ket{ψ}` |ψ⟩, `\braket{φ|ψ}` ⟨φ|ψ⟩.
+    case dirac(open: String, close: String)
 }
 
 enum FractionStyle: Sendable { case normal, display, text }
@@ -194,6 +198,11 @@ extension Command {
         }
         table["substack"] = .substack
         table["hline"] = .hline
+        table["eqref"] = .reference(parenthesised: true)
+        table["ref"] = .reference(parenthesised: false)
+        table["bra"] = .dirac(open: "⟨", close: "|")
+        table["ket"] = .dirac(open: "|", close: "⟩")
+        table["braket"] = .dirac(open: "⟨", close: "⟩")
         table["hdashline"] = .hline
         table["pmod"] = .modulo(.pmod)
         table["bmod"] = .modulo(.bmod)

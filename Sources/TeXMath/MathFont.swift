@@ -10,7 +10,7 @@ enum MathFont: Sendable, Equatable {
         ("mathnormal", .italic), ("boldsymbol", .boldSymbol), ("bm", .boldSymbol),
         ("pmb", .boldSymbol), ("mathbfit", .boldItalic), ("mathcal", .script),
         ("mathscr", .script), ("mathbfcal", .boldScript), ("mathbfscr", .boldScript),
-        ("mathfrak", .fraktur), ("mathbffrak", .boldFraktur), ("mathbb", .doubleStruck),
+        ("mathfrak", .fraktur), ("mathbffrak", .boldFraktur), ("mathbb", .doubleStruck), ("mathds", .doubleStruck), ("mathbbm", .doubleStruck),
         ("Bbb", .doubleStruck), ("mathsf", .sansSerif), ("mathsfbf", .sansSerifBold),
         ("mathbfsf", .sansSerifBold), ("mathsfit", .sansSerifItalic), ("mathtt", .monospace),
     ]

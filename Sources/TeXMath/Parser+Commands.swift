@@ -117,6 +117,18 @@ extension Parser {
         case .hline:
             sawHorizontalLine = true
             return nil
+        case .reference(let parenthesised):
+            guard let label = readRawArgument() else {
+                report(.missingArgument, "'\\\(token.name)' is missing its label", token.start..<token.end,
+                       command: "\\" + token.name)
+                return .error("\\" + token.name)
+            }
+            return .text(parenthesised ? "(" + label.text + ")" : label.text)
+        case .dirac(let open, let close):
+            guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
+            var node = MathNode(.mrow, atom: .inner, children: [fence(open, .open), body, fence(close, .close)])
+            node.startsWithFence = true
+            return node
         }
     }
 

@@ -36,7 +36,8 @@ enum Symbols {
         ("clubsuit", "♣"), ("diamondsuit", "♢"), ("heartsuit", "♡"), ("spadesuit", "♠"),
         ("imath", "ı"), ("jmath", "ȷ"), ("complement", "∁"), ("mho", "℧"), ("eth", "ð"),
         ("surd", "√"), ("Finv", "Ⅎ"), ("Game", "⅁"), ("Bbbk", "𝕜"), ("backprime", "‵"),
-        ("varkappa", "ϰ"), ("infin", "∞"),
+        ("varkappa", "ϰ"), ("infin", "∞"), ("R", "ℝ"), ("Reals", "ℝ"), ("reals", "ℝ"),
+        ("N", "ℕ"), ("natnums", "ℕ"), ("Z", "ℤ"), ("C", "ℂ"), ("cnums", "ℂ"), ("Complex", "ℂ"),
     ]
 
     static let uprightOrdinary: [(String, String)] = [
@@ -62,6 +63,7 @@ enum Symbols {
     ]
 
     static let relations: [(String, String)] = [
+        ("lt", "<"), ("gt", ">"), ("leftrightarrows", "⇆"),
         ("ne", "≠"), ("neq", "≠"), ("le", "≤"), ("leq", "≤"), ("ge", "≥"), ("geq", "≥"),
         ("leqslant", "⩽"), ("geqslant", "⩾"), ("leqq", "≦"), ("geqq", "≧"), ("ll", "≪"),
         ("gg", "≫"), ("lll", "⋘"), ("ggg", "⋙"), ("approx", "≈"), ("approxeq", "≊"),

@@ -264,6 +264,11 @@ struct ConstructTests {
         #expect(body(display("\\sum_{\\substack{i \\\\ j}}")).contains("<mtable class=\"qed-substack\">"))
         #expect(body(inline("x \\label{eq} \\nonumber")) == "<mrow><mi>x</mi></mrow>")
         #expect(body(inline("a % comment\n + b")) == "<mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>")
+        #expect(body(inline("\\mathds{1}")).contains("<mn>𝟙</mn>"))
+        #expect(body(inline("\\R")).contains("<mi>ℝ</mi>"))
+        #expect(body(inline("\\lt")).contains("&lt;"))
+        #expect(body(inline("\\eqref{eq:1}")).contains("<mtext>(eq:1)</mtext>"))
+        #expect(body(inline("\\ket{0}")).contains("<mo fence=\"true\" stretchy=\"false\">⟩</mo>"))
         #expect(body(inline("≤ α ∑")).contains("<mo form=\"infix\">≤</mo><mi>α</mi><mo form=\"prefix\" movablelimits=\"false\">∑</mo>"))
     }
 

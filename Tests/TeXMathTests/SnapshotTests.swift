@@ -85,6 +85,22 @@ struct SnapshotTests {
         }
     }
 
+    /// Only the deliberately malformed formulas of the fixture produce diagnostics.
+    @Test func onlyMalformedFormulasHaveDiagnostics() throws {
+        var withDiagnostics: [String] = []
+        for testCase in try Self.loadCases().cases
+        where !converter.convert(testCase.tex, display: testCase.display).diagnostics.isEmpty {
+            withDiagnostics.append(testCase.tex)
+        }
+        #expect(withDiagnostics == Self.malformed)
+    }
+
+    static let malformed: [String] = [
+        "x < y > z & w", "\\unknowncmd{x} + 1", "\\fracc{1}{2}", "x^", "{a + b", "a + b}", "\\left( x",
+        "x \\right)", "\\frac{1}", "\\sqrt", "\\color{red\" onclick=\"x}{y}", "<script>&amp;</script>",
+        "\\begin{foo} a \\end{foo}", "\\begin{pmatrix} a \\end{bmatrix}", "x^1^2", "\\middle|", "\\",
+    ]
+
     @Test func outputIsDeterministic() throws {
         for testCase in try Self.loadCases().cases {
             let first = converter.convert(testCase.tex, display: testCase.display)
