@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// Where a wiki-link leads.
@@ -26,8 +27,10 @@ public struct LinkResolver: Sendable {
     private var folded = Table()
     /// Per note id: heading text, anchor and lower-cased text → heading.
     private var headings: [String: [String: Heading]] = [:]
-    /// Names a reader might have meant, for "did you mean" hints.
-    private var suggestions: [String] = []
+    /// Note names, paths and titles a reader might have meant, for "did you mean" hints.
+    private var suggestions = SuggestionIndex(names: [])
+    /// Hints already computed: a vault's See-Also lists repeat the same missing targets.
+    private let hintCache = HintCache()
 
     public init(notes: [Note]) {
         var names = Set<String>()
@@ -46,7 +49,7 @@ public struct LinkResolver: Sendable {
             headings[id] = table
             names.insert(id); names.insert(name); names.insert(note.title)
         }
-        suggestions = names.sorted()
+        suggestions = SuggestionIndex(names: names.sorted())
     }
 
     private static func add(id: String, name: String, parts: [String], titles: [String], to table: inout Table, fold: Bool) {
@@ -114,13 +117,13 @@ public struct LinkResolver: Sendable {
             return nil
         case .missingNote:
             let what = link.target.isEmpty ? "this note" : "'\(link.target)'"
-            let hint = closest(to: link.target, among: suggestions).map { "did you mean '\($0)'?" }
+            let hint = hintCache.value(for: link.target) { suggestions.closest(to: $0) }.map { "did you mean '\($0)'?" }
                 ?? "create the note, or fix the link's path"
             return .error("unresolved-link", "no note named \(what)", at: link.location, length: length, hint: hint)
         case .missingHeading(let id):
             let heading = link.heading ?? ""
             let texts = Array(Set((headings[id] ?? [:]).values.map(\.text))).sorted()
-            let hint = closest(to: heading, among: texts).map { "did you mean '#\($0)'?" }
+            let hint = SuggestionIndex(names: texts).closest(to: heading).map { "did you mean '#\($0)'?" }
                 ?? (texts.isEmpty ? "'\(id)' has no headings" : "headings there: \(texts.prefix(5).joined(separator: ", "))")
             return .error("unresolved-heading", "note '\(id)' has no heading '\(heading)'", at: link.location,
                           length: length, hint: hint)
@@ -130,39 +133,94 @@ public struct LinkResolver: Sendable {
                           hint: "write the vault path, e.g. [[\(ids.first ?? "")]]")
         }
     }
+}
 
-    /// The candidate with the smallest edit distance, when it is close enough to be a typo.
-    func closest(to word: String, among candidates: [String]) -> String? {
-        let w = Array(word.lowercased().unicodeScalars)
-        guard !w.isEmpty else { return nil }
-        let limit = max(2, w.count / 3)
-        var best: (String, Int)?
-        for candidate in candidates {
-            let c = Array(candidate.lowercased().unicodeScalars)
-            if abs(c.count - w.count) > limit { continue }
-            let d = editDistance(w, c, limit: limit)
-            if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+/// A small thread-safe memo of "did you mean" answers.
+final class HintCache: @unchecked Sendable {
+    // Guarded by `lock`; values are immutable Strings.
+    private var answers: [String: String?] = [:]
+    private let lock = NSLock()
+
+    func value(for key: String, compute: (String) -> String?) -> String? {
+        lock.lock()
+        if let known = answers[key] { lock.unlock(); return known }
+        lock.unlock()
+        let answer = compute(key)
+        lock.lock()
+        answers[key] = .some(answer)
+        lock.unlock()
+        return answer
+    }
+}
+
+/// Candidate names bucketed by length, with their scalars lower-cased and sorted, so a
+/// "did you mean" search rejects most candidates with a cheap multiset bound before running
+/// the edit distance.
+struct SuggestionIndex: Sendable {
+    struct Entry: Sendable {
+        var name: String
+        var scalars: [UInt32]
+        var sorted: [UInt32]
+    }
+    private var buckets: [Int: [Entry]] = [:]
+
+    init(names: [String]) {
+        for name in names {
+            let scalars = name.lowercased().unicodeScalars.map(\.value)
+            buckets[scalars.count, default: []].append(Entry(name: name, scalars: scalars, sorted: scalars.sorted()))
         }
-        return best?.0
+    }
+
+    /// The closest name within edit distance max(2, length/3), ties going to the first in order.
+    func closest(to word: String) -> String? {
+        let w = word.lowercased().unicodeScalars.map(\.value)
+        guard !w.isEmpty else { return nil }
+        let ws = w.sorted()
+        let limit = max(2, w.count / 3)
+        var best: (name: String, distance: Int)?
+        var rows = ([Int](), [Int]())
+        for length in max(0, w.count - limit)...(w.count + limit) {
+            for entry in buckets[length] ?? [] {
+                let bound = best.map { min(limit, $0.distance - 1) } ?? limit
+                guard bound >= 0, multisetDistance(ws, entry.sorted) <= bound else { continue }
+                let d = editDistance(w, entry.scalars, limit: bound, rows: &rows)
+                if d <= bound, d < (best?.distance ?? Int.max) || (d == best?.distance && entry.name < (best?.name ?? "")) {
+                    best = (entry.name, d)
+                }
+            }
+        }
+        return best?.name
+    }
+
+    /// A lower bound of the edit distance: scalars of one not matched in the other.
+    private func multisetDistance(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        var i = 0, j = 0, onlyA = 0, onlyB = 0
+        while i < a.count, j < b.count {
+            if a[i] == b[j] { i += 1; j += 1 } else if a[i] < b[j] { onlyA += 1; i += 1 } else { onlyB += 1; j += 1 }
+        }
+        return max(onlyA + a.count - i, onlyB + b.count - j)
     }
 }
 
 /// Levenshtein distance, giving up (returning `limit + 1`) once every path exceeds `limit`.
-func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+func editDistance(_ a: [UInt32], _ b: [UInt32], limit: Int, rows: inout ([Int], [Int])) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+    rows.0.removeAll(keepingCapacity: true)
+    rows.0.append(contentsOf: 0...b.count)
+    rows.1.removeAll(keepingCapacity: true)
+    rows.1.append(contentsOf: repeatElement(0, count: b.count + 1))
     for i in 1...a.count {
-        current[0] = i
+        rows.1[0] = i
         var rowMin = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            rowMin = min(rowMin, current[j])
+            let v = min(rows.0[j] + 1, rows.1[j - 1] + 1, rows.0[j - 1] + cost)
+            rows.1[j] = v
+            rowMin = min(rowMin, v)
         }
         if rowMin > limit { return limit + 1 }
-        swap(&previous, &current)
+        swap(&rows.0, &rows.1)
     }
-    return previous[b.count]
+    return rows.0[b.count]
 }

@@ -139,6 +139,12 @@ public struct WikiLink: Sendable, Hashable {
     /// The link as written, e.g. `[[a|b]]`, for diagnostics and plain-text contexts.
     public var source: String
 
+    public init(target: String, heading: String? = nil, label: String? = nil, isEmbed: Bool = false,
+                location: SourceLocation, source: String) {
+        self.target = target; self.heading = heading; self.label = label
+        self.isEmbed = isEmbed; self.location = location; self.source = source
+    }
+
     /// What a reader sees: the label, else the target (and heading).
     public var displayText: String {
         if let label, !label.isEmpty { return label }
