@@ -15,7 +15,9 @@ let halfLogTwoPiE = 1.418938533204672741780329736406
 
 /// Normal distribution N(μ, σ²), parameterised by its standard deviation σ.
 public struct Normal: ContinuousDistribution, Equatable {
+    /// The mean μ.
     public let mean: Double
+    /// The standard deviation σ > 0 (not the variance).
     public let standardDeviation: Double
 
     /// N(mean, standardDeviation²); σ must be finite and > 0.
@@ -32,7 +34,9 @@ public struct Normal: ContinuousDistribution, Equatable {
         try self.init(mean: mean, standardDeviation: sqrt(variance))
     }
 
+    /// The variance σ².
     public var variance: Double { standardDeviation * standardDeviation }
+    /// The support of the density.
     public var support: ClosedRange<Double> { -Double.infinity...Double.infinity }
 
     /// ½ log(2πeσ²).
@@ -40,6 +44,7 @@ public struct Normal: ContinuousDistribution, Equatable {
         base.fromNats(halfLogTwoPiE + log(standardDeviation))
     }
 
+    /// The density f(x); 0 outside the support.
     public func density(_ x: Double) -> Double {
         let z = (x - mean) / standardDeviation
         return exp(-0.5 * z * z) / (standardDeviation * 2.506628274631000502415765284811)
@@ -48,7 +53,9 @@ public struct Normal: ContinuousDistribution, Equatable {
 
 /// Continuous uniform distribution on [lower, upper].
 public struct Uniform: ContinuousDistribution, Equatable {
+    /// The lower end a of the support.
     public let lower: Double
+    /// The upper end b > a of the support.
     public let upper: Double
 
     /// Requires finite bounds with lower < upper.
@@ -62,36 +69,45 @@ public struct Uniform: ContinuousDistribution, Equatable {
         self.upper = upper
     }
 
+    /// The support of the density.
     public var support: ClosedRange<Double> { lower...upper }
 
     /// log(upper − lower).
     public func differentialEntropy(base: LogBase = .nats) -> Double { base.fromNats(log(upper - lower)) }
 
+    /// The density f(x); 0 outside the support.
     public func density(_ x: Double) -> Double { x >= lower && x <= upper ? 1 / (upper - lower) : 0 }
 }
 
 /// Exponential distribution with rate λ (mean 1/λ).
 public struct Exponential: ContinuousDistribution, Equatable {
+    /// The rate λ > 0 (mean 1/λ).
     public let rate: Double
 
+    /// Exponential(rate); λ must be finite and > 0.
     public init(rate: Double) throws(InfoTheoryError) {
         try validatePositive(rate, name: "rate")
         self.rate = rate
     }
 
+    /// The support of the density.
     public var support: ClosedRange<Double> { 0...Double.infinity }
 
     /// 1 − log λ.
     public func differentialEntropy(base: LogBase = .nats) -> Double { base.fromNats(1 - log(rate)) }
 
+    /// The density f(x); 0 outside the support.
     public func density(_ x: Double) -> Double { x >= 0 ? rate * exp(-rate * x) : 0 }
 }
 
 /// Laplace distribution with location μ and scale b.
 public struct Laplace: ContinuousDistribution, Equatable {
+    /// The location μ (the median).
     public let location: Double
+    /// The scale parameter (> 0).
     public let scale: Double
 
+    /// Laplace(location, scale); the scale b must be finite and > 0.
     public init(location: Double = 0, scale: Double) throws(InfoTheoryError) {
         try validateFinite(location, name: "location")
         try validatePositive(scale, name: "scale")
@@ -99,19 +115,24 @@ public struct Laplace: ContinuousDistribution, Equatable {
         self.scale = scale
     }
 
+    /// The support of the density.
     public var support: ClosedRange<Double> { -Double.infinity...Double.infinity }
 
     /// 1 + log(2b).
     public func differentialEntropy(base: LogBase = .nats) -> Double { base.fromNats(1 + log(2 * scale)) }
 
+    /// The density f(x); 0 outside the support.
     public func density(_ x: Double) -> Double { exp(-abs(x - location) / scale) / (2 * scale) }
 }
 
 /// Gamma distribution with shape k and scale θ (rate = 1/θ).
 public struct Gamma: ContinuousDistribution, Equatable {
+    /// The shape k > 0.
     public let shape: Double
+    /// The scale parameter (> 0).
     public let scale: Double
 
+    /// Gamma(shape, scale); both must be finite and > 0.
     public init(shape: Double, scale: Double) throws(InfoTheoryError) {
         try validatePositive(shape, name: "shape")
         try validatePositive(scale, name: "scale")
@@ -125,7 +146,9 @@ public struct Gamma: ContinuousDistribution, Equatable {
         try self.init(shape: shape, scale: 1 / rate)
     }
 
+    /// The rate 1/θ.
     public var rate: Double { 1 / scale }
+    /// The support of the density.
     public var support: ClosedRange<Double> { 0...Double.infinity }
 
     /// k + log θ + log Γ(k) + (1 − k)ψ(k).
@@ -135,6 +158,7 @@ public struct Gamma: ContinuousDistribution, Equatable {
         return base.fromNats(s.value)
     }
 
+    /// The density f(x); 0 outside the support.
     public func density(_ x: Double) -> Double {
         if x < 0 { return 0 }
         if x == 0 { return shape == 1 ? 1 / scale : (shape < 1 ? .infinity : 0) }
@@ -144,9 +168,12 @@ public struct Gamma: ContinuousDistribution, Equatable {
 
 /// Beta distribution on [0, 1] with shapes α, β.
 public struct Beta: ContinuousDistribution, Equatable {
+    /// The first shape α > 0.
     public let alpha: Double
+    /// The second shape β > 0.
     public let beta: Double
 
+    /// Beta(α, β); both must be finite and > 0.
     public init(alpha: Double, beta: Double) throws(InfoTheoryError) {
         try validatePositive(alpha, name: "alpha")
         try validatePositive(beta, name: "beta")
@@ -154,6 +181,7 @@ public struct Beta: ContinuousDistribution, Equatable {
         self.beta = beta
     }
 
+    /// The support of the density.
     public var support: ClosedRange<Double> { 0...1 }
 
     /// log B(α,β) − (α−1)ψ(α) − (β−1)ψ(β) + (α+β−2)ψ(α+β).
@@ -165,6 +193,7 @@ public struct Beta: ContinuousDistribution, Equatable {
         return base.fromNats(s.value)
     }
 
+    /// The density f(x); 0 outside the support.
     public func density(_ x: Double) -> Double {
         if x < 0 || x > 1 { return 0 }
         if x == 0 { return alpha == 1 ? beta : (alpha < 1 ? .infinity : 0) }

@@ -35,6 +35,7 @@ public enum InfoTheoryError: Error, Sendable, Equatable, CustomStringConvertible
     /// The requested accuracy could not be reached (numerical integration).
     case didNotConverge(what: String, estimate: Double, errorEstimate: Double)
 
+    /// A one-line message naming the argument, what is wrong and by how much.
     public var description: String {
         switch self {
         case .empty(let a):

@@ -21,7 +21,9 @@ public enum CrossEntropyTargets: Sendable, Equatable {
 
 /// A loss value: one number for `.sum`/`.mean`, one per sample for `.none`.
 public enum LossOutput: Sendable, Equatable {
+    /// The reduced loss (`.sum` or `.mean`).
     case scalar(Double)
+    /// One loss per sample (`.none`), in sample order; ignored samples are 0.
     case perSample([Double])
 
     /// The scalar value, or nil for a per-sample output.
@@ -156,7 +158,12 @@ public func distillationLoss(student: [[Double]], teacher: [[Double]], temperatu
 /// k1 = −log r (unbiased, high variance, can be negative), k2 = ½(log r)² (biased, ≥ 0),
 /// k3 = (r − 1) − log r (unbiased and ≥ 0).
 public enum KLEstimator: String, Sendable, Equatable, CaseIterable {
-    case k1, k2, k3
+    /// −log r: unbiased, high variance, can be negative.
+    case k1
+    /// ½(log r)²: biased, low variance, ≥ 0.
+    case k2
+    /// (r − 1) − log r: unbiased, low variance, ≥ 0.
+    case k3
 }
 
 /// One sample's KL estimate from log q(x) (the sampling distribution) and log p(x).

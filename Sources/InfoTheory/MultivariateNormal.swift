@@ -2,7 +2,9 @@ import Foundation
 
 /// Multivariate normal N(μ, Σ) with a symmetric positive-definite covariance Σ (k × k).
 public struct MultivariateNormal: Sendable, Equatable {
+    /// The mean vector μ.
     public let mean: [Double]
+    /// The covariance Σ (k × k, symmetric positive definite).
     public let covariance: [[Double]]
     /// Lower-triangular Cholesky factor L with Σ = L·Lᵀ, checked at construction.
     let cholesky: [[Double]]
@@ -34,6 +36,7 @@ public struct MultivariateNormal: Sendable, Equatable {
         self.cholesky = try choleskyFactor(covariance, name: "covariance")
     }
 
+    /// The dimension k.
     public var dimension: Int { mean.count }
 
     /// log det Σ = 2 Σ log Lᵢᵢ.

@@ -18,10 +18,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         state = (splitMix(&sm), splitMix(&sm), splitMix(&sm), splitMix(&sm))
     }
 
+    /// Two generators are equal when they will produce the same stream.
     public static func == (a: SeededGenerator, b: SeededGenerator) -> Bool {
         a.state.0 == b.state.0 && a.state.1 == b.state.1 && a.state.2 == b.state.2 && a.state.3 == b.state.3
     }
 
+    /// The next 64 random bits (xoshiro256**).
     public mutating func next() -> UInt64 {
         let result = rotl(state.1 &* 5, 7) &* 9
         let t = state.1 << 17
