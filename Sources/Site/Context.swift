@@ -5,34 +5,35 @@ typealias Context = [String: Any]
 
 enum ContextKey {
     /// A deterministic serialisation of a context (keys sorted), for cache keys.
-    static func canonical(_ value: Any) -> String {
-        var out = ""
+    static func canonical(_ value: Any) -> [UInt8] {
+        var out: [UInt8] = []
         write(value, into: &out)
         return out
     }
 
-    private static func write(_ value: Any, into out: inout String) {
+    private static func write(_ value: Any, into out: inout [UInt8]) {
         switch value {
-        case let s as String: out += SearchIndex.jsonString(s)
-        case let b as Bool: out += b ? "true" : "false"
-        case let i as Int: out += String(i)
+        case let s as String: SearchIndex.appendJSONString(s, to: &out)
+        case let b as Bool: out += Array((b ? "true" : "false").utf8)
+        case let i as Int: out += Array(String(i).utf8)
         case let list as [Any]:
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (n, item) in list.enumerated() {
-                if n > 0 { out += "," }
+                if n > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case let dict as [String: Any]:
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (n, key) in dict.keys.sorted().enumerated() {
-                if n > 0 { out += "," }
-                out += SearchIndex.jsonString(key) + ":"
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                SearchIndex.appendJSONString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
                 write(dict[key] ?? "", into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         default:
-            out += SearchIndex.jsonString(String(describing: value))
+            SearchIndex.appendJSONString(String(describing: value), to: &out)
         }
     }
 }

@@ -269,7 +269,8 @@ mtext.qed-text-mono { font-family: ui-monospace, Menlo, Consolas, monospace; }
 mtable { border-collapse: collapse; }
 mtd { padding: 0.15em 0.5em; }
 mtd.qed-align-l { text-align: left; }
-mtd.qed-align-r { text-align: right; }
+/* Chromium lays mtd out as a math row and honours only -webkit-right for right alignment. */
+mtd.qed-align-r { text-align: right; text-align: -webkit-right; }
 mtd.qed-border-l { border-left: 0.06em solid currentColor; }
 mtd.qed-border-r { border-right: 0.06em solid currentColor; }
 mtr.qed-hline-above > mtd { border-top: 0.06em solid currentColor; }

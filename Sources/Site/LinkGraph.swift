@@ -45,7 +45,15 @@ struct LinkGraph: Sendable {
 
     /// What a note's verification depends on besides its own bytes: where its links lead.
     func resolutionKey(_ i: Int) -> String {
-        resolutions[i].map { String(describing: $0) }.joined(separator: "\n")
+        resolutions[i].map { resolution -> String in
+            switch resolution {
+            case .note(let id, let heading):
+                return "note:" + id + "#" + (heading.map { $0.anchor + "\u{1F}" + $0.text } ?? "")
+            case .missingNote: return "missing"
+            case .missingHeading(let id): return "missing-heading:" + id
+            case .ambiguous(let ids): return "ambiguous:" + ids.joined(separator: "\u{1F}")
+            }
+        }.joined(separator: "\n")
     }
 
     /// What a note's page shows of other notes: the titles and briefs of the notes it links

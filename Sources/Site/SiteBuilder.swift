@@ -60,21 +60,35 @@ public struct SiteBuilder: Sendable {
         let configKey = ContentHasher.hash(
             SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
             "\(vault.config.allowRawHTML)")
-        let verifier = Verifier(vault: vault, options: VerificationOptions(strict: options.strict, jobs: 1))
-        let renderer = NotePageRenderer(theme: theme, pages: pages, graph: graph, verifier: verifier)
+        // Keys first: a note whose verification and page inputs are unchanged is taken over
+        // from the previous site as it is, without verifying it.
+        let keys = notes.indices.map { i -> (verification: String, page: String) in
+            let verification = ContentHasher.hash(configKey, notes[i].path, notes[i].contentHash, graph.resolutionKey(i))
+            return (verification, ContentHasher.hash(verification, theme.hash, siteTitle, graph.neighbourhoodKey(i)))
+        }
+        let cached = notes.indices.map { i -> NoteSummary? in
+            guard let entry = previous?.notes[notes[i].path], entry.verificationKey == keys[i].verification,
+                  previous?.pages[SitePaths.page(forNote: notes[i].path)] == keys[i].page else { return nil }
+            return entry.summary
+        }
+        // Building a Verifier resolves every link again: only when some note needs it.
+        let renderer: NotePageRenderer? = cached.contains { $0 == nil }
+            ? NotePageRenderer(theme: theme, pages: pages, graph: graph,
+                               verifier: Verifier(vault: vault, options: VerificationOptions(strict: options.strict, jobs: 1)))
+            : nil
 
         // Notes: verify and render each (or take it from the previous build), write its page,
         // keep only its summary.
-        let jobs = Array(notes.indices)
-        let outcomes = jobs.concurrentMap(jobs: max(1, options.jobs)) { i -> NoteOutcome in
+        let outcomes = Array(notes.indices).concurrentMap(jobs: max(1, options.jobs)) { i -> NoteOutcome in
             let note = notes[i]
-            let verificationKey = ContentHasher.hash(configKey, note.path, note.contentHash, graph.resolutionKey(i))
-            let pageKey = ContentHasher.hash(verificationKey, theme.hash, siteTitle, graph.neighbourhoodKey(i))
+            let (verificationKey, pageKey) = keys[i]
             let page = SitePaths.page(forNote: note.path)
-            if let cached = previous?.notes[note.path], cached.verificationKey == verificationKey,
-               writer.reuse(page, key: pageKey) {
-                return NoteOutcome(summary: cached.summary, verificationKey: verificationKey, pageKey: pageKey)
+            if let summary = cached[i], writer.reuse(page, key: pageKey) {
+                return NoteOutcome(summary: summary, verificationKey: verificationKey, pageKey: pageKey)
             }
+            let renderer = renderer ?? NotePageRenderer(
+                theme: theme, pages: pages, graph: graph,
+                verifier: Verifier(vault: vault, options: VerificationOptions(strict: options.strict, jobs: 1)))
             do {
                 let (verified, summary, html) = renderer.render(i)
                 try writer.write(page, html)
@@ -104,7 +118,11 @@ public struct SiteBuilder: Sendable {
 
         // Pages about many notes: rendered only when what they show changed.
         func page(_ path: String, _ template: String, _ context: Context) throws(BuildError) {
-            let key = ContentHasher.hash(theme.hash, template, ContextKey.canonical(context))
+            var hasher = ContentHasher()
+            hasher.add(theme.hash)
+            hasher.add(template)
+            hasher.add(ContextKey.canonical(context))
+            let key = hasher.hex
             manifest.pages[path] = key
             if writer.reuse(path, key: key) { return }
             try writer.write(path, theme.render(template, context))
@@ -118,6 +136,19 @@ public struct SiteBuilder: Sendable {
             if writer.reuse(path, key: key) { return }
             try writer.write(path, data)
         }
+        /// A file made from the notes' summaries, which their verification keys determine.
+        func derived(_ path: String, key: String, _ make: () -> [UInt8]) throws(BuildError) {
+            manifest.pages[path] = key
+            if writer.reuse(path, key: key) { return }
+            try writer.write(path, Data(make()))
+        }
+        var summariesHasher = ContentHasher()
+        summariesHasher.add(SiteBuilder.rendererVersion)
+        for outcome in outcomes {
+            summariesHasher.add(outcome.summary.path)
+            summariesHasher.add(outcome.verificationKey)
+        }
+        let summariesKey = summariesHasher.hex
         let homeContext = pages.home(summaries)
         try page(SitePaths.home, "home", homeContext)
         let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
@@ -128,8 +159,14 @@ public struct SiteBuilder: Sendable {
         try page(SitePaths.search, "search", pages.search(lang: homeContext["lang"] as? String ?? "en"))
         let baseURL = options.baseURL ?? vault.config.baseURL
         try page(SitePaths.notFound, "404", pages.notFound(baseURL: baseURL))
-        try file(SitePaths.searchIndexJSON, Data(SearchIndex.json(summaries).utf8))
-        try file(SitePaths.searchIndexScript, Data(SearchIndex.script(summaries).utf8))
+        var searchJSON: [UInt8]? = nil
+        try derived(SitePaths.searchIndexJSON, key: summariesKey) {
+            searchJSON = SearchIndex.json(summaries)
+            return searchJSON ?? []
+        }
+        try derived(SitePaths.searchIndexScript, key: summariesKey) {
+            SearchIndex.script(json: searchJSON ?? SearchIndex.json(summaries))
+        }
         let sitemapPages = [SitePaths.home, SitePaths.tagsIndex] + summaries.map { $0.page } + tree.tags.map { SitePaths.page(forTag: $0.name) }
         try file(SitePaths.sitemap, Data(Sitemap.xml(pages: sitemapPages, baseURL: baseURL).utf8))
         for asset in theme.assets {

@@ -23,45 +23,76 @@ enum Sitemap {
 /// The search page's data: one entry per note, as JSON and as a script assigning a global
 /// (`window.QED_SEARCH_INDEX`), because browsers block `fetch` from `file://` pages.
 enum SearchIndex {
-    static func json(_ notes: [NoteSummary]) -> String {
-        var out = "{\"notes\":["
+    static func json(_ notes: [NoteSummary]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(notes.reduce(0) { $0 + $1.text.utf8.count + 256 })
+        out += Array("{\"notes\":[".utf8)
         for (i, note) in notes.enumerated() {
-            if i > 0 { out += ",\n" }
-            out += "{\"title\":" + jsonString(note.title)
-            out += ",\"brief\":" + jsonString(note.brief)
-            out += ",\"path\":" + jsonString(note.path)
-            out += ",\"url\":" + jsonString(SitePaths.percentEncodePath(note.page))
-            out += ",\"tags\":[" + note.tags.map(jsonString).joined(separator: ",") + "]"
-            out += ",\"status\":" + jsonString(note.status)
-            out += ",\"text\":" + jsonString(note.text) + "}"
+            if i > 0 { out += Array(",\n".utf8) }
+            field("{\"title\":", note.title, &out)
+            field(",\"brief\":", note.brief, &out)
+            field(",\"path\":", note.path, &out)
+            field(",\"url\":", SitePaths.percentEncodePath(note.page), &out)
+            out += Array(",\"tags\":[".utf8)
+            for (n, tag) in note.tags.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                appendJSONString(tag, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+            field(",\"status\":", note.status, &out)
+            field(",\"text\":", note.text, &out)
+            out.append(UInt8(ascii: "}"))
         }
-        return out + "]}\n"
+        out += Array("]}\n".utf8)
+        return out
     }
 
-    static func script(_ notes: [NoteSummary]) -> String {
-        "window.QED_SEARCH_INDEX = " + HTML.escapeForScript(json(notes)).dropLast() + ";\n"
+    /// The same data as a script. The JSON escapes `<`, `>`, `&` and the JavaScript line
+    /// separators, so it is a valid script body as it is.
+    static func script(json: [UInt8]) -> [UInt8] {
+        var body = json
+        if body.last == UInt8(ascii: "\n") { body.removeLast() }
+        return Array("window.QED_SEARCH_INDEX = ".utf8) + body + Array(";\n".utf8)
     }
 
-    /// A JSON string literal; deterministic, escaping only what JSON requires (plus `/` after `<`
-    /// is handled by the script form).
+    private static func field(_ name: String, _ value: String, _ out: inout [UInt8]) {
+        out += Array(name.utf8)
+        appendJSONString(value, to: &out)
+    }
+
+    /// A JSON string literal, deterministic; besides what JSON requires it escapes `<`, `>`,
+    /// `&`, U+2028 and U+2029, so the literal is also safe inside a script.
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var out: [UInt8] = []
+        appendJSONString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        func escaped(_ value: UInt32) {
+            out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(value >> 12 & 0xF)], hex[Int(value >> 8 & 0xF)],
+                    hex[Int(value >> 4 & 0xF)], hex[Int(value & 0xF)]]
+        }
+        out.append(UInt8(ascii: "\""))
+        var utf8 = Array(s.utf8)[...]
+        while let byte = utf8.first {
+            utf8 = utf8.dropFirst()
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escaped(UInt32(byte))
+            case 0..<0x20: escaped(UInt32(byte))
+            case 0xE2 where utf8.count >= 2 && utf8[utf8.startIndex] == 0x80
+                && (utf8[utf8.startIndex + 1] == 0xA8 || utf8[utf8.startIndex + 1] == 0xA9):
+                escaped(utf8[utf8.startIndex + 1] == 0xA8 ? 0x2028 : 0x2029)
+                utf8 = utf8.dropFirst(2)
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
