@@ -22,9 +22,7 @@ func logSumExpKernel(_ x: [Double]) -> Double {
 
 /// Log-probabilities x/T − LSE(x/T), computed from the shifted logits (never as log(softmax)).
 func logSoftmaxKernel(_ z: [Double], temperature t: Double, name: String) throws(InfoTheoryError) -> [Double] {
-    var m = -Double.infinity
-    var arg = 0
-    for (i, v) in z.enumerated() where v > m { m = v; arg = i }
+    let m = z.withUnsafeBufferPointer { maxPass($0).max }
     if m == -.infinity { throw .allMasked(argument: name) }
     if m == .infinity {
         let k = Double(z.lazy.filter { $0 == .infinity }.count)
@@ -38,7 +36,6 @@ func logSoftmaxKernel(_ z: [Double], temperature t: Double, name: String) throws
         let k = Double(z.lazy.filter { $0 > -.infinity }.count)
         return z.map { $0 > -.infinity ? -log(k) : -.infinity }
     }
-    _ = arg
     let lse = z.withUnsafeBufferPointer { b in
         log1p(max(expShiftedPass(b, nil, shift: m, temperature: t, bias: -1), 0))
     }
