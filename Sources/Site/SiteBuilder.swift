@@ -154,7 +154,24 @@ public struct SiteBuilder: Sendable {
         let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
         try page(SitePaths.tagsIndex, "tags", pages.tagsIndex(tree))
         for tag in tree.tags {
-            try page(SitePaths.page(forTag: tag.name), "tag", pages.tag(tag, tree: tree, notes: summaries))
+            // Tag pages are many and each lists many notes: decide from a light signature of
+            // what the page shows before building its context.
+            let path = SitePaths.page(forTag: tag.name)
+            var hasher = ContentHasher()
+            hasher.add(theme.hash)
+            hasher.add(siteTitle)
+            hasher.add(tag.name)
+            for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
+            for member in tag.all where summaries.indices.contains(member) {
+                let note = summaries[member]
+                hasher.add([note.path, note.title, note.brief, note.status, String(note.claims), String(note.failedClaims),
+                            String(note.diagnostics.count { $0.severity == .error })].joined(separator: "\u{1F}"))
+            }
+            let key = hasher.hex
+            manifest.pages[path] = key
+            if writer.reuse(path, key: key) { continue }
+            try writer.write(path, theme.render("tag", pages.tag(tag, tree: tree, notes: summaries)))
+            rendered.append(path)
         }
         try page(SitePaths.search, "search", pages.search(lang: homeContext["lang"] as? String ?? "en"))
         let baseURL = options.baseURL ?? vault.config.baseURL

@@ -27,6 +27,7 @@ public struct TagTree: Sendable, Equatable {
 
     /// Every tag, sorted by name (so parents come before their children).
     public let tags: [Tag]
+    private let index: [String: Int]
 
     /// `tagsPerNote[i]` are the tags of note `i`, as written in front matter.
     public init(tagsPerNote: [[String]]) {
@@ -50,6 +51,9 @@ public struct TagTree: Sendable, Equatable {
             Tag(name: name, direct: (direct[name] ?? []).sorted(), all: (all[name] ?? []).sorted(),
                 children: (children[name] ?? []).sorted())
         }
+        var index: [String: Int] = [:]
+        for (i, tag) in tags.enumerated() { index[tag.name] = i }
+        self.index = index
     }
 
     /// The tag as QED files it: no leading `#`, no surrounding spaces or slashes, no empty
@@ -63,7 +67,7 @@ public struct TagTree: Sendable, Equatable {
     }
 
     public subscript(name: String) -> Tag? {
-        tags.first { $0.name == name }
+        index[name].map { tags[$0] }
     }
 
     /// The tags with no parent.
