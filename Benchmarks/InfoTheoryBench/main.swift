@@ -6,7 +6,7 @@ import InfoTheory
 //   swift run -c release InfoTheoryBench DATA_DIR
 // DATA_DIR comes from `scripts/infotheory/bench_peer.py prepare`: p.bin, q.bin (10⁷ doubles),
 // z.bin (10⁶ logits), acc_*.bin vectors and references.json (mpmath sums as double-doubles).
-// Writes DATA_DIR/swift.json for the combined report.
+// Writes DATA_DIR/OUTPUT_NAME (default swift.json) for the combined report.
 
 func readDoubles(_ path: String) throws -> [Double] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -44,11 +44,12 @@ struct Reference: Decodable { let n: Int; let trial: Int; let file: String; let 
 struct References: Decodable { let seed: Int; let cases: [Reference] }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 2 else {
-    print("usage: InfoTheoryBench DATA_DIR   (prepare it with scripts/infotheory/bench_peer.py prepare DATA_DIR)")
+guard arguments.count == 2 || arguments.count == 3 else {
+    print("usage: InfoTheoryBench DATA_DIR [OUTPUT_NAME]   (prepare DATA_DIR with scripts/infotheory/bench_peer.py prepare)")
     exit(2)
 }
 let dir = arguments[1]
+let outputName = arguments.count == 3 ? arguments[2] : "swift.json"
 do {
     let p = try readDoubles("\(dir)/p.bin"), q = try readDoubles("\(dir)/q.bin"), z = try readDoubles("\(dir)/z.bin")
     // Best of many runs: the machine is shared, and the minimum is the least disturbed figure.
@@ -84,7 +85,7 @@ do {
     }
     let json: [String: Any] = ["speed": ["entropy": tEntropy, "kl": tKL, "softmax": tSoftmax], "accuracy": rows]
     let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
-    try data.write(to: URL(fileURLWithPath: "\(dir)/swift.json"))
+    try data.write(to: URL(fileURLWithPath: "\(dir)/\(outputName)"))
     if sink.isNaN { print("(sink)") }
 } catch {
     print("InfoTheoryBench: \(error)")

@@ -2,8 +2,10 @@
 """NumPy/SciPy peer for the InfoTheory benchmark, and its data and 50-digit references.
 
     bench_peer.py prepare DIR   write the benchmark data (seeded) and mpmath references into DIR
-    bench_peer.py time DIR      time NumPy/SciPy on the same data; print ns/element; write DIR/peer.json
-    bench_peer.py report DIR    combine DIR/swift.json and DIR/peer.json into the ratio table
+    bench_peer.py time DIR [NAME]  time NumPy/SciPy on the same data; print ns/element; write DIR/NAME
+                                   (default peer.json)
+    bench_peer.py report DIR    combine DIR/swift*.json and DIR/peer*.json (several interleaved
+                                rounds; the best figure of each side is used) into the ratio table
 
 Data are raw little-endian float64 files, so both sides time exactly the same numbers.
 References are mpmath sums at 50 digits stored as a double-double (hi, lo), so the Swift side
@@ -85,7 +87,7 @@ def best(f, repeat):
     return min(times)
 
 
-def timing(d):
+def timing(d, name="peer.json"):
     import scipy
     import scipy.special
     import scipy.stats
@@ -109,14 +111,23 @@ def timing(d):
             ns = best(f, 15) / n * 1e9  # best of 15, as the Swift side
             out["rows"][key].append({"peer": label, "ns_per_element": ns})
             print(f"  {key:8s} {label:40s} {ns:7.3f} ns/element", flush=True)
-    json.dump(out, open(os.path.join(d, "peer.json"), "w"), indent=1)
+    json.dump(out, open(os.path.join(d, name), "w"), indent=1)
 
 
 def report(d):
-    s = json.load(open(os.path.join(d, "swift.json")))
-    p = json.load(open(os.path.join(d, "peer.json")))
+    import glob
+    swift_runs = [json.load(open(f)) for f in sorted(glob.glob(os.path.join(d, "swift*.json")))]
+    peer_runs = [json.load(open(f)) for f in sorted(glob.glob(os.path.join(d, "peer*.json")))]
+    # The machine is shared: keep each side's least disturbed figure over the interleaved rounds.
+    s = swift_runs[0]
+    s["speed"] = {k: min(r["speed"][k] for r in swift_runs) for k in s["speed"]}
+    p = peer_runs[0]
+    for key, rows in p["rows"].items():
+        for i, row in enumerate(rows):
+            row["ns_per_element"] = min(r["rows"][key][i]["ns_per_element"] for r in peer_runs)
     print()
-    print(f"Speed (best of 15 runs each; NumPy {p['numpy']}, SciPy {p['scipy']}); ratio = Swift / peer, ≤ 1.0 means Swift is as fast or faster")
+    print(f"{len(swift_runs)} Swift and {len(peer_runs)} NumPy rounds, interleaved; best of 15 runs per round")
+    print(f"Speed (NumPy {p['numpy']}, SciPy {p['scipy']}); ratio = Swift / peer, ≤ 1.0 means Swift is as fast or faster")
     print(f"  {'task':8s} {'Swift ns/el':>11s}  {'peer':40s} {'peer ns/el':>10s} {'ratio':>6s}")
     for key in ["entropy", "kl", "softmax"]:
         sw = s["speed"][key]
@@ -130,6 +141,6 @@ def report(d):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3 or sys.argv[1] not in ("prepare", "time", "report"):
+    if len(sys.argv) not in (3, 4) or sys.argv[1] not in ("prepare", "time", "report"):
         sys.exit(__doc__)
-    {"prepare": prepare, "time": timing, "report": report}[sys.argv[1]](sys.argv[2])
+    {"prepare": prepare, "time": timing, "report": report}[sys.argv[1]](*sys.argv[2:])
