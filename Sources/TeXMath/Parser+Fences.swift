@@ -133,8 +133,8 @@ extension Parser {
         var model: String?
         if current.kind == .character, current.scalar == "[" {
             var index = position + 1
-            while tokens[index].kind == .character, tokens[index].scalar != "]" { index += 1 }
-            if tokens[index].kind == .character {
+            while tokens[index].kind == .character, tokens[index].scalar != "]", index - position < 64 { index += 1 }
+            if tokens[index].kind == .character, tokens[index].scalar == "]" {
                 model = source(tokens[position].end..<tokens[index].start)
                 position = index + 1
             }

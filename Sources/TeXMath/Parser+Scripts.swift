@@ -1,3 +1,4 @@
+/// Scripts, primes and limits: how `^`, `_` and `'` attach to the atom before them.
 extension Parser {
     /// Attaches `^`, `_`, primes, `\limits` and `\nolimits` that follow `base`.
     mutating func parseScripts(on base: MathNode) -> MathNode {
@@ -6,6 +7,8 @@ extension Parser {
         var upper: MathNode?
         var primes = 0
         var trailingError: MathNode?
+        var extraUpper = false
+        var extraLower = false
         loop: while true {
             let token = current
             switch token.kind {
@@ -21,16 +24,26 @@ extension Parser {
                     trailingError = .error(symbol)
                     break loop
                 }
+                // A repeated script is reported and joined flat (never nested, so
+                // `x^a^b^c…` cannot build a deep tree).
                 if token.kind == .caret {
-                    if let existing = upper {
+                    if var existing = upper {
+                        upper = nil // keep `existing` uniquely referenced: appends stay O(1)
                         report(.doubleScript, "double superscript; use braces, as in x^{ab}", token.start..<token.end)
-                        upper = MathNode(.mrow, children: [existing, argument])
+                        if !extraUpper { existing = MathNode(.mrow, children: [existing]) }
+                        existing.children.append(argument)
+                        upper = existing
+                        extraUpper = true
                     } else {
                         upper = argument
                     }
-                } else if let existing = lower {
+                } else if var existing = lower {
+                    lower = nil
                     report(.doubleScript, "double subscript; use braces, as in x_{ab}", token.start..<token.end)
-                    lower = MathNode(.mrow, children: [existing, argument])
+                    if !extraLower { existing = MathNode(.mrow, children: [existing]) }
+                    existing.children.append(argument)
+                    lower = existing
+                    extraLower = true
                 } else {
                     lower = argument
                 }

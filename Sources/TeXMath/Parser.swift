@@ -303,7 +303,8 @@ struct Parser {
     mutating func skipOptionalBracket() {
         guard current.kind == .character, current.scalar == "[" else { return }
         var index = position + 1
-        while tokens[index].kind != .end {
+        // A spacing request is short; the cap keeps hostile input linear.
+        while tokens[index].kind != .end, index - position < 64 {
             if tokens[index].kind == .character, tokens[index].scalar == "]" {
                 position = index + 1
                 return
@@ -311,5 +312,4 @@ struct Parser {
             index += 1
         }
     }
-
 }

@@ -86,3 +86,17 @@ struct SafetyTests {
         }
     }
 }
+
+extension SafetyTests {
+    /// Pathological repetitions stay fast (no quadratic rescans).
+    @Test func repeatedUnclosedConstructsStayLinear() {
+        let clock = ContinuousClock()
+        let inputs = [String(repeating: "\\\\[", count: 20_000), String(repeating: "\\color[", count: 20_000),
+                      String(repeating: "\\text{", count: 20_000), String(repeating: "{", count: 20_000),
+                      String(repeating: "\\left(", count: 20_000), String(repeating: "x^", count: 20_000)]
+        for tex in inputs {
+            let elapsed = clock.measure { _ = display(tex) }
+            #expect(elapsed < .seconds(5), "\(tex.prefix(10))… took \(elapsed)")
+        }
+    }
+}
