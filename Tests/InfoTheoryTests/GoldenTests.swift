@@ -62,6 +62,9 @@ func evaluate(_ c: GoldenCase) throws -> [Double] {
     case "nmiArithmetic": return [try normalizedMutualInformation(c.m("pxy"), normalization: .arithmetic)]
     case "nmiGeometric": return [try normalizedMutualInformation(c.m("pxy"), normalization: .geometric)]
     case "nmiJoint": return [try normalizedMutualInformation(c.m("pxy"), normalization: .joint)]
+    case "nmiMin": return [try normalizedMutualInformation(c.m("pxy"), normalization: .min)]
+    case "nmiMax": return [try normalizedMutualInformation(c.m("pxy"), normalization: .max)]
+    case "productOfMarginals": return try productOfMarginals(c.m("pxy")).flatMap { $0 }
     case "logSumExp": return [try logSumExp(c.v("z"))]
     case "softmax": return try softmax(c.v("z"), temperature: c.s("temperature"))
     case "logSoftmax": return try logSoftmax(c.v("z"), temperature: c.s("temperature"))
@@ -69,6 +72,9 @@ func evaluate(_ c: GoldenCase) throws -> [Double] {
     case "klFromLogits": return [try klDivergenceFromLogits(c.v("p"), c.v("q"), temperature: c.s("temperature"))]
     case "distillation":
         return [try distillationLoss(student: c.v("student"), teacher: c.v("teacher"), temperature: c.s("temperature"))]
+    case "distillationHard":
+        return [try distillationLoss(student: c.v("student"), teacher: c.v("teacher"), temperature: c.s("temperature"),
+                                     hardTarget: c.ints["hardTarget"]?.first, alpha: c.s("alpha"))]
     case "crossEntropyLossIndices", "crossEntropyLossProbabilities":
         let targets: CrossEntropyTargets = c.fn == "crossEntropyLossIndices"
             ? .classIndices(c.ints["targets"] ?? []) : .probabilities(c.m("targets"))

@@ -110,6 +110,8 @@ for nm, p, q in [("seed", P3, Q3), ("random5", P5, Q5), ("zeros", PZ, QZ), ("big
     add(f"js {nm}", "js", JSD(p, q), vectors={"p": p, "q": q})
 add("kl seed reversed", "kl", KL(Q3, P3), vectors={"p": Q3, "q": P3})
 add("kl seed bits", "kl", KL(P3, Q3) / LN["bits"], vectors={"p": P3, "q": Q3}, strings={"base": "bits"})
+add("js random5 bans", "js", JSD(P5, Q5) / LN["bans"], vectors={"p": P5, "q": Q5}, strings={"base": "bans"})
+add("crossEntropy random5 bits", "crossEntropy", CE(P5, Q5) / LN["bits"], vectors={"p": P5, "q": Q5}, strings={"base": "bits"})
 add("jsDistance random5", "jsDistance", mp.sqrt(JSD(P5, Q5)), vectors={"p": P5, "q": Q5})
 add("jsDistance zeros bits", "jsDistance", mp.sqrt(JSD(PZ, QZ) / LN["bits"]), vectors={"p": PZ, "q": QZ}, strings={"base": "bits"})
 add("totalVariation random5", "totalVariation", mp.fsum(abs(mpf(a) - mpf(b)) for a, b in zip(P5, Q5)) / 2, vectors={"p": P5, "q": Q5})
@@ -173,6 +175,9 @@ add("nmi 3x4 arithmetic", "nmiArithmetic", mi / ((hx + hy) / 2), matrices={"pxy"
 add("nmi 3x4 geometric", "nmiGeometric", mi / mp.sqrt(hx * hy), matrices={"pxy": J2})
 add("nmi 3x4 joint", "nmiJoint", mi / hxy, matrices={"pxy": J2})
 add("mutualInformation 3x4 bits", "mutualInformationBits", mi / LN["bits"], matrices={"pxy": J2})
+add("nmi 3x4 min", "nmiMin", mi / min(hx, hy), matrices={"pxy": J2})
+add("nmi 3x4 max", "nmiMax", mi / max(hx, hy), matrices={"pxy": J2})
+add("productOfMarginals 2x2", "productOfMarginals", [a * b for a in joint(J1)[0] for b in joint(J1)[1]], matrices={"pxy": J1})
 
 # ---------- logits ----------
 Z = [1.0, 2.0, 3.0, -1.5, 0.25]
@@ -199,6 +204,8 @@ for T in [0.5, 3.0]:
     add(f"softmax small T={T}", "softmax", [mp.exp(v) for v in logsoftmax(Z, T)], vectors={"z": Z}, scalars={"temperature": T})
     add(f"logSoftmax small T={T}", "logSoftmax", logsoftmax(Z, T), vectors={"z": Z}, scalars={"temperature": T})
     add(f"entropyFromLogits small T={T}", "entropyFromLogits", -mp.fsum(mp.exp(v) * v for v in logsoftmax(Z, T)), vectors={"z": Z}, scalars={"temperature": T})
+add("logSoftmax masked T=1", "logSoftmax", logsoftmax(ZM), vectors={"z": ZM}, scalars={"temperature": 1.0})
+add("entropyFromLogits masked T=0.25", "entropyFromLogits", -mp.fsum(mp.exp(v) * v for v in logsoftmax(ZM, 0.25) if v != -mp.inf), vectors={"z": ZM}, scalars={"temperature": 0.25})
 ZQ = [0.5, 2.5, 2.0, -1.0, 0.0]
 for T in [1.0, 2.0]:
     lp, lq = logsoftmax(Z, T), logsoftmax(ZQ, T)
@@ -206,6 +213,9 @@ for T in [1.0, 2.0]:
     add(f"klFromLogits T={T}", "klFromLogits", kl, vectors={"p": Z, "q": ZQ}, scalars={"temperature": T})
     if T == 2.0:
         add("distillation T=2", "distillation", T * T * kl, vectors={"teacher": Z, "student": ZQ}, scalars={"temperature": T})
+        hard = -logsoftmax(ZQ)[1]
+        add("distillation T=2 alpha=0.7 hard=1", "distillationHard", mpf(0.7) * T * T * kl + (1 - mpf(0.7)) * hard,
+            vectors={"teacher": Z, "student": ZQ}, scalars={"temperature": T, "alpha": 0.7}, ints={"hardTarget": [1]})
 
 LOGITS = [[1.0, 2.0, 3.0], [1.0, -1.0, 0.0], [0.5, 0.5, -2.0], [3.0, 0.0, 1.0]]
 TARGETS = [2, 0, -100, 1]
