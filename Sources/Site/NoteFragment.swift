@@ -10,13 +10,51 @@ struct LinkTarget: Sendable, Equatable {
     var brief: String
 }
 
-/// Renders one verified note's body: cmark's HTML with every hole filled.
+/// What verification contributed to a note's body, hole by hole: math, cells and inline
+/// values. Links are left out because they show other notes' titles; they are filled when the
+/// page is rendered. Kept in the build cache, so a page whose neighbours changed is rendered
+/// again without running its cells.
+struct NoteFills: Codable, Sendable, Equatable {
+    var math: [String]
+    var cells: [String]
+    var inlineValues: [String]
+
+    init(_ verified: VerifiedNote) {
+        let note = verified.note
+        math = note.math.indices.map { i in
+            let span = note.math[i]
+            if verified.math.indices.contains(i), !verified.math[i].mathML.isEmpty {
+                let mathML = verified.math[i].mathML
+                return span.display ? "<div class=\"math-display\">\(mathML)</div>" : mathML
+            }
+            // No conversion (should not happen): show the TeX, escaped and marked.
+            return "<code class=\"math-error\">\(HTML.escape(span.tex))</code>"
+        }
+        cells = verified.cells.map { CellHTML(run: $0).render() }
+        inlineValues = note.inlineExpressions.indices.map { i in
+            let expression = note.inlineExpressions[i]
+            guard verified.inlineValues.indices.contains(i) else {
+                return "<code>\(HTML.escape(expression.expression))</code>"
+            }
+            let result = verified.inlineValues[i]
+            if let diagnostic = result.diagnostic {
+                return "<span class=\"inline-error\" title=\"\(HTML.escape(diagnostic.message))\">\(HTML.escape("= " + expression.expression)) ⚠</span>"
+            }
+            return "<span class=\"inline-value\" title=\"\(HTML.escape("= " + expression.expression))\">\(HTML.escape(result.text))</span>"
+        }
+    }
+}
+
+/// Renders one note's body: cmark's HTML with every hole filled.
 ///
 /// Math becomes MathML, wiki-links relative `<a>` elements (or a visibly broken span),
 /// inline `= EXPR` spans their value, headings get anchors and cells their highlighted code,
-/// outputs and claim badges. Everything that comes from the note is escaped here.
+/// outputs and claim badges. Everything that comes from the note is escaped.
 struct NoteFragment {
-    let verified: VerifiedNote
+    let note: Note
+    let fills: NoteFills
+    /// `resolutions[k]` resolves `note.links[k]`.
+    let resolutions: [LinkResolution]
     /// The output path of the page the fragment will sit on; links are relative to it.
     let page: String
     /// Link targets by note id.
@@ -25,15 +63,12 @@ struct NoteFragment {
     var headingAnchors = true
 
     func render() -> String {
-        let note = verified.note
-        return note.body.render { hole in
+        note.body.render { hole in
             switch hole {
-            case .math(let i): return math(i)
+            case .math(let i): return fills.math.indices.contains(i) ? fills.math[i] : ""
             case .link(let i): return link(i)
-            case .cell(let i):
-                guard verified.cells.indices.contains(i) else { return "" }
-                return CellHTML(run: verified.cells[i]).render()
-            case .inlineValue(let i): return inlineValue(i)
+            case .cell(let i): return fills.cells.indices.contains(i) ? fills.cells[i] : ""
+            case .inlineValue(let i): return fills.inlineValues.indices.contains(i) ? fills.inlineValues[i] : ""
             case .headingAnchor(let i):
                 guard headingAnchors, note.headings.indices.contains(i) else { return "" }
                 let anchor = note.headings[i].anchor
@@ -42,23 +77,10 @@ struct NoteFragment {
         }
     }
 
-    private func math(_ i: Int) -> String {
-        let note = verified.note
-        guard note.math.indices.contains(i) else { return "" }
-        let span = note.math[i]
-        if verified.math.indices.contains(i), !verified.math[i].mathML.isEmpty {
-            let mathML = verified.math[i].mathML
-            return span.display ? "<div class=\"math-display\">\(mathML)</div>" : mathML
-        }
-        // No conversion (should not happen): show the TeX, escaped and marked.
-        return "<code class=\"math-error\">\(HTML.escape(span.tex))</code>"
-    }
-
     private func link(_ i: Int) -> String {
-        let note = verified.note
         guard note.links.indices.contains(i) else { return "" }
         let link = note.links[i]
-        let resolution: LinkResolution = verified.links.indices.contains(i) ? verified.links[i] : .missingNote
+        let resolution: LinkResolution = resolutions.indices.contains(i) ? resolutions[i] : .missingNote
         func broken(_ why: String) -> String {
             if link.isEmbed {
                 return "<span class=\"embed-card broken-link\" title=\"\(HTML.escape(why))\"><span class=\"embed-title\">\(HTML.escape(link.displayText))</span><span class=\"embed-brief\">\(HTML.escape(why))</span></span>"
@@ -92,19 +114,5 @@ struct NoteFragment {
         case .ambiguous(let ids):
             return broken("“\(link.target)” could mean \(ids.joined(separator: ", ")); write the full path")
         }
-    }
-
-    private func inlineValue(_ i: Int) -> String {
-        let note = verified.note
-        guard note.inlineExpressions.indices.contains(i) else { return "" }
-        let expression = note.inlineExpressions[i]
-        guard verified.inlineValues.indices.contains(i) else {
-            return "<code>\(HTML.escape(expression.expression))</code>"
-        }
-        let result = verified.inlineValues[i]
-        if let diagnostic = result.diagnostic {
-            return "<span class=\"inline-error\" title=\"\(HTML.escape(diagnostic.message))\">\(HTML.escape("= " + expression.expression)) ⚠</span>"
-        }
-        return "<span class=\"inline-value\" title=\"\(HTML.escape("= " + expression.expression))\">\(HTML.escape(result.text))</span>"
     }
 }

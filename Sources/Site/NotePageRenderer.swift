@@ -8,15 +8,28 @@ struct NotePageRenderer: Sendable {
     let theme: Theme
     let pages: Pages
     let graph: LinkGraph
-    let verifier: Verifier
+    let vault: Vault
+    let options: VerificationOptions
+    /// Built up front only when some note is known to need verifying (building one resolves
+    /// every link of the vault again); otherwise made on the spot in the rare case it is needed.
+    let verifier: Verifier?
 
-    /// The note verified, its summary and its page's HTML.
-    func render(_ i: Int) -> (VerifiedNote, NoteSummary, String) {
+    /// Runs the note's cells, evaluates its inline values and converts its math.
+    func verify(_ i: Int) -> (VerifiedNote, NoteFills, NoteSummary) {
         let note = graph.notes[i]
+        let verifier = self.verifier ?? Verifier(vault: vault, options: options)
         let verified = verifier.verify(note)
+        let summary = NotePageRenderer.summary(of: verified, page: SitePaths.page(forNote: note.path),
+                                               linksTo: graph.outgoing[i].map { graph.notes[$0].id })
+        return (verified, NoteFills(verified), summary)
+    }
+
+    /// The note's page from what verification gave (fresh or from the cache).
+    func render(_ i: Int, fills: NoteFills, summary: NoteSummary) -> String {
+        let note = graph.notes[i]
         let page = SitePaths.page(forNote: note.path)
-        let body = NoteFragment(verified: verified, page: page, targets: graph.targets, headingAnchors: true).render()
-        let summary = NotePageRenderer.summary(of: verified, page: page, linksTo: graph.outgoing[i].map { graph.notes[$0].id })
+        let body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
+                                targets: graph.targets, headingAnchors: true).render()
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
             var entry = placeholderSummary(j)
@@ -27,7 +40,7 @@ struct NotePageRenderer: Sendable {
         for (key, value) in note.frontMatter.extra { extra[key] = value.text }
         var context = pages.note(summary, extra: extra, backlinks: backlinks)
         context["body"] = body
-        return (verified, summary, theme.render("note", context))
+        return theme.render("note", context)
     }
 
     /// A summary from the note alone (no verification): enough for a backlink entry.
@@ -129,6 +142,7 @@ public func renderFragment(note: Note, vault: Vault, strict: Bool = false, headi
         targets[other.id] = LinkTarget(page: SitePaths.page(forNote: other.path), title: other.title,
                                        brief: other.frontMatter.brief ?? "")
     }
-    return NoteFragment(verified: verified, page: SitePaths.page(forNote: note.path), targets: targets,
+    return NoteFragment(note: note, fills: NoteFills(verified), resolutions: verified.links,
+                        page: SitePaths.page(forNote: note.path), targets: targets,
                         headingAnchors: headingAnchors).render()
 }

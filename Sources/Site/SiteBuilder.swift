@@ -66,41 +66,50 @@ public struct SiteBuilder: Sendable {
             let verification = ContentHasher.hash(configKey, notes[i].path, notes[i].contentHash, graph.resolutionKey(i))
             return (verification, ContentHasher.hash(verification, theme.hash, siteTitle, graph.neighbourhoodKey(i)))
         }
+        // The previous build's summary of each note whose verification inputs are unchanged.
         let cached = notes.indices.map { i -> NoteSummary? in
-            guard let entry = previous?.notes[notes[i].path], entry.verificationKey == keys[i].verification,
-                  previous?.pages[SitePaths.page(forNote: notes[i].path)] == keys[i].page else { return nil }
+            guard let entry = previous?.notes[notes[i].path], entry.verificationKey == keys[i].verification else { return nil }
             return entry.summary
         }
-        // Building a Verifier resolves every link again: only when some note needs it.
-        let renderer: NotePageRenderer? = cached.contains { $0 == nil }
-            ? NotePageRenderer(theme: theme, pages: pages, graph: graph,
-                               verifier: Verifier(vault: vault, options: VerificationOptions(strict: options.strict, jobs: 1)))
-            : nil
+        let verificationOptions = VerificationOptions(strict: options.strict, jobs: 1)
+        let renderer = NotePageRenderer(
+            theme: theme, pages: pages, graph: graph, vault: vault, options: verificationOptions,
+            verifier: cached.contains { $0 == nil } ? Verifier(vault: vault, options: verificationOptions) : nil)
 
-        // Notes: verify and render each (or take it from the previous build), write its page,
-        // keep only its summary.
+        // Notes: take each page over from the previous build, or render it from cached fills
+        // (its neighbours changed, not its cells), or verify and render it. Keep only summaries.
         let outcomes = Array(notes.indices).concurrentMap(jobs: max(1, options.jobs)) { i -> NoteOutcome in
             let note = notes[i]
             let (verificationKey, pageKey) = keys[i]
             let page = SitePaths.page(forNote: note.path)
-            if let summary = cached[i], writer.reuse(page, key: pageKey) {
-                return NoteOutcome(summary: summary, verificationKey: verificationKey, pageKey: pageKey)
-            }
-            let renderer = renderer ?? NotePageRenderer(
-                theme: theme, pages: pages, graph: graph,
-                verifier: Verifier(vault: vault, options: VerificationOptions(strict: options.strict, jobs: 1)))
+            let fillsPath = NoteOutcome.fillsPath(verificationKey)
+            var outcome = NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey, pageKey: pageKey)
             do {
-                let (verified, summary, html) = renderer.render(i)
-                try writer.write(page, html)
-                return NoteOutcome(summary: summary, verificationKey: verificationKey, pageKey: pageKey,
-                                   verified: verified)
+                if let summary = cached[i] {
+                    outcome.summary = summary
+                    let haveFills = writer.reuse(fillsPath, key: verificationKey)
+                    if writer.reuse(page, key: pageKey) { return outcome }
+                    if haveFills, let data = FileManager.default.contents(atPath: writer.staging + "/" + fillsPath),
+                       let fills = try? JSONDecoder().decode(NoteFills.self, from: data) {
+                        try writer.write(page, renderer.render(i, fills: fills, summary: summary))
+                        outcome.rendered = true
+                        return outcome
+                    }
+                }
+                let (verified, fills, summary) = renderer.verify(i)
+                outcome.summary = summary
+                outcome.verified = verified
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                try writer.write(fillsPath, (try? encoder.encode(fills)) ?? Data())
+                try writer.write(page, renderer.render(i, fills: fills, summary: summary))
+                outcome.rendered = true
             } catch let error as BuildError {
-                return NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey,
-                                   pageKey: pageKey, error: error)
+                outcome.error = error
             } catch {
-                return NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey,
-                                   pageKey: pageKey, error: .io(path: page, message: "\(error)"))
+                outcome.error = .io(path: page, message: "\(error)")
             }
+            return outcome
         }
         if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
 
@@ -110,7 +119,8 @@ public struct SiteBuilder: Sendable {
         for outcome in outcomes {
             manifest.notes[outcome.summary.path] = CachedNote(verificationKey: outcome.verificationKey, summary: outcome.summary)
             manifest.pages[outcome.summary.page] = outcome.pageKey
-            if outcome.verified != nil { rendered.append(outcome.summary.page) }
+            manifest.pages[NoteOutcome.fillsPath(outcome.verificationKey)] = outcome.verificationKey
+            if outcome.rendered { rendered.append(outcome.summary.page) }
         }
         var stats = BuildStats()
         stats.notes = notes.count
@@ -225,5 +235,10 @@ struct NoteOutcome: Sendable {
     var pageKey: String
     /// Set when the note was verified (and its page rendered) in this build.
     var verified: VerifiedNote? = nil
+    /// Whether its page was rendered (from fresh or cached fills) rather than taken over.
+    var rendered = false
     var error: BuildError? = nil
+
+    /// Where a note's fills are cached, by verification key.
+    static func fillsPath(_ verificationKey: String) -> String { ".qed-cache/notes/\(verificationKey).json" }
 }

@@ -38,6 +38,9 @@ import Testing
         let result = try vault.build()
         // A links to B (label), B itself, C shows B as a backlink; home and B's tag pages list it.
         #expect(result.renderedPages == ["A.html", "B.html", "C.html", "_qed/tags/x.html", "_qed/tags/x/y.html", "index.html"])
+        // Only B's cells ran again: A and C were rendered from their cached cell outputs.
+        #expect(result.stats.notesVerified == 1)
+        #expect(result.report.notes.map(\.note.path) == ["B.md"])
         #expect(vault.read("A.html").contains(">Bee</a>"))
         #expect(vault.read("C.html").contains(">Bee</a>"))
         // The same build from scratch gives the same bytes.
@@ -45,6 +48,20 @@ import Testing
         defer { fresh.remove() }
         _ = try fresh.build()
         #expect(fresh.snapshot() == vault.snapshot())
+    }
+
+    @Test func aMissingCacheEntryFallsBackToVerifying() throws {
+        let vault = try TemporaryVault(Self.files())
+        defer { vault.remove() }
+        _ = try vault.build()
+        let before = vault.snapshot()
+        try FileManager.default.removeItem(atPath: vault.output + "/.qed-cache/notes")
+        try vault.write("B.md", Self.files(title: "Bee")["B.md"] ?? "")
+        let result = try vault.build()
+        #expect(result.stats.notesVerified == 3)
+        try vault.write("B.md", Self.files()["B.md"] ?? "")
+        _ = try vault.build()
+        #expect(vault.snapshot() == before)
     }
 
     @Test func aChangedBodyReRendersOnlyItsOwnPage() throws {
