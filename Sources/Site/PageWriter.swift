@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes the new site into the staging folder, taking unchanged files from the previous
 /// output (hard-linked where the file system allows, else copied) instead of rendering them.
@@ -29,6 +32,8 @@ struct PageWriter: Sendable {
     func write(_ path: String, _ data: Data) throws(BuildError) {
         let full = staging + "/" + path
         makeParent(of: full)
+        // The path may be a hard link into the previous site: never write through it.
+        unlink(full)
         do {
             try data.write(to: URL(fileURLWithPath: full))
         } catch {

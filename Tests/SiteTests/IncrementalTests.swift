@@ -64,6 +64,32 @@ import Testing
         #expect(vault.snapshot() == before)
     }
 
+    @Test func rewritingAReusedFileNeverWritesThroughIntoThePreviousSite() throws {
+        let vault = try TemporaryVault(Self.files())
+        defer { vault.remove() }
+        _ = try vault.build()
+        // Spoil A's cached fills: the next build links them in, fails to read them and writes new ones.
+        let notes = vault.output + "/.qed-cache/notes"
+        for name in try FileManager.default.contentsOfDirectory(atPath: notes) {
+            try "not json".write(toFile: notes + "/" + name, atomically: false, encoding: .utf8)
+        }
+        func everything() -> [String: Data] {
+            var all: [String: Data] = [:]
+            let walker = FileManager.default.enumerator(atPath: vault.output)
+            while let path = walker?.nextObject() as? String {
+                if let data = FileManager.default.contents(atPath: vault.output + "/" + path) { all[path] = data }
+            }
+            return all
+        }
+        let before = everything()
+        try vault.write("B.md", Self.files(title: "Bee")["B.md"] ?? "")
+        try vault.write("Bad.md", "# Bad\n\n```qed\ncheck 1 == 2\n```\n")
+        let result = try vault.build()
+        #expect(!result.wroteSite)
+        #expect(result.stats.notesVerified >= 3)
+        #expect(everything() == before)
+    }
+
     @Test func aChangedBodyReRendersOnlyItsOwnPage() throws {
         let vault = try TemporaryVault(Self.files())
         defer { vault.remove() }
