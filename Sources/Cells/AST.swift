@@ -3,7 +3,7 @@ indirect enum Expr: Sendable {
     case number(Double, halfUnit: Double?, Span)
     case string(String, Span)
     case boolean(Bool, Span)
-    case name(String, Span)
+    case name(Name, Span)
     case vector([Expr], Span)
     case unary(UnaryOp, Expr, Span)
     case binary(BinaryOp, Expr, Expr, Span)
@@ -76,4 +76,22 @@ struct ParsedStatement: Sendable {
     var statement: Statement
     var text: String
     var span: Span
+}
+
+/// A name with its hash computed once, at parse time, so evaluating `x` inside a loop does not
+/// rehash the string on every lookup.
+struct Name: Hashable, Sendable {
+    let name: String
+    private let hash: Int
+
+    init(_ name: String) {
+        self.name = name
+        var hasher = Hasher()
+        hasher.combine(name)
+        hash = hasher.finalize()
+    }
+
+    static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.name == b.name }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

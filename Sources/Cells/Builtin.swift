@@ -3,12 +3,17 @@ struct Call {
     var name: String
     var span: Span
     var values: [Value] = []
-    var spans: [Span] = []
-    /// How each positional argument was written when it was a plain name (`P`), else "".
-    var names: [String] = []
-    /// The separator before each positional argument (`.comma` for the first).
-    var separators: [Separator] = []
+    /// Where and how each positional argument was written (one array, so a call allocates little).
+    var info: [ArgumentInfo] = []
     var named: [(String, Value, Span)] = []
+
+    struct ArgumentInfo {
+        var span: Span
+        /// The argument's text when it was a plain name (`P`), else "".
+        var name: String
+        /// The separator before it (`.comma` for the first).
+        var separator: Separator
+    }
 
     init(name: String, span: Span) {
         self.name = name
@@ -17,11 +22,13 @@ struct Call {
 
     var count: Int { values.count }
 
-    func span(_ i: Int) -> Span { i < spans.count ? spans[i] : span }
+    func span(_ i: Int) -> Span { i < info.count ? info[i].span : span }
+
+    func separator(_ i: Int) -> Separator { i < info.count ? info[i].separator : .comma }
 
     /// The name to use for argument `i` in the math library's messages.
     func argumentName(_ i: Int, _ fallback: String) -> String {
-        i < names.count && !names[i].isEmpty ? names[i] : fallback
+        i < info.count && !info[i].name.isEmpty ? info[i].name : fallback
     }
 
     func number(_ i: Int) throws(EvalError) -> Double {
@@ -157,7 +164,8 @@ struct Builtin: Sendable {
                 ?? (labels.isEmpty ? nil : "options: " + labels.sorted().map { "\($0):" }.joined(separator: ", "))
             throw EvalError("argument", "\(call.name) has no option '\(label)'", at: span, hint: hint)
         }
-        for (i, separator) in call.separators.enumerated().dropFirst() where separator != .comma && !separators.contains(separator) {
+        for (i, argument) in call.info.enumerated().dropFirst() where argument.separator != .comma && !separators.contains(argument.separator) {
+            let separator = argument.separator
             throw EvalError("argument", "'\(separator.rawValue)' cannot separate the arguments of \(call.name)", at: call.span(i),
                             hint: "use ','")
         }
@@ -165,14 +173,14 @@ struct Builtin: Sendable {
 }
 
 enum Builtins {
-    /// Every function of the language, by name (aliases included).
-    static let table: [String: Builtin] = {
-        var table: [String: Builtin] = [:]
-        for builtin in core + information + domainBuiltins {
-            table[builtin.name] = builtin
-        }
-        return table
+    /// Every function of the language (aliases included), each name once.
+    static let all: [Builtin] = {
+        var seen = Set<String>()
+        return (core + information + domainBuiltins).filter { seen.insert($0.name).inserted }
     }()
+
+    /// Index into `all` by name.
+    static let table: [String: Int] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
 
     /// Registers `builtin` again under other names (`kl` for `KL`, …).
     static func aliases(_ builtin: Builtin, _ names: String...) -> [Builtin] {
@@ -185,6 +193,6 @@ enum Builtins {
 
     /// The language reference: one line per name, sorted.
     static var reference: [(name: String, summary: String)] {
-        table.values.map { ($0.name, $0.summary) }.sorted { $0.name < $1.name }
+        all.map { ($0.name, $0.summary) }.sorted { $0.name < $1.name }
     }
 }

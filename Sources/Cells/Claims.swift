@@ -1,30 +1,68 @@
 /// The outcome of evaluating a claim: whether it holds and a message explaining the values.
 struct ClaimOutcome: Sendable {
     var passed: Bool
-    var message: String
+    var message: ClaimText
+    /// The claim could not be evaluated (a forall case that raised an error).
+    var isError = false
+
+    init(passed: Bool, message: ClaimText, isError: Bool = false) {
+        self.passed = passed
+        self.message = message
+        self.isError = isError
+    }
+
+    init(passed: Bool, message: String) {
+        self.init(passed: passed, message: .text(message))
+    }
+}
+
+/// A claim's message, rendered only when someone reads it: most claims pass and most success
+/// messages are never shown, so formatting their numbers up front would dominate a cell's cost.
+indirect enum ClaimText: Sendable {
+    case text(String)
+    /// `1.03972 nats ≈ 1.03972 nats`: values joined by their operators.
+    case chain([DisplayValue], [CompareOp])
+    case joined(ClaimText, String, ClaimText)
+    case wrapped(String, ClaimText, String)
+
+    var rendered: String {
+        switch self {
+        case .text(let s): return s
+        case .chain(let values, let ops):
+            var out = ""
+            for (i, value) in values.enumerated() {
+                if i > 0 { out += " \(ops[i - 1].rawValue) " }
+                out += value.text(precision: 6)
+            }
+            return out
+        case .joined(let a, let separator, let b): return a.rendered + separator + b.rendered
+        case .wrapped(let prefix, let inner, let suffix): return prefix + inner.rendered + suffix
+        }
+    }
 }
 
 extension Interpreter {
     /// Evaluates a claim, explaining comparisons (both sides, difference, tolerance) and
     /// following `and`/`or`/`not` to the part that decided the outcome.
-    mutating func evaluateClaim(_ expr: Expr) throws(EvalError) -> ClaimOutcome {
+    /// `explain: false` skips building messages (forall cases that pass need none).
+    mutating func evaluateClaim(_ expr: Expr, explain: Bool = true) throws(EvalError) -> ClaimOutcome {
         switch expr {
         case .compare(let ops, let operands, let spans):
-            return try explainComparison(ops, operands, spans)
+            return try explainComparison(ops, operands, spans, explain: explain)
         case .logical(.and, let l, let r, _):
-            let left = try evaluateClaim(l)
+            let left = try evaluateClaim(l, explain: explain)
             if !left.passed { return left }
-            let right = try evaluateClaim(r)
-            return right.passed ? ClaimOutcome(passed: true, message: left.message + "; " + right.message) : right
+            let right = try evaluateClaim(r, explain: explain)
+            return right.passed ? ClaimOutcome(passed: true, message: .joined(left.message, "; ", right.message)) : right
         case .logical(.or, let l, let r, _):
-            let left = try evaluateClaim(l)
+            let left = try evaluateClaim(l, explain: explain)
             if left.passed { return left }
-            let right = try evaluateClaim(r)
-            return right.passed ? right : ClaimOutcome(passed: false, message: "neither side holds: \(left.message); \(right.message)")
+            let right = try evaluateClaim(r, explain: explain)
+            return right.passed ? right : ClaimOutcome(passed: false, message: .wrapped("neither side holds: ", .joined(left.message, "; ", right.message), ""))
         case .not(let inner, _):
-            let outcome = try evaluateClaim(inner)
+            let outcome = try evaluateClaim(inner, explain: explain)
             return ClaimOutcome(passed: !outcome.passed,
-                                message: outcome.passed ? "the negated claim holds: \(outcome.message)" : "not (\(outcome.message))")
+                                message: outcome.passed ? .wrapped("the negated claim holds: ", outcome.message, "") : .wrapped("not (", outcome.message, ")"))
         default:
             let value = try eval(expr)
             guard case .boolean(let b) = value else {
@@ -35,7 +73,7 @@ extension Interpreter {
         }
     }
 
-    private mutating func explainComparison(_ ops: [CompareOp], _ operands: [Expr], _ spans: [Span]) throws(EvalError) -> ClaimOutcome {
+    private mutating func explainComparison(_ ops: [CompareOp], _ operands: [Expr], _ spans: [Span], explain: Bool) throws(EvalError) -> ClaimOutcome {
         var values: [Value] = []
         values.reserveCapacity(operands.count)
         var left = try eval(operands[0])
@@ -45,16 +83,12 @@ extension Interpreter {
             values.append(right)
             let outcome = try compare(op, left, right, operands[i], operands[i + 1], spans[i])
             if !outcome.passed {
-                return ClaimOutcome(passed: false, message: failureMessage(op, left, right, outcome))
+                return ClaimOutcome(passed: false, message: explain ? failureMessage(op, left, right, outcome) : "")
             }
             left = right
         }
-        var message = ""
-        for (i, value) in values.enumerated() {
-            if i > 0 { message += " \(ops[i - 1].rawValue) " }
-            message += text(value, against: i > 0 ? values[i - 1] : (values.count > 1 ? values[1] : value))
-        }
-        return ClaimOutcome(passed: true, message: message)
+        guard explain else { return ClaimOutcome(passed: true, message: "") }
+        return ClaimOutcome(passed: true, message: .chain(values.map(\.display), ops))
     }
 
     private func failureMessage(_ op: CompareOp, _ lhs: Value, _ rhs: Value, _ c: Comparison) -> String {
@@ -105,8 +139,7 @@ extension Interpreter {
     /// Sets the tolerance for one claim from its `within` clause (or the note's default).
     mutating func useTolerance(_ spec: ToleranceSpec?) throws(EvalError) {
         guard let spec else {
-            tolerance = Tolerance(relative: noteTolerance, absolute: Tolerance.absoluteFloor, explicit: false,
-                                  origin: "relative tolerance \(NumberFormat.format(noteTolerance))")
+            tolerance = defaultTolerance
             return
         }
         func positive(_ expr: Expr) throws(EvalError) -> Double {

@@ -48,7 +48,7 @@ extension Interpreter {
         }
         // Seeded from the claim's text: the same claim draws the same cases on every run and machine.
         var rng = SeededGenerator(seed: fnv1a(seedText))
-        frames.append(frames.last ?? [:])
+        frames.append(frames.last ?? Frame())
         defer { frames.removeLast() }
 
         for index in 0..<cases {
@@ -56,26 +56,27 @@ extension Interpreter {
             for variable in variables { sample.append(draw(variable.domain, &rng)) }
             let outcome = try attempt(claim, variables, sample)
             if !outcome.passed {
-                let (shrunk, finalOutcome) = try shrink(claim, variables, sample, outcome)
+                let (shrunk, _) = try shrink(claim, variables, sample, outcome)
+                let finalOutcome = try attempt(claim, variables, shrunk, explain: true)
                 let example = zip(variables, shrunk).map { variable, values in
                     "\(variable.name) = \(describe(values, variable.domain))"
                 }.joined(separator: ", ")
-                return PropertyOutcome(passed: false, cases: index + 1, message: finalOutcome.message, counterexample: example)
+                return PropertyOutcome(passed: false, cases: index + 1, message: finalOutcome.message.rendered, counterexample: example)
             }
         }
         return PropertyOutcome(passed: true, cases: cases, message: "held for \(cases) cases", counterexample: nil)
     }
 
     /// Runs the claim on one case. Errors other than resource limits count as a failure of the case.
-    private mutating func attempt(_ claim: Expr, _ variables: [(name: String, domain: Domain)], _ sample: [[Double]]) throws(EvalError) -> ClaimOutcome {
+    private mutating func attempt(_ claim: Expr, _ variables: [(name: String, domain: Domain)], _ sample: [[Double]], explain: Bool = false) throws(EvalError) -> ClaimOutcome {
         for (variable, values) in zip(variables, sample) {
             frames[frames.count - 1][variable.name] = bind(values, variable.domain)
         }
         do {
-            return try evaluateClaim(claim)
+            return try evaluateClaim(claim, explain: explain)
         } catch {
             if error.isLimit { throw error }
-            return ClaimOutcome(passed: false, message: "error: \(error.message)")
+            return ClaimOutcome(passed: false, message: .text("error: \(error.message)"), isError: true)
         }
     }
 
@@ -112,7 +113,7 @@ extension Interpreter {
     private mutating func shrink(_ claim: Expr, _ variables: [(name: String, domain: Domain)], _ sample: [[Double]], _ failure: ClaimOutcome) throws(EvalError) -> ([[Double]], ClaimOutcome) {
         var best = sample
         var bestOutcome = failure
-        let failedWithError = failure.message.hasPrefix("error: ")
+        let failedWithError = failure.isError
         var budget = 400
         var improved = true
         var round = 0
@@ -125,7 +126,7 @@ extension Interpreter {
                     var trial = best
                     trial[i] = candidate
                     let outcome = try attempt(claim, variables, trial)
-                    if !outcome.passed && outcome.message.hasPrefix("error: ") == failedWithError {
+                    if !outcome.passed && outcome.isError == failedWithError {
                         best = trial
                         bestOutcome = outcome
                         improved = true
@@ -134,8 +135,6 @@ extension Interpreter {
                 }
             }
         }
-        // Leave the frame holding the reported counterexample.
-        _ = try attempt(claim, variables, best)
         return (best, bestOutcome)
     }
 

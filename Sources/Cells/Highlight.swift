@@ -36,12 +36,12 @@ public func highlight(_ code: String) -> [HighlightToken] {
     var tokens: [HighlightToken] = []
     tokens.reserveCapacity(raw.count)
     for (i, (kind, start, end)) in raw.enumerated() {
-        let text = String(String.UnicodeScalarView(lexer.scalars[start..<end]))
+        let text = lexer.text(start, end)
         let mapped: HighlightToken.Kind
         switch kind {
         case .number: mapped = .number
         case .string: mapped = .string
-        case .keyword(let k): mapped = (k == "true" || k == "false") ? .number : (k == "abs" ? .function : .keyword)
+        case .keyword(let k): mapped = (k == .true || k == .false) ? .number : (k == .abs ? .function : .keyword)
         case .identifier(let name):
             var j = i + 1
             while j < raw.count, raw[j].0 == .whitespace { j += 1 }

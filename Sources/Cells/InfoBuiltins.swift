@@ -8,7 +8,7 @@ func library<T>(_ call: Call, _ body: () throws(InfoTheoryError) -> T) throws(Ev
     } catch {
         var span = call.span
         let message = error.description
-        for (i, name) in call.names.enumerated() where !name.isEmpty {
+        for (i, name) in call.info.map(\.name).enumerated() where !name.isEmpty {
             if message.hasPrefix(name + " ") || message.hasPrefix(name + "[") { span = call.span(i); break }
         }
         throw EvalError("domain", "\(call.name): \(message)", at: span)
@@ -138,14 +138,14 @@ extension Builtins {
                 throw EvalError("argument", "H(X, Y) and H(X | Y) need the two random variables of one joint table", at: call.span(1),
                                 hint: "X, Y = variables(J)")
             }
-            if call.separators[1] == .bar {
+            if call.separator(1) == .bar {
                 // H(X | Y): condition on the column variable when X is the row variable.
                 let given: JointVariable = y.axis == 1 ? .y : .x
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in try conditionalEntropy(x.table, given: given, base: base, name: "joint table") }, unit)
             }
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in try jointEntropy(x.table, base: base, name: "joint table") }, unit)
         }
-        if call.count == 2 && call.separators[1] == .bar {
+        if call.count == 2 && call.separator(1) == .bar {
             throw EvalError("argument", "H(X | Y) needs random variables of a joint table", at: call.span(1),
                             hint: "X, Y = variables(J), then H(X | Y); or conditional_entropy(J)")
         }

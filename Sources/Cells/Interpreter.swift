@@ -31,19 +31,22 @@ struct Tolerance: Sendable {
 /// A tree-walking evaluator. Globals persist across a note's cells; function calls and
 /// comprehensions push frames of locals.
 struct Interpreter: Sendable {
-    var globals: [String: Value] = [:]
-    var frames: [[String: Value]] = []
+    var globals: [Name: Value] = [:]
+    var frames: [Frame] = []
     var limits: Limits
     var steps = 0
     var depth = 0
     var noteTolerance: Double
     var tolerance: Tolerance
+    /// The note's default, built once (it is restored before every statement).
+    let defaultTolerance: Tolerance
 
     init(limits: Limits, tolerance: Double) {
         self.limits = limits
         self.noteTolerance = tolerance
-        self.tolerance = Tolerance(relative: tolerance, absolute: Tolerance.absoluteFloor, explicit: false,
-                                   origin: "relative \(NumberFormat.format(tolerance))")
+        defaultTolerance = Tolerance(relative: tolerance, absolute: Tolerance.absoluteFloor, explicit: false,
+                                     origin: "relative tolerance \(NumberFormat.format(tolerance))")
+        self.tolerance = defaultTolerance
     }
 
     @inline(__always)
@@ -84,29 +87,37 @@ struct Interpreter: Sendable {
         case .call(let callee, let args, let span): return try evalCall(callee, args, span)
         case .index(let base, let indices, let span): return try evalIndex(base, indices, span)
         case .lambda(let params, let body, _):
-            return .function(FunctionValue(name: "λ", parameters: params, body: body, captured: frames.last ?? [:]))
+            return .function(FunctionValue(name: "λ", parameters: params, body: body, captured: frames.last ?? Frame()))
         case .comprehension(let element, let variable, let source, let filter, let span):
             return try evalComprehension(element, variable, source, filter, span)
         case .convert(let inner, let unit, let span): return try convert(eval(inner), to: unit, span)
         }
     }
 
-    func lookup(_ name: String, _ span: Span) throws(EvalError) -> Value {
+    func lookup(_ symbol: Name, _ span: Span) throws(EvalError) -> Value {
+        let name = symbol.name
         if let local = frames.last?[name] { return local }
-        if let global = globals[name] { return global }
-        if let constant = Interpreter.constants[name] { return .number(constant, nil) }
-        if Builtins.table[name] != nil { return .builtin(name) }
+        if let global = globals[symbol] { return global }
+        if let builtin = Interpreter.predefined[symbol] { return builtin }
         throw EvalError("unknown-name", "unknown name '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
                         hint: suggestion(for: name))
     }
+
+    /// Constants and functions every note starts with, in one table so a lookup hashes once.
+    static let predefined: [Name: Value] = {
+        var table: [Name: Value] = [:]
+        for (index, builtin) in Builtins.all.enumerated() { table[Name(builtin.name)] = .builtin(index) }
+        for (name, value) in constants { table[Name(name)] = .number(value, nil) }
+        return table
+    }()
 
     static let constants: [String: Double] = [
         "pi": Double.pi, "π": Double.pi, "e": 2.718281828459045, "inf": Double.infinity, "∞": Double.infinity, "nan": Double.nan,
     ]
 
     func suggestion(for name: String) -> String? {
-        var candidates = Set(globals.keys).union(Builtins.table.keys).union(Interpreter.constants.keys)
-        if let frame = frames.last { candidates.formUnion(frame.keys) }
+        var candidates = Set(globals.keys.map(\.name)).union(Builtins.table.keys).union(Interpreter.constants.keys)
+        if let frame = frames.last { candidates.formUnion(frame.names) }
         if let best = closestName(to: name, in: candidates) { return "did you mean '\(best)'?" }
         return nil
     }
@@ -181,7 +192,7 @@ struct Interpreter: Sendable {
 
     private mutating func evalComprehension(_ element: Expr, _ variable: String, _ source: Expr, _ filter: Expr?, _ span: Span) throws(EvalError) -> Value {
         let items = try elements(of: eval(source), source.span)
-        frames.append(frames.last ?? [:])
+        frames.append(frames.last ?? Frame())
         defer { frames.removeLast() }
         var results: [Value] = []
         results.reserveCapacity(items.count)
@@ -249,9 +260,9 @@ struct Interpreter: Sendable {
                 call.named.append((label, value, argument.span))
             } else {
                 call.values.append(value)
-                call.spans.append(argument.value.span)
-                if case .name(let n, _) = argument.value { call.names.append(n) } else { call.names.append("") }
-                call.separators.append(argument.separator)
+                var name = ""
+                if case .name(let n, _) = argument.value { name = n.name }
+                call.info.append(Call.ArgumentInfo(span: argument.value.span, name: name, separator: argument.separator))
             }
         }
         return try apply(callee, &call)
@@ -259,17 +270,17 @@ struct Interpreter: Sendable {
 
     mutating func apply(_ callee: Value, _ call: inout Call) throws(EvalError) -> Value {
         switch callee {
-        case .builtin(let name):
-            guard let builtin = Builtins.table[name] else { throw EvalError("unknown-name", "unknown function '\(name)'", at: call.span) }
-            call.name = name
+        case .builtin(let index):
+            let builtin = Builtins.all[index]
+            call.name = builtin.name
             try builtin.validate(call)
             return try builtin.body(&self, &call)
         case .function(let function):
             if let (label, _, labelSpan) = call.named.first {
                 throw EvalError("argument", "\(function.name) takes no named argument '\(label)'", at: labelSpan)
             }
-            if let bad = call.separators.dropFirst().firstIndex(where: { $0 != .comma }) {
-                throw EvalError("argument", "separate the arguments of \(function.name) with ','", at: call.spans[bad])
+            if let bad = call.info.dropFirst().firstIndex(where: { $0.separator != .comma }) {
+                throw EvalError("argument", "separate the arguments of \(function.name) with ','", at: call.span(bad))
             }
             return try callFunction(function, call.values, call.span)
         default:
@@ -301,8 +312,7 @@ struct Interpreter: Sendable {
         if case .function(let f) = callee { return try callFunction(f, arguments, span) }
         var call = Call(name: "", span: span)
         call.values = arguments
-        call.spans = Array(repeating: span, count: arguments.count)
-        call.separators = Array(repeating: .comma, count: arguments.count)
+        call.info = Array(repeating: Call.ArgumentInfo(span: span, name: "", separator: .comma), count: arguments.count)
         return try apply(callee, &call)
     }
 }

@@ -21,7 +21,7 @@ enum TokenKind: Equatable, Sendable {
     /// point or an exponent (`1.04` → 0.005); integers are exact and have none.
     case number(Double, halfUnit: Double?)
     case identifier(String)
-    case keyword(String)
+    case keyword(Keyword)
     case string(String)
     case symbol(Symbol)
     case newline
@@ -39,7 +39,21 @@ struct Token: Sendable {
 }
 
 /// Words the grammar reserves. `in` doubles as the unit conversion (`H(P) in bits`).
-let keywords: Set<String> = ["check", "forall", "for", "in", "if", "and", "or", "not", "within", "true", "false", "abs"]
+enum Keyword: String, Sendable {
+    case check, forall, `for`, `in`, `if`, and, or, not, within, `true`, `false`, abs
+
+    /// Most identifiers cannot be keywords by their first letter or length; skip the string
+    /// switch for them (it showed up in profiles).
+    static func lookup(_ text: String, firstScalar: Unicode.Scalar) -> Keyword? {
+        switch firstScalar {
+        case "c", "f", "i", "a", "o", "n", "w", "t":
+            let length = text.utf8.count
+            return length >= 2 && length <= 6 ? Keyword(rawValue: text) : nil
+        default:
+            return nil
+        }
+    }
+}
 
 struct SyntaxError: Error, Sendable {
     var message: String
@@ -58,9 +72,30 @@ struct Lexer {
     /// Emit comments and whitespace too (for highlighting).
     let keepTrivia: Bool
 
+    /// The code's UTF-8 bytes and, per scalar index, its byte offset: slicing text out of the
+    /// code is then a cheap UTF-8 decode rather than a scalar-by-scalar rebuild.
+    let utf8: [UInt8]
+    let byteOffsets: [Int]
+
     init(_ code: String, keepTrivia: Bool = false) {
         scalars = Array(code.unicodeScalars)
+        utf8 = Array(code.utf8)
+        var offsets = [Int]()
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
+        }
+        offsets.append(offset)
+        byteOffsets = offsets
         self.keepTrivia = keepTrivia
+    }
+
+    /// The code between two scalar offsets.
+    func text(_ start: Int, _ end: Int) -> String {
+        let a = byteOffsets[min(max(start, 0), scalars.count)], b = byteOffsets[min(max(end, start, 0), scalars.count)]
+        return String(decoding: utf8[a..<b], as: UTF8.self)
     }
 
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
@@ -85,14 +120,16 @@ struct Lexer {
     }
 
     static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        isIdentifierStart(s) || (s >= "0" && s <= "9") || s.properties.generalCategory == .decimalNumber
+        if s.isASCII { return (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || (s >= "0" && s <= "9") || s == "_" }
+        return isIdentifierStart(s) || (s >= "0" && s <= "9") || s.properties.generalCategory == .decimalNumber
             || s.properties.generalCategory == .nonspacingMark
     }
 
     /// All tokens up to and including `.end`; the first lexical error stops the scan.
     mutating func tokenize() throws(SyntaxError) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 2 + 2)
+        tokens.reserveCapacity(scalars.count / 3 + 2)
+        var lastWasNewline = false
         while true {
             let token = try nextToken()
             switch token.kind {
@@ -100,11 +137,16 @@ struct Lexer {
                 if keepTrivia { tokens.append(token) }
             case .newline:
                 // Collapse blank lines; a newline at the start is meaningless.
-                if keepTrivia || (tokens.last.map { $0.kind != .newline } ?? false) { tokens.append(token) }
+                if keepTrivia || !(tokens.isEmpty || lastWasNewline) { tokens.append(token) }
+                lastWasNewline = true
+                continue
+            case .end:
+                tokens.append(token)
+                return tokens
             default:
                 tokens.append(token)
+                lastWasNewline = false
             }
-            if token.kind == .end { return tokens }
         }
     }
 
@@ -136,9 +178,9 @@ struct Lexer {
             return make(kind)
         }
         if Lexer.isIdentifierStart(c) {
-            var text = ""
-            while let s = peek(), Lexer.isIdentifierContinue(s) { text.unicodeScalars.append(s); advance() }
-            return make(keywords.contains(text) ? .keyword(text) : .identifier(text))
+            while let s = peek(), Lexer.isIdentifierContinue(s) { advance() }
+            let text = self.text(startIndex, index)
+            return make(Keyword.lookup(text, firstScalar: c).map { .keyword($0) } ?? .identifier(text))
         }
         if c == "\"" {
             let kind = try string()
@@ -195,12 +237,21 @@ struct Lexer {
     }
 
     private mutating func number() throws(SyntaxError) -> TokenKind {
-        var text = ""
-        var hasPoint = false, hasExponent = false
-        var fractionDigits = 0
+        let start = index
+        var hasPoint = false, hasExponent = false, hasUnderscore = false
+        var fractionDigits = 0, integerDigits = 0
+        var integerValue = 0
         while let s = peek(), s.isASCII, (s >= "0" && s <= "9") || s == "_" || (s == "." && !hasPoint && !(peek(1) == ".")) {
-            if s == "." { hasPoint = true } else if s != "_" { if hasPoint { fractionDigits += 1 } }
-            if s != "_" { text.unicodeScalars.append(s) }
+            if s == "." {
+                hasPoint = true
+            } else if s == "_" {
+                hasUnderscore = true
+            } else if hasPoint {
+                fractionDigits += 1
+            } else {
+                integerDigits += 1
+                if integerDigits <= 15 { integerValue = integerValue * 10 + Int(s.value - 48) }
+            }
             advance()
         }
         var exponent = 0
@@ -209,20 +260,30 @@ struct Lexer {
             let digitAt = (sign == "+" || sign == "-") ? 2 : 1
             if let d = peek(digitAt), d.isASCII, d >= "0" && d <= "9" {
                 hasExponent = true
-                text.unicodeScalars.append("e"); advance()
-                if digitAt == 2, let sign { text.unicodeScalars.append(sign); advance() }
-                var digits = ""
-                while let s = peek(), s.isASCII, s >= "0" && s <= "9" { digits.unicodeScalars.append(s); advance() }
-                text += digits
-                exponent = Int(digits.prefix(6)).map { sign == "-" ? -$0 : $0 } ?? 0
+                advance()
+                if digitAt == 2 { advance() }
+                var magnitude = 0
+                while let s = peek(), s.isASCII, s >= "0" && s <= "9" {
+                    if magnitude < 100_000 { magnitude = magnitude * 10 + Int(s.value - 48) }
+                    advance()
+                }
+                exponent = sign == "-" ? -magnitude : magnitude
             }
         }
         if let s = peek(), Lexer.isIdentifierStart(s) {
-            throw SyntaxError(message: "a number cannot run into a name ('\(text)\(Character(s))')",
+            throw SyntaxError(message: "a number cannot run into a name ('\(text(start, index))\(Character(s))')",
                               span: Span(line: line, column: column, length: 1), hint: "write '*' for multiplication")
         }
-        guard let value = Double(text) else {
-            throw SyntaxError(message: "malformed number '\(text)'", span: Span(line: line, column: column - text.count, length: text.count), hint: nil)
+        let value: Double
+        if !hasPoint && !hasExponent && !hasUnderscore && integerDigits <= 15 {
+            value = Double(integerValue)   // exact: no decimal conversion needed
+        } else {
+            var written = text(start, index)
+            if hasUnderscore { written.removeAll { $0 == "_" } }
+            guard let parsed = Double(written) else {
+                throw SyntaxError(message: "malformed number '\(written)'", span: Span(line: line, column: column - (index - start), length: index - start), hint: nil)
+            }
+            value = parsed
         }
         var halfUnit: Double? = nil
         if hasPoint || hasExponent {

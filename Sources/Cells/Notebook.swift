@@ -87,7 +87,7 @@ public struct Notebook: Sendable {
         } catch {
             return ([], [error])
         }
-        var parser = Parser(tokens: tokens, scalars: lexer.scalars)
+        var parser = Parser(tokens: tokens, source: lexer)
         let result = parser.parseCell()
         return (result.statements, result.errors)
     }
@@ -101,7 +101,7 @@ public struct Notebook: Sendable {
         case .assign(let names, let expr, let span):
             let value = try interpreter.eval(expr)
             if names.count == 1 {
-                interpreter.globals[names[0]] = value
+                interpreter.globals[Name(names[0])] = value
                 return nil
             }
             let parts: [Value]
@@ -114,23 +114,23 @@ public struct Notebook: Sendable {
             guard parts.count == names.count else {
                 throw EvalError("shape", "cannot unpack \(parts.count) value\(parts.count == 1 ? "" : "s") into \(names.count) names", at: span)
             }
-            for (name, part) in zip(names, parts) { interpreter.globals[name] = part }
+            for (name, part) in zip(names, parts) { interpreter.globals[Name(name)] = part }
             return nil
         case .define(let name, let parameters, let body, _):
-            interpreter.globals[name] = .function(FunctionValue(name: name, parameters: parameters, body: body, captured: [:]))
+            interpreter.globals[Name(name)] = .function(FunctionValue(name: name, parameters: parameters, body: body, captured: Frame()))
             return nil
         case .check(let claim, let tolerance, _):
             try interpreter.useTolerance(tolerance)
             defer { try? interpreter.useTolerance(nil) }
             let outcome = try interpreter.evaluateClaim(claim)
             return .claim(ClaimResult(location: cell.location(parsed.span), source: parsed.text, passed: outcome.passed,
-                                      message: outcome.message, isProperty: false, cases: 1, counterexample: nil))
+                                      text: outcome.message, isProperty: false, cases: 1, counterexample: nil))
         case .forall(let casesExpr, let bindings, let claim, let tolerance, let span):
             try interpreter.useTolerance(tolerance)
             defer { try? interpreter.useTolerance(nil) }
             let outcome = try interpreter.runForall(casesExpr: casesExpr, bindings, claim, seedText: parsed.text, span: span)
             return .claim(ClaimResult(location: cell.location(parsed.span), source: parsed.text, passed: outcome.passed,
-                                      message: outcome.message, isProperty: true, cases: outcome.cases,
+                                      text: .text(outcome.message), isProperty: true, cases: outcome.cases,
                                       counterexample: outcome.counterexample))
         }
     }

@@ -10,7 +10,7 @@ public enum NumberFormat {
         if value.isInfinite { return value < 0 ? "-∞" : "∞" }
         if value == 0 { return "0" }
         let digitsWanted = min(max(precision, 1), 17)
-        var (digits, exponent) = exactDecimal(abs(value))
+        var (digits, exponent) = shortestOrExact(abs(value), digitsWanted)
         if digits.count > digitsWanted {
             let next = digits[digitsWanted]
             let restNonZero = digits[(digitsWanted + 1)...].contains { $0 != 0 }
@@ -23,19 +23,83 @@ public enum NumberFormat {
             if roundUp { digits.insert(1, at: 0); digits.removeLast(); exponent += 1 }
         }
         while digits.count > 1 && digits.last == 0 { digits.removeLast() }
-        let sign = value < 0 ? "-" : ""
-        let text = digits.map { Character(Unicode.Scalar($0 + 48)) }
+        // Assemble ASCII bytes directly: cheaper than string concatenation.
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + 12)
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let zero = UInt8(ascii: "0")
         if exponent >= -5 && exponent < digitsWanted {
             if exponent >= 0 {
-                var integer = String(text.prefix(exponent + 1))
-                if text.count < exponent + 1 { integer += String(repeating: "0", count: exponent + 1 - text.count) }
-                let fraction = text.count > exponent + 1 ? "." + String(text[(exponent + 1)...]) : ""
-                return sign + integer + fraction
+                for i in 0...exponent { out.append(i < digits.count ? zero + digits[i] : zero) }
+                if digits.count > exponent + 1 {
+                    out.append(UInt8(ascii: "."))
+                    for d in digits[(exponent + 1)...] { out.append(zero + d) }
+                }
+            } else {
+                out.append(zero)
+                out.append(UInt8(ascii: "."))
+                for _ in 0..<(-exponent - 1) { out.append(zero) }
+                for d in digits { out.append(zero + d) }
             }
-            return sign + "0." + String(repeating: "0", count: -exponent - 1) + String(text)
+        } else {
+            out.append(zero + digits[0])
+            if digits.count > 1 {
+                out.append(UInt8(ascii: "."))
+                for d in digits[1...] { out.append(zero + d) }
+            }
+            out.append(UInt8(ascii: "e"))
+            if exponent < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: String(abs(exponent)).utf8)
         }
-        let mantissa = text.count > 1 ? String(text[0]) + "." + String(text[1...]) : String(text[0])
-        return sign + mantissa + "e" + String(exponent)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Decimal digits to round: the shortest round-trip digits when they decide the rounding the
+    /// same way the exact value would (always, unless they end exactly on a tie at the cut or more
+    /// than 15 digits are wanted), else the exact expansion. Both come from Swift's own
+    /// platform-independent algorithms, never from the C library.
+    static func shortestOrExact(_ x: Double, _ wanted: Int) -> (digits: [UInt8], exponent: Int) {
+        if wanted <= 15, x.isNormal, let (digits, exponent) = shortestDigits(x) {
+            if digits.count <= wanted { return (digits, exponent) }
+            // A tail of exactly "5" is a tie in the short form that the exact value may not share.
+            if !(digits.count == wanted + 1 && digits[wanted] == 5) { return (digits, exponent) }
+        }
+        return exactDecimal(x)
+    }
+
+    /// The digits of Swift's shortest round-trip representation ("1.0397207708399179",
+    /// "1e-07", "1.5e+20") and the power of ten of the first digit.
+    static func shortestDigits(_ x: Double) -> (digits: [UInt8], exponent: Int)? {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(17)
+        var pointPosition: Int? = nil
+        var exponent = 0
+        var sawExponent = false
+        var exponentSign = 1
+        for byte in x.description.utf8 {
+            if sawExponent {
+                if byte == UInt8(ascii: "-") { exponentSign = -1 } else if byte == UInt8(ascii: "+") { continue } else {
+                    guard byte >= 48 && byte <= 57 else { return nil }
+                    exponent = exponent * 10 + Int(byte - 48)
+                }
+            } else if byte == UInt8(ascii: ".") {
+                pointPosition = digits.count
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                sawExponent = true
+            } else if byte >= 48 && byte <= 57 {
+                digits.append(byte - 48)
+            } else {
+                return nil
+            }
+        }
+        let integerDigits = pointPosition ?? digits.count
+        // Drop leading zeros (0.00123 → 123), adjusting the position of the first digit.
+        var leading = 0
+        while leading < digits.count - 1 && digits[leading] == 0 { leading += 1 }
+        guard leading < digits.count, digits[leading] != 0 else { return nil }
+        digits.removeFirst(leading)
+        while digits.count > 1 && digits.last == 0 { digits.removeLast() }
+        return (digits, integerDigits - 1 - leading + exponentSign * exponent)
     }
 
     /// The exact decimal digits of a positive finite Double and the power of ten of the first

@@ -4,12 +4,13 @@ struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var nesting = 0
-    private let scalars: [Unicode.Scalar]
+    private let source: Lexer
     static let maxNesting = 96
 
-    init(tokens: [Token], scalars: [Unicode.Scalar]) {
+    /// `source` is the lexer that made `tokens`, used to slice statements' text.
+    init(tokens: [Token], source: Lexer) {
         self.tokens = tokens
-        self.scalars = scalars
+        self.source = source
     }
 
     /// Parses the whole cell. Syntax errors are collected per statement: after one, the parser
@@ -18,21 +19,21 @@ struct Parser {
         var statements: [ParsedStatement] = []
         var errors: [SyntaxError] = []
         while true {
-            while isSymbol(.semicolon) || current.kind == .newline { position += 1 }
-            if current.kind == .end { break }
+            while isSymbol(.semicolon) || tokens[position].kind == .newline { position += 1 }
+            if tokens[position].kind == .end { break }
             let first = current
             do throws(SyntaxError) {
                 let statement = try parseStatement()
                 let last = tokens[max(0, position - 1)]
-                let text = String(String.UnicodeScalarView(scalars[first.start..<max(first.start, last.end)]))
+                let text = source.text(first.start, last.end)
                 statements.append(ParsedStatement(statement: statement, text: text, span: first.span))
-                if !(current.kind == .newline || current.kind == .end || isSymbol(.semicolon)) {
+                if !(tokens[position].kind == .newline || tokens[position].kind == .end || isSymbol(.semicolon)) {
                     throw SyntaxError(message: "expected the end of the statement, found \(describe(current))",
-                                      span: current.span, hint: hintForTrailing())
+                                      span: currentSpan, hint: hintForTrailing())
                 }
             } catch {
                 errors.append(error)
-                while current.kind != .newline && current.kind != .end { position += 1 }
+                while tokens[position].kind != .newline && tokens[position].kind != .end { position += 1 }
             }
         }
         return (statements, errors)
@@ -41,24 +42,41 @@ struct Parser {
     // MARK: - Tokens
 
     private var current: Token { tokens[position] }
+    private var currentSpan: Span { tokens[position].span }
+    private func isSymbolAt(_ i: Int, _ symbol: Symbol) -> Bool {
+        if i < tokens.count, case .symbol(let s) = tokens[i].kind { return s == symbol }
+        return false
+    }
+    private func peekIsSymbol(_ ahead: Int, _ symbol: Symbol) -> Bool {
+        let i = position + ahead
+        if i < tokens.count, case .symbol(let s) = tokens[i].kind { return s == symbol }
+        return false
+    }
     private func peekKind(_ ahead: Int) -> TokenKind {
         let i = position + ahead
         return i < tokens.count ? tokens[i].kind : .end
     }
-    private func isSymbol(_ s: Symbol) -> Bool { current.kind == .symbol(s) }
-    private func isKeyword(_ k: String) -> Bool { current.kind == .keyword(k) }
+    // Pattern matches on the array element avoid copying the token (and retaining its text).
+    private func isSymbol(_ s: Symbol) -> Bool {
+        if case .symbol(let x) = tokens[position].kind { return x == s }
+        return false
+    }
+    private func isKeyword(_ k: Keyword) -> Bool {
+        if case .keyword(let x) = tokens[position].kind { return x == k }
+        return false
+    }
 
     private mutating func expect(_ s: Symbol, _ context: String) throws(SyntaxError) -> Token {
         guard isSymbol(s) else {
-            throw SyntaxError(message: "expected '\(s.rawValue)' \(context), found \(describe(current))", span: current.span, hint: nil)
+            throw SyntaxError(message: "expected '\(s.rawValue)' \(context), found \(describe(current))", span: currentSpan, hint: nil)
         }
         defer { position += 1 }
         return current
     }
 
     private mutating func expectIdentifier(_ context: String) throws(SyntaxError) -> (String, Span) {
-        guard case .identifier(let name) = current.kind else {
-            throw SyntaxError(message: "expected a name \(context), found \(describe(current))", span: current.span, hint: nil)
+        guard case .identifier(let name) = tokens[position].kind else {
+            throw SyntaxError(message: "expected a name \(context), found \(describe(current))", span: currentSpan, hint: nil)
         }
         position += 1
         return (name, tokens[position - 1].span)
@@ -68,7 +86,7 @@ struct Parser {
         switch token.kind {
         case .number: return "a number"
         case .identifier(let n): return "'\(n)'"
-        case .keyword(let k): return "'\(k)'"
+        case .keyword(let k): return "'\(k.rawValue)'"
         case .string: return "a string"
         case .symbol(let s): return "'\(s.rawValue)'"
         case .newline: return "the end of the line"
@@ -78,7 +96,7 @@ struct Parser {
     }
 
     private func hintForTrailing() -> String? {
-        if case .identifier = current.kind { return "two expressions in a row: is an operator or a comma missing?" }
+        if case .identifier = tokens[position].kind { return "two expressions in a row: is an operator or a comma missing?" }
         if isSymbol(.assign) { return "only a name or f(x) can be assigned; use '==' or '≈' to compare" }
         return nil
     }
@@ -95,17 +113,17 @@ struct Parser {
     // MARK: - Statements
 
     private mutating func parseStatement() throws(SyntaxError) -> Statement {
-        let start = current.span
-        if isKeyword("check") {
+        let start = currentSpan
+        if isKeyword(.check) {
             position += 1
             let claim = try parseExpression()
             let tolerance = try parseWithin()
             return .check(claim, tolerance, spanFrom(start, to: previous))
         }
-        if isKeyword("forall") { return try parseForall() }
+        if isKeyword(.forall) { return try parseForall() }
         // `f(x, y) = body` defines a function; `a = e` and `a, b = e` bind names.
-        if case .identifier(let name) = current.kind {
-            if peekKind(1) == .symbol(.lparen), let params = lookaheadParameters(from: position + 2), tokens[params.end].kind == .symbol(.assign) {
+        if case .identifier(let name) = tokens[position].kind {
+            if peekIsSymbol(1, .lparen), let params = lookaheadParameters(from: position + 2), isSymbolAt(params.end, .assign) {
                 position = params.end + 1
                 let body = try parseExpression()
                 return .define(name, params.names, body, start)
@@ -143,9 +161,9 @@ struct Parser {
     }
 
     private mutating func parseWithin() throws(SyntaxError) -> ToleranceSpec? {
-        guard isKeyword("within") else { return nil }
+        guard isKeyword(.within) else { return nil }
         position += 1
-        if isSymbol(.plusMinus) || isKeyword("abs") {
+        if isSymbol(.plusMinus) || isKeyword(.abs) {
             position += 1
             return .absolute(try parseAdditive())
         }
@@ -155,7 +173,7 @@ struct Parser {
     }
 
     private mutating func parseForall() throws(SyntaxError) -> Statement {
-        let start = current.span
+        let start = currentSpan
         position += 1
         var cases: Expr? = nil
         if isSymbol(.lparen) {
@@ -165,24 +183,23 @@ struct Parser {
         }
         var bindings: [ForallBinding] = []
         repeat {
-            let bindingStart = current.span
+            let bindingStart = currentSpan
             var names = [try expectIdentifier("to bind in 'forall'").0]
             while isSymbol(.comma) {
                 position += 1
                 names.append(try expectIdentifier("after ','").0)
             }
-            guard isKeyword("in") else {
+            guard isKeyword(.in) else {
                 throw SyntaxError(message: "expected 'in' after the names in 'forall', found \(describe(current))",
-                                  span: current.span, hint: "write e.g. 'forall P, Q in simplex(3): check …'")
+                                  span: currentSpan, hint: "write e.g. 'forall P, Q in simplex(3): check …'")
             }
             position += 1
             let domain = try parseExpression()
             bindings.append(ForallBinding(names: names, domain: domain, span: bindingStart))
             if isSymbol(.comma) { position += 1 } else { break }
         } while true
-        if isKeyword("cases") { position += 1 }
         _ = try expect(.colon, "after the 'forall' bindings")
-        if isKeyword("check") { position += 1 }
+        if isKeyword(.check) { position += 1 }
         let claim = try parseExpression()
         let tolerance = try parseWithin()
         return .forall(cases: cases, bindings, claim, tolerance, spanFrom(start, to: previous))
@@ -194,16 +211,16 @@ struct Parser {
         nesting += 1
         defer { nesting -= 1 }
         if nesting > Parser.maxNesting {
-            throw SyntaxError(message: "expression nested too deeply (more than \(Parser.maxNesting) levels)", span: current.span, hint: nil)
+            throw SyntaxError(message: "expression nested too deeply (more than \(Parser.maxNesting) levels)", span: currentSpan, hint: nil)
         }
         // Lambdas: `x -> e`, `x → e`, `(x, y) -> e`.
-        if case .identifier(let name) = current.kind, peekKind(1) == .symbol(.arrow) {
-            let start = current.span
+        if case .identifier(let name) = tokens[position].kind, peekIsSymbol(1, .arrow) {
+            let start = currentSpan
             position += 2
             return .lambda([name], try parseExpression(), start)
         }
-        if isSymbol(.lparen), let params = lookaheadParameters(from: position + 1), params.end < tokens.count, tokens[params.end].kind == .symbol(.arrow) {
-            let start = current.span
+        if isSymbol(.lparen), let params = lookaheadParameters(from: position + 1), params.end < tokens.count, isSymbolAt(params.end, .arrow) {
+            let start = currentSpan
             position = params.end + 1
             return .lambda(params.names, try parseExpression(), start)
         }
@@ -212,8 +229,8 @@ struct Parser {
 
     private mutating func parseOr() throws(SyntaxError) -> Expr {
         var left = try parseAnd()
-        while isKeyword("or") {
-            let span = current.span
+        while isKeyword(.or) {
+            let span = currentSpan
             position += 1
             left = .logical(.or, left, try parseAnd(), span)
         }
@@ -222,8 +239,8 @@ struct Parser {
 
     private mutating func parseAnd() throws(SyntaxError) -> Expr {
         var left = try parseNot()
-        while isKeyword("and") || isSymbol(.andAnd) {
-            let span = current.span
+        while isKeyword(.and) || isSymbol(.andAnd) {
+            let span = currentSpan
             position += 1
             left = .logical(.and, left, try parseNot(), span)
         }
@@ -231,8 +248,8 @@ struct Parser {
     }
 
     private mutating func parseNot() throws(SyntaxError) -> Expr {
-        if isKeyword("not") || isSymbol(.bang) {
-            let span = current.span
+        if isKeyword(.not) || isSymbol(.bang) {
+            let span = currentSpan
             position += 1
             return .not(try parseNot(), span)
         }
@@ -244,8 +261,8 @@ struct Parser {
         var operands = [first]
         var ops: [CompareOp] = []
         var spans: [Span] = []
-        while case .symbol(let s) = current.kind, let op = Parser.compareOp(s) {
-            spans.append(current.span)
+        while case .symbol(let s) = tokens[position].kind, let op = Parser.compareOp(s) {
+            spans.append(currentSpan)
             position += 1
             ops.append(op)
             operands.append(try parseAdditive())
@@ -271,9 +288,9 @@ struct Parser {
     /// such as `H(P) - H(Q) in bits` is caught by the unit check (nats − bits is an error).
     private mutating func parseConversion() throws(SyntaxError) -> Expr {
         var value = try parseUnary()
-        while isKeyword("in") {
+        while isKeyword(.in) {
             guard case .identifier(let unitName) = peekKind(1) else { break }
-            let span = current.span
+            let span = currentSpan
             guard let unit = LogUnit(name: unitName) else {
                 throw SyntaxError(message: "unknown unit '\(unitName)'", span: tokens[position + 1].span,
                                   hint: "units are nats, bits and bans")
@@ -288,7 +305,7 @@ struct Parser {
         var left = try parseMultiplicative()
         while isSymbol(.plus) || isSymbol(.minus) {
             let op: BinaryOp = isSymbol(.plus) ? .add : .subtract
-            let span = current.span
+            let span = currentSpan
             position += 1
             left = .binary(op, left, try parseMultiplicative(), span)
         }
@@ -299,7 +316,7 @@ struct Parser {
         var left = try parseConversion()
         while isSymbol(.star) || isSymbol(.slash) {
             let op: BinaryOp = isSymbol(.star) ? .multiply : .divide
-            let span = current.span
+            let span = currentSpan
             position += 1
             left = .binary(op, left, try parseConversion(), span)
         }
@@ -308,7 +325,7 @@ struct Parser {
 
     private mutating func parseUnary() throws(SyntaxError) -> Expr {
         if isSymbol(.minus) || isSymbol(.plus) {
-            let span = current.span
+            let span = currentSpan
             let op: UnaryOp = isSymbol(.minus) ? .negate : .plus
             position += 1
             nesting += 1
@@ -325,7 +342,7 @@ struct Parser {
     private mutating func parsePower() throws(SyntaxError) -> Expr {
         let base = try parsePostfix()
         if isSymbol(.caret) {
-            let span = current.span
+            let span = currentSpan
             position += 1
             nesting += 1
             defer { nesting -= 1 }
@@ -344,7 +361,7 @@ struct Parser {
                 let args = try parseArguments()
                 value = .call(value, args, spanFrom(value.span, to: open))
             } else if isSymbol(.lbracket) {
-                let span = current.span
+                let span = currentSpan
                 position += 1
                 var indices = [try parseExpression()]
                 while isSymbol(.comma) { position += 1; indices.append(try parseExpression()) }
@@ -361,14 +378,14 @@ struct Parser {
         if isSymbol(.rparen) { position += 1; return args }
         var separator = Separator.comma
         while true {
-            let span = current.span
+            let span = currentSpan
             var label: String? = nil
-            if case .identifier(let name) = current.kind, peekKind(1) == .symbol(.colon) {
+            if case .identifier(let name) = tokens[position].kind, peekIsSymbol(1, .colon) {
                 label = name
                 position += 2
             }
             args.append(Argument(label: label, value: try parseExpression(), separator: separator, span: span))
-            switch current.kind {
+            switch tokens[position].kind {
             case .symbol(.comma): separator = .comma
             case .symbol(.semicolon): separator = .semicolon
             case .symbol(.bar): separator = .bar
@@ -378,30 +395,31 @@ struct Parser {
                 return args
             default:
                 throw SyntaxError(message: "expected ',' or ')' in the argument list, found \(describe(current))",
-                                  span: current.span, hint: nil)
+                                  span: currentSpan, hint: nil)
             }
             position += 1
         }
     }
 
     private mutating func parsePrimary() throws(SyntaxError) -> Expr {
-        let token = current
-        switch token.kind {
+        let span = currentSpan
+        switch tokens[position].kind {
         case .number(let value, let halfUnit):
             position += 1
-            return .number(value, halfUnit: halfUnit, token.span)
+            return .number(value, halfUnit: halfUnit, span)
         case .string(let text):
             position += 1
-            return .string(text, token.span)
-        case .keyword("true"), .keyword("false"):
+            return .string(text, span)
+        case .keyword(.true), .keyword(.false):
+            let value = isKeyword(.true)
             position += 1
-            return .boolean(token.kind == .keyword("true"), token.span)
-        case .keyword("abs"):
+            return .boolean(value, span)
+        case .keyword(.abs):
             position += 1
-            return .name("abs", token.span)
+            return .name(Name("abs"), span)
         case .identifier(let name):
             position += 1
-            return .name(name, token.span)
+            return .name(Name(name), span)
         case .symbol(.lparen):
             position += 1
             let inner = try parseExpression()
@@ -410,13 +428,13 @@ struct Parser {
         case .symbol(.lbracket):
             return try parseVector()
         case .symbol(.bar):
-            throw SyntaxError(message: "'|' is only used inside calls such as H(X | Y)", span: token.span,
+            throw SyntaxError(message: "'|' is only used inside calls such as H(X | Y)", span: span,
                               hint: "write abs(x) for an absolute value")
         case .keyword(let k):
-            throw SyntaxError(message: "unexpected keyword '\(k)'", span: token.span,
-                              hint: k == "check" ? "'check' starts a statement; put it at the start of a line" : nil)
+            throw SyntaxError(message: "unexpected keyword '\(k.rawValue)'", span: span,
+                              hint: k == .check ? "'check' starts a statement; put it at the start of a line" : nil)
         default:
-            throw SyntaxError(message: "expected an expression, found \(describe(token))", span: token.span, hint: nil)
+            throw SyntaxError(message: "expected an expression, found \(describe(tokens[position]))", span: span, hint: nil)
         }
     }
 
@@ -427,16 +445,16 @@ struct Parser {
         var elements: [Expr] = []
         if isSymbol(.rbracket) { position += 1; return .vector([], open.span) }
         elements.append(try parseExpression())
-        if isKeyword("for") {
+        if isKeyword(.for) {
             position += 1
             let (variable, _) = try expectIdentifier("after 'for'")
-            guard isKeyword("in") else {
-                throw SyntaxError(message: "expected 'in' after '\(variable)'", span: current.span, hint: nil)
+            guard isKeyword(.in) else {
+                throw SyntaxError(message: "expected 'in' after '\(variable)'", span: currentSpan, hint: nil)
             }
             position += 1
             let source = try parseExpression()
             var filter: Expr? = nil
-            if isKeyword("if") {
+            if isKeyword(.if) {
                 position += 1
                 filter = try parseExpression()
             }

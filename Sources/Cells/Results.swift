@@ -63,13 +63,27 @@ public struct ClaimResult: Sendable {
     public var source: String
     public var passed: Bool
     /// On success a short `1.03972 nats ≈ 1.03972 nats`; on failure both sides, their
-    /// difference and the tolerance.
-    public var message: String
+    /// difference and the tolerance. Rendered when read.
+    public var message: String {
+        get { text.rendered }
+        set { text = .text(newValue) }
+    }
+    var text: ClaimText
     public var isProperty: Bool
     /// Cases run (1 for a plain `check`).
     public var cases: Int
     /// For a failed `forall`: the (shrunk) bindings that break the claim, e.g. `P = [0.5, 0.5]`.
     public var counterexample: String?
+
+    init(location: SourceLocation, source: String, passed: Bool, text: ClaimText, isProperty: Bool, cases: Int, counterexample: String?) {
+        self.location = location
+        self.source = source
+        self.passed = passed
+        self.text = text
+        self.isProperty = isProperty
+        self.cases = cases
+        self.counterexample = counterexample
+    }
 
     /// The failure as a diagnostic (`claim-failed`), or nil when the claim passed.
     public var diagnostic: Diagnostic? {

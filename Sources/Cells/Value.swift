@@ -33,7 +33,34 @@ struct FunctionValue: Sendable {
     var name: String
     var parameters: [String]
     var body: Expr
-    var captured: [String: Value]
+    var captured: Frame
+}
+
+/// Local bindings of one call or comprehension. Frames hold a handful of names, so a linear
+/// scan beats hashing (and needs one allocation per array, not a hash table).
+struct Frame: Sendable {
+    var names: [String] = []
+    var values: [Value] = []
+
+    subscript(name: String) -> Value? {
+        get {
+            var i = names.count - 1
+            while i >= 0 {
+                if names[i] == name { return values[i] }
+                i -= 1
+            }
+            return nil
+        }
+        set {
+            guard let newValue else { return }
+            if let i = names.lastIndex(of: name) {
+                values[i] = newValue
+            } else {
+                names.append(name)
+                values.append(newValue)
+            }
+        }
+    }
 }
 
 /// Where `forall` draws its cases from.
@@ -76,7 +103,8 @@ enum Value: Sendable {
     case boolean(Bool)
     case string(String)
     case function(FunctionValue)
-    case builtin(String)
+    /// An index into `Builtins.all`.
+    case builtin(Int)
     case plot(Plot)
     case tuple([Value])
     case domain(Domain)
@@ -107,7 +135,7 @@ enum Value: Sendable {
         case .boolean(let b): return .boolean(b)
         case .string(let s): return .string(s)
         case .function(let f): return .function("\(f.name)(\(f.parameters.joined(separator: ", ")))")
-        case .builtin(let name): return .function("\(name)(…)")
+        case .builtin(let index): return .function("\(Builtins.all[index].name)(…)")
         case .plot(let p): return .plot(p)
         case .tuple(let values): return .tuple(values.map(\.display))
         case .domain(let d): return .description(d.description)

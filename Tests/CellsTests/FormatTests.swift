@@ -62,3 +62,40 @@ import Testing
         #expect(notebook.evaluateInline("1/3", at: .init(file: "n.md", line: 1, column: 1)).text == "0.33333333333333331")
     }
 }
+
+@Suite struct ShortestDigitsTests {
+    /// The fast path (Swift's shortest digits) agrees with exact rounding on many values.
+    @Test func fastPathAgreesWithExactRounding() {
+        var state: UInt64 = 0x1234_5678
+        func nextDouble() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let bits = (state >> 2) & 0x7FEF_FFFF_FFFF_FFFF
+            return Double(bitPattern: bits)
+        }
+        var samples: [Double] = [0.125, 0.375, 2.675, 1.0397207708399179, 1e-7, 1.5e20, 123456, 0.1, 9.5, 0.95, 1e22, 5e-324]
+        for _ in 0..<400 { samples.append(nextDouble()) }
+        for x in samples where x.isFinite && x > 0 {
+            for precision in [1, 3, 6, 10, 15] {
+                let exact = NumberFormat.exactDecimal(x)
+                let fast = NumberFormat.shortestOrExact(x, precision)
+                #expect(roundDigits(exact, precision) == roundDigits(fast, precision), "\(x) at \(precision)")
+            }
+        }
+    }
+
+    func roundDigits(_ d: (digits: [UInt8], exponent: Int), _ p: Int) -> String {
+        // Round half-even on the digit list, as NumberFormat does.
+        var digits = d.digits, exponent = d.exponent
+        if digits.count > p {
+            let next = digits[p]
+            let rest = digits[(p + 1)...].contains { $0 != 0 }
+            var up = next > 5 || (next == 5 && (rest || digits[p - 1] % 2 == 1))
+            digits.removeSubrange(p...)
+            var i = digits.count - 1
+            while up && i >= 0 { if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; up = false } }
+            if up { digits.insert(1, at: 0); digits.removeLast(); exponent += 1 }
+        }
+        while digits.count > 1 && digits.last == 0 { digits.removeLast() }
+        return digits.map(String.init).joined() + "e\(exponent)"
+    }
+}

@@ -162,5 +162,7 @@ import InfoTheory
             #expect(!summary.isEmpty, "\(name)")
         }
         #expect(Builtins.reference.count > 100)
+        // No name is registered twice (a later one would be silently ignored).
+        #expect((Builtins.core + Builtins.information + Builtins.domainBuiltins).count == Builtins.all.count)
     }
 }
