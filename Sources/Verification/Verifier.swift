@@ -50,11 +50,22 @@ public struct Verifier: Sendable {
             limits: options.limits,
             precision: options.precision)
 
-        let cells = note.cells.map { cell in run(cell, in: &notebook, diagnostics: &diagnostics) }
-        let inlineValues = note.inlineExpressions.map { expression in
+        // Prose reads top to bottom like the cells: an inline value sees the bindings of the
+        // cells above it, not those of cells further down that rebind the same name.
+        var cells: [CellRun] = []
+        var inlineValues: [InlineResult] = []
+        var nextCell = 0
+        for expression in note.inlineExpressions {
+            while nextCell < note.cells.count, note.cells[nextCell].location < expression.location {
+                cells.append(run(note.cells[nextCell], in: &notebook, diagnostics: &diagnostics))
+                nextCell += 1
+            }
             let result = notebook.evaluateInline(expression.expression, at: expression.location)
             if let diagnostic = result.diagnostic { diagnostics.append(diagnostic) }
-            return result
+            inlineValues.append(result)
+        }
+        for cell in note.cells[nextCell...] {
+            cells.append(run(cell, in: &notebook, diagnostics: &diagnostics))
         }
         let links = note.links.map { link in
             let resolution = resolver.resolve(link, from: note.id)

@@ -42,7 +42,7 @@ import FoundationXML
         Text.
 
         ```qed
-        check H([0.5, 0.5]) ≈ 0.7
+        check H([0.5, 0.5]) ≈ 0.5
         ```
         """
 
@@ -58,7 +58,7 @@ import FoundationXML
         let outcome = try QEDProcess.run(["check", "."], in: vault.root)
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("bad.md:7:"), "\(outcome.stdout)")
-        #expect(outcome.stdout.contains("check H([0.5, 0.5]) ≈ 0.7"))
+        #expect(outcome.stdout.contains("check H([0.5, 0.5]) ≈ 0.5"))
         // The other notes are still checked and counted.
         #expect(outcome.stdout.contains("3 notes"))
     }
