@@ -15,11 +15,10 @@ extension Cutout {
     /// Scans `source` left to right (MATH.md §1 rule order), never looking inside the lines
     /// `excluded` marks (code and HTML blocks, found by a first cmark parse).
     ///
-    /// - Parameter excluded: `excluded[k]` is true when 1-based line `k + 1` is code or HTML.
-    static func make(source: [UInt8], excluded: [Bool], locator: inout Locator) -> Cutout {
+    static func make(source: [UInt8], blocks: BlockLines, locator: inout Locator) -> Cutout {
         var result = Cutout()
         source.withUnsafeBufferPointer { b in
-            var scanner = MarkupScanner(b: b, lines: locator.lines, excluded: excluded)
+            var scanner = MarkupScanner(b: b, lines: locator.lines, blocks: blocks)
             scanner.run(into: &result, locator: &locator)
         }
         return result
@@ -27,24 +26,46 @@ extension Cutout {
 }
 
 /// One left-to-right pass; `b` is valid only during `Cutout.make`.
+/// Per line of the note (index k is line k + 1), from the first cmark parse.
+struct BlockLines {
+    /// Code blocks and HTML blocks: never scanned.
+    var excluded: [Bool]
+    /// The paragraph or heading the line belongs to (0: none).
+    var inlineBlock: [Int32]
+}
+
 struct MarkupScanner {
     let b: UnsafeBufferPointer<UInt8>
     let lines: LineIndex
-    let excluded: [Bool]
-    /// For a backtick run of length N: no closing run exists before this offset.
-    var noCodeCloseBefore: [Int: Int] = [:]
+    let blocks: BlockLines
+    /// cmark's backtick cache, reproduced so code spans end exactly where cmark 0.30 ends
+    /// them (including its quirk of forgetting later closers): per paragraph, the start of
+    /// the last run seen of each length, and whether a scan has reached the paragraph's end.
+    var backtickBlock: Int32 = -1
+    var backticks = [Int](repeating: -1, count: 81)
+    var scannedForBackticks = false
     /// For `<!--`, `<?`, `<![CDATA[`: no terminator exists before this offset.
     var noTerminatorBefore: [UInt8: Int] = [:]
 
-    init(b: UnsafeBufferPointer<UInt8>, lines: LineIndex, excluded: [Bool]) {
-        self.b = b; self.lines = lines; self.excluded = excluded
+    init(b: UnsafeBufferPointer<UInt8>, lines: LineIndex, blocks: BlockLines) {
+        self.b = b; self.lines = lines; self.blocks = blocks
     }
 
     var n: Int { b.count }
 
     func isExcluded(lineStartingAt p: Int) -> Bool {
         let line = lines.line(ofOffset: p)
-        return line - 1 < excluded.count && excluded[line - 1]
+        return line - 1 < blocks.excluded.count && blocks.excluded[line - 1]
+    }
+
+    /// Whether a cmark inline construct (code span, raw HTML) may continue past the newline
+    /// at `k`: only within one paragraph or heading, as cmark parses inlines per block.
+    func staysInBlock(afterNewlineAt k: Int) -> Bool {
+        guard k + 1 < n else { return false }
+        let line = lines.line(ofOffset: k)
+        guard line < blocks.inlineBlock.count else { return false }
+        let here = blocks.inlineBlock[line - 1]
+        return here != 0 && blocks.inlineBlock[line] == here
     }
 
     /// Whether a span may continue past the newline at `k`: the next line exists, is not
@@ -93,6 +114,9 @@ struct MarkupScanner {
         var copyStart = 0
         var i = 0
         var atLineStart = true
+        // Unmatched `[` in the current paragraph: only `](` after one can be a link.
+        var openBrackets = 0
+        var bracketBlock: Int32 = -1
 
         func emit(_ hole: Hole, from start: Int, to end: Int) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<start]))
@@ -154,7 +178,12 @@ struct MarkupScanner {
                     i += 1
                 }
             case 0x5D: // ] — a link destination is copied unchanged (cmark percent-encodes it)
-                i = i + 1 < n && b[i + 1] == 0x28 ? linkDestinationEnd(from: i + 2) : i + 1
+                let block = blockID(at: i)
+                if block == bracketBlock, openBrackets > 0 {
+                    openBrackets -= 1
+                    if i + 1 < n, b[i + 1] == 0x28, let end = linkDestinationEnd(from: i + 2) { i = end; continue }
+                }
+                i += 1
             case 0x5B, 0x21: // [ or !
                 let embed = b[i] == 0x21
                 let open = embed ? i + 1 : i
@@ -165,6 +194,11 @@ struct MarkupScanner {
                     emit(.link(index), from: i, to: link.end)
                     i = link.end
                 } else {
+                    if !embed {
+                        let block = blockID(at: i)
+                        if block != bracketBlock { bracketBlock = block; openBrackets = 0 }
+                        openBrackets += 1
+                    }
                     i += 1
                 }
             default:
@@ -175,9 +209,24 @@ struct MarkupScanner {
         result.text = out
     }
 
+    /// The paragraph or heading holding offset `p` (0: none).
+    func blockID(at p: Int) -> Int32 {
+        let line = lines.line(ofOffset: p)
+        return line - 1 < blocks.inlineBlock.count ? blocks.inlineBlock[line - 1] : 0
+    }
+
     /// The end of an inline link's destination starting at `p` (after `](`): a `<…>` form, or
-    /// non-space characters with balanced parentheses. The title, if any, is scanned as usual.
-    func linkDestinationEnd(from p: Int) -> Int {
+    /// non-space characters with balanced parentheses; nil unless a `)` or a title follows,
+    /// as cmark would otherwise not make a link. The title, if any, is scanned as usual.
+    func linkDestinationEnd(from p: Int) -> Int? {
+        guard let end = destinationEnd(from: p) else { return nil }
+        var k = end
+        while k < n, b[k] == 0x20 || b[k] == 0x09 || b[k] == 0x0A { k += 1 }
+        guard k < n, b[k] == 0x29 || b[k] == 0x22 || b[k] == 0x27 || b[k] == 0x28 else { return nil }
+        return end
+    }
+
+    func destinationEnd(from p: Int) -> Int? {
         var k = p
         while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
         if k < n, b[k] == 0x3C {
@@ -185,7 +234,7 @@ struct MarkupScanner {
             while m < n, b[m] != 0x3E, b[m] != 0x0A, b[m] != 0x3C {
                 m += (b[m] == 0x5C && m + 1 < n) ? 2 : 1
             }
-            return m < n && b[m] == 0x3E ? m + 1 : p
+            return m < n && b[m] == 0x3E ? m + 1 : nil
         }
         var depth = 0
         while k < n {
@@ -333,28 +382,50 @@ struct MarkupScanner {
         var runEnd = i
         while runEnd < n, b[runEnd] == 0x60 { runEnd += 1 }
         let length = runEnd - i
-        if let limit = noCodeCloseBefore[length], i < limit { return (runEnd, nil) }
+        let line = lines.line(ofOffset: i)
+        let block = line - 1 < blocks.inlineBlock.count ? blocks.inlineBlock[line - 1] : 0
+        if block != backtickBlock {
+            backtickBlock = block
+            scannedForBackticks = false
+            for k in backticks.indices { backticks[k] = -1 }
+        }
+        guard length <= 80 else { return (runEnd, nil) }
+        if scannedForBackticks, backticks[length] <= runEnd { return (runEnd, nil) }
         var k = runEnd
         while k < n {
             let c = b[k]
             if c == 0x60 {
                 var m = k
                 while m < n, b[m] == 0x60 { m += 1 }
+                if m - k <= 80 { backticks[m - k] = k }
                 if m - k == length { return (m, inlineExpression(runEnd, k, locator: &locator)) }
                 k = m
                 continue
             }
-            if c == 0x0A, !mayContinue(afterNewlineAt: k) { break }
+            if c == 0x0A, !staysInBlock(afterNewlineAt: k) { break }
             k += 1
         }
-        noCodeCloseBefore[length] = k
+        scannedForBackticks = true
         return (runEnd, nil)
     }
 
     /// The `` `= EXPR` `` held by the code span with content `contentStart..<contentEnd`, if any.
     func inlineExpression(_ contentStart: Int, _ contentEnd: Int, locator: inout Locator) -> InlineExpression? {
-        var content = Array(UnsafeBufferPointer(rebasing: b[contentStart..<contentEnd]))
-        for j in content.indices where content[j] == 0x0A { content[j] = 0x20 }
+        // As cmark sees it: continuation lines lose their container prefix and leading
+        // white space, and each line ending becomes a space.
+        var content = [UInt8]()
+        let depth = quoteDepth(at: contentStart)
+        var j = contentStart
+        while j < contentEnd {
+            if b[j] == 0x0A {
+                content.append(0x20)
+                j = skipQuotePrefix(from: j + 1, depth: depth)
+                while j < contentEnd, b[j] == 0x20 || b[j] == 0x09 { j += 1 }
+                continue
+            }
+            content.append(b[j])
+            j += 1
+        }
         if content.count >= 2, content.first == 0x20, content.last == 0x20, content.contains(where: { $0 != 0x20 }) {
             content = Array(content.dropFirst().dropLast())
         }

@@ -39,7 +39,7 @@ extension MarkupScanner {
             if q == 0x22 || q == 0x27 {
                 var m = valueStart + 1
                 while m < n, b[m] != q {
-                    if b[m] == 0x0A, !mayContinue(afterNewlineAt: m) { return nil }
+                    if b[m] == 0x0A, !staysInBlock(afterNewlineAt: m) { return nil }
                     m += 1
                 }
                 guard m < n else { return nil }
@@ -93,7 +93,7 @@ extension MarkupScanner {
                 for j in 1..<t.count where b[k + j] != t[j] { ok = false; break }
                 if ok { return k + t.count }
             }
-            if b[k] == 0x0A, !mayContinue(afterNewlineAt: k) { break }
+            if b[k] == 0x0A, !staysInBlock(afterNewlineAt: k) { break }
             k += 1
         }
         noTerminatorBefore[key] = k
@@ -111,7 +111,7 @@ extension MarkupScanner {
     func skipWhitespace(from k: Int) -> Int? {
         var m = k
         while m < n, MarkupScanner.isSpace(b[m]) {
-            if b[m] == 0x0A, !mayContinue(afterNewlineAt: m) { return nil }
+            if b[m] == 0x0A, !staysInBlock(afterNewlineAt: m) { return nil }
             m += 1
         }
         return m

@@ -119,16 +119,16 @@ public struct LinkResolver: Sendable {
             let what = link.target.isEmpty ? "this note" : "'\(link.target)'"
             let hint = hintCache.value(for: link.target) { suggestions.closest(to: $0) }.map { "did you mean '\($0)'?" }
                 ?? "create the note, or fix the link's path"
-            return .error("unresolved-link", "no note named \(what)", at: link.location, length: length, hint: hint)
+            return .warning("unresolved-link", "no note named \(what)", at: link.location, length: length, hint: hint)
         case .missingHeading(let id):
             let heading = link.heading ?? ""
             let texts = Array(Set((headings[id] ?? [:]).values.map(\.text))).sorted()
             let hint = SuggestionIndex(names: texts).closest(to: heading).map { "did you mean '#\($0)'?" }
                 ?? (texts.isEmpty ? "'\(id)' has no headings" : "headings there: \(texts.prefix(5).joined(separator: ", "))")
-            return .error("unresolved-heading", "note '\(id)' has no heading '\(heading)'", at: link.location,
+            return .warning("unresolved-heading", "note '\(id)' has no heading '\(heading)'", at: link.location,
                           length: length, hint: hint)
         case .ambiguous(let ids):
-            return .error("ambiguous-link", "'\(link.target)' matches \(ids.count) notes: \(ids.joined(separator: ", "))",
+            return .warning("ambiguous-link", "'\(link.target)' matches \(ids.count) notes: \(ids.joined(separator: ", "))",
                           at: link.location, length: length,
                           hint: "write the vault path, e.g. [[\(ids.first ?? "")]]")
         }

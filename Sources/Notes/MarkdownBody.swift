@@ -96,8 +96,41 @@ enum Placeholder {
         }
     }
 
+    /// Text holes stand where `$…$`, `[[…]]` or a code span stood, all of which begin and end
+    /// with punctuation; cmark decides emphasis by whether the characters around `*` and `_`
+    /// are punctuation, and private-use characters are not. So text placeholders are wrapped
+    /// in `(`: punctuation that also makes any link destination containing it unbalanced, so
+    /// a placeholder never turns text into a link. `unwrap` removes the wrappers again.
+    static let wrapper: UInt8 = 0x28
+
+    static func isWrapped(_ hole: Hole) -> Bool {
+        switch hole {
+        case .math, .link, .inlineValue: return true
+        case .cell, .headingAnchor: return false
+        }
+    }
+
     /// Appends the UTF-8 bytes of a hole's placeholder.
     static func append(_ hole: Hole, to bytes: inout [UInt8]) {
+        if isWrapped(hole) {
+            bytes.append(wrapper)
+            appendBare(hole, to: &bytes)
+            bytes.append(wrapper)
+        } else {
+            appendBare(hole, to: &bytes)
+        }
+    }
+
+    /// The byte range a placeholder found at `i..<i+length` really covers, wrappers included.
+    static func unwrap(_ hole: Hole, at i: Int, length: Int, floor: Int,
+                       in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        guard isWrapped(hole) else { return i..<(i + length) }
+        let start = i > floor && bytes[i - 1] == wrapper ? i - 1 : i
+        let end = i + length < bytes.count && bytes[i + length] == wrapper ? i + length + 1 : i + length
+        return start..<end
+    }
+
+    static func appendBare(_ hole: Hole, to bytes: inout [UInt8]) {
         let (kind, index) = kindScalar(hole)
         appendScalar(open, to: &bytes)
         appendScalar(kind, to: &bytes)

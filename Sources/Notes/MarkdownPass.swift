@@ -143,12 +143,13 @@ extension MarkdownPass {
                     firstLine: location.line + 1, columnOffset: location.column - 1, info: info)
     }
 
-    /// A cheap test before `displayOnlyHoles`: the first child is text starting with U+E000.
+    /// A cheap test before `displayOnlyHoles`: the first child is text starting with a placeholder.
     static func startsWithPlaceholder(paragraph: OpaquePointer) -> Bool {
         guard let first = cmark_node_first_child(paragraph), CmarkTree.type(first) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(first) else { return false }
         var p = literal
         while p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
+        if UInt8(bitPattern: p.pointee) == Placeholder.wrapper { p += 1 }
         return UInt8(bitPattern: p.pointee) == 0xEE
     }
 
@@ -164,10 +165,13 @@ extension MarkdownPass {
                     var i = 0
                     while i < b.count {
                         if b[i] == 0x20 || b[i] == 0x09 { i += 1; continue }
-                        guard let (hole, length) = Placeholder.parse(at: i, in: b),
+                        let at = b[i] == Placeholder.wrapper ? i + 1 : i
+                        guard let (hole, length) = Placeholder.parse(at: at, in: b),
                               case .math(let index) = hole, index < math.count, math[index].display else { return false }
+                        let range = Placeholder.unwrap(hole, at: at, length: length, floor: i, in: b)
+                        guard range.lowerBound == i else { return false }
                         holes.append(hole)
-                        i += length
+                        i = range.upperBound
                     }
                     return true
                 }

@@ -47,8 +47,10 @@ func plainText(_ bytes: [UInt8], cutout: Cutout) -> String {
         var i = 0
         while i < b.count {
             if b[i] == 0xEE, let (hole, length) = Placeholder.parse(at: i, in: b) {
+                let range = Placeholder.unwrap(hole, at: i, length: length, floor: 0, in: b)
+                if range.lowerBound < i, out.last == Placeholder.wrapper { out.removeLast() }
                 out.append(contentsOf: plainText(of: hole, cutout: cutout).utf8)
-                i += length
+                i = range.upperBound
             } else {
                 out.append(b[i])
                 i += 1
@@ -87,21 +89,22 @@ func splitHoles(_ html: [UInt8], cutout: Cutout, allMath: [MathSpan],
             guard let hit = memchr(base + i, 0xEE, b.count - i) else { break }
             i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             guard let (hole, length) = Placeholder.parse(at: i, in: b) else { i += 1; continue }
+            let range = Placeholder.unwrap(hole, at: i, length: length, floor: runStart, in: b)
             // Inside a tag when the nearest '<' or '>' before the placeholder is a '<'
             // (cmark escapes both in text, so they only ever delimit tags).
             var k = i - 1
             while k >= runStart, b[k] != 0x3C, b[k] != 0x3E { k -= 1 }
             let inTag = k >= runStart ? b[k] == 0x3C : isInsideTag(pending)
             if inTag {
-                pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+                pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<range.lowerBound]))
                 var plain = plainText(of: hole, cutout: cutout)
                 if case .math(let m) = hole, m < allMath.count { plain = allMath[m].tex }
                 pending.append(contentsOf: MarkdownBody.escapeHTML(plain).utf8)
             } else {
-                flush(upTo: i)
+                flush(upTo: range.lowerBound)
                 segments.append(.hole(remap(hole)))
             }
-            i += length
+            i = range.upperBound
             runStart = i
         }
         flush(upTo: b.count)

@@ -75,9 +75,9 @@ extension Note {
         // its free lists at every one of them.
         var firstTree: CmarkTree?
         if mayHoldCutouts(working) {
-            let excluded: [Bool]
-            (excluded, firstTree) = codeAndHTMLLines(working, lineCount: locator.lines.starts.count, rawHTML: config.allowRawHTML)
-            cutout = Cutout.make(source: working, excluded: excluded, locator: &locator)
+            let blocks: BlockLines
+            (blocks, firstTree) = blockLines(working, lineCount: locator.lines.starts.count, rawHTML: config.allowRawHTML)
+            cutout = Cutout.make(source: working, blocks: blocks, locator: &locator)
         } else {
             cutout = Cutout(text: working)
         }
@@ -95,18 +95,26 @@ extension Note {
                     diagnostics: diagnostics, contentHash: fnv1aHex(raw))
     }
 
-    /// 1-based lines (index k = line k+1) that belong to code blocks or HTML blocks.
-    static func codeAndHTMLLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> ([Bool], CmarkTree?) {
-        var excluded = [Bool](repeating: false, count: lineCount)
-        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return (excluded, nil) }
+    /// What the first parse says about each line: code/HTML (never scanned) and which
+    /// paragraph or heading it belongs to (cmark's own inline spans never leave one).
+    static func blockLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> (BlockLines, CmarkTree?) {
+        var lines = BlockLines(excluded: [Bool](repeating: false, count: lineCount),
+                               inlineBlock: [Int32](repeating: 0, count: lineCount))
+        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return (lines, nil) }
+        var nextID: Int32 = 1
         tree.walkBlocks { node in
             let type = CmarkTree.type(node)
-            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { return }
+            let isCode = type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK
+            guard isCode || type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { return }
             let start = max(1, Int(cmark_node_get_start_line(node)))
             let end = min(lineCount, Int(cmark_node_get_end_line(node)))
-            if start <= end { for k in start...end { excluded[k - 1] = true } }
+            guard start <= end else { return }
+            for k in start...end {
+                if isCode { lines.excluded[k - 1] = true } else { lines.inlineBlock[k - 1] = nextID }
+            }
+            nextID &+= 1
         }
-        return (excluded, tree)
+        return (lines, tree)
     }
 
     /// Whether the text has anything the cut-out could take: a `$`, a `[[`, or a backtick

@@ -89,7 +89,7 @@ import Testing
         #expect(diagnostics[1].hint == "did you mean '#Key Ideas'?")
         #expect(diagnostics[2].code == "ambiguous-link")
         #expect(diagnostics[3].hint == "create the note, or fix the link's path")
-        #expect(diagnostics.allSatisfy { $0.severity == .error })
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
     }
 
     @Test func manyLookupsStayFast() {
