@@ -76,4 +76,20 @@ import Testing
         #expect(html.contains("0.693147"))
         #expect(html.contains("not run (skip)"))
     }
+
+    @Test func embedsBecomeCardsAndHeadingLinksKeepTheirAnchor() throws {
+        let (temporary, loaded) = try vault([
+            "A.md": "---\nbrief: \"Alpha <brief>\"\n---\n# A\n\n## 第二节\n\nText.\n",
+            "B.md": "# B\n\n![[A]]\n\nSee [[A#第二节]], [[#Local]] and [[A#nowhere]].\n\n## Local\n",
+        ])
+        defer { temporary.remove() }
+        let note = try #require(loaded.notes.first { $0.path == "B.md" })
+        let html = renderFragment(note: note, vault: loaded)
+        #expect(html.contains("<a class=\"embed-card\" href=\"A.html\"><span class=\"embed-title\">A</span><span class=\"embed-brief\">Alpha &lt;brief&gt;</span></a>"))
+        let anchor = try #require(loaded.notes.first { $0.path == "A.md" }?.headings.first { $0.text == "第二节" }?.anchor)
+        #expect(html.contains("href=\"A.html#\(SitePaths.percentEncode(anchor))\">A › 第二节</a>"))
+        let local = try #require(note.headings.first { $0.text == "Local" }?.anchor)
+        #expect(html.contains("href=\"#\(local)\">Local</a>"))
+        #expect(html.contains("class=\"broken-link\" title=\"“A” has no heading “nowhere”\""))
+    }
 }
