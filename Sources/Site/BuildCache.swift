@@ -7,7 +7,7 @@ import Foundation
 /// A note's entry holds what the aggregate pages need (title, brief, tags, status…) and the
 /// diagnostics its verification produced, so an unchanged note is neither re-run nor
 /// re-rendered: its page is taken from the previous output as it is.
-struct BuildManifest: Codable, Sendable {
+struct BuildManifest: Codable, Sendable, Equatable {
     static let path = ".qed-cache/manifest.json"
     /// Bumped when the manifest's meaning changes; an old manifest is then ignored.
     static let format = 1
@@ -38,7 +38,7 @@ struct BuildManifest: Codable, Sendable {
 }
 
 /// One note as the previous build left it.
-struct CachedNote: Codable, Sendable {
+struct CachedNote: Codable, Sendable, Equatable {
     var verificationKey: String
     var summary: NoteSummary
 }

@@ -15,7 +15,13 @@ struct PageWriter: Sendable {
     /// Puts the previous build's file at `path` into the new site if it was made from the same
     /// key; false when the file must be rendered.
     func reuse(_ path: String, key: String) -> Bool {
-        guard let previous, previousKeys[path] == key else { return false }
+        guard previousKeys[path] == key else { return false }
+        return carryOver(path)
+    }
+
+    /// Puts the previous build's file at `path` into the new site as it is.
+    func carryOver(_ path: String) -> Bool {
+        guard let previous else { return false }
         let old = previous + "/" + path
         let new = staging + "/" + path
         let fm = FileManager.default

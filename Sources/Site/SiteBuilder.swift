@@ -219,7 +219,10 @@ public struct SiteBuilder: Sendable {
         stats.warnings = diagnostics.count { $0.severity == .warning }
         let succeeded = stats.errors == 0 && stats.failedClaims == 0
         let wroteSite = succeeded || options.keepGoing
-        if wroteSite { try manifest.write(to: staging) }
+        if wroteSite {
+            // An unchanged manifest (nothing changed in the vault) is linked, not encoded again.
+            if manifest != previous || !writer.carryOver(BuildManifest.path) { try manifest.write(to: staging) }
+        }
 
         let report = VerificationReport(notes: outcomes.compactMap { $0.verified }, vaultDiagnostics: vault.diagnostics,
                                         strict: options.strict)
