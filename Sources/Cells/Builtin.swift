@@ -159,14 +159,17 @@ struct Builtin: Sendable {
             let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
             throw EvalError("argument", "\(call.name) takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), got \(call.count)", at: call.span)
         }
-        for (label, _, span) in call.named where !labels.contains(label) {
+        for (label, _, span) in call.named where !labels.contains(label) {  // usually empty
             let hint = closestName(to: label, in: labels).map { "did you mean '\($0):'?" }
                 ?? (labels.isEmpty ? nil : "options: " + labels.sorted().map { "\($0):" }.joined(separator: ", "))
             throw EvalError("argument", "\(call.name) has no option '\(label)'", at: span, hint: hint)
         }
-        for (i, argument) in call.info.enumerated().dropFirst() where argument.separator != .comma && !separators.contains(argument.separator) {
-            let separator = argument.separator
-            throw EvalError("argument", "'\(separator.rawValue)' cannot separate the arguments of \(call.name)", at: call.span(i),
+        var i = 1
+        while i < call.info.count {
+            let separator = call.info[i].separator
+            i += 1
+            if separator == .comma || separators.contains(separator) { continue }
+            throw EvalError("argument", "'\(separator.rawValue)' cannot separate the arguments of \(call.name)", at: call.span(i - 1),
                             hint: "use ','")
         }
     }

@@ -42,7 +42,8 @@ public func highlight(_ code: String) -> [HighlightToken] {
         case .number: mapped = .number
         case .string: mapped = .string
         case .keyword(let k): mapped = (k == .true || k == .false) ? .number : (k == .abs ? .function : .keyword)
-        case .identifier(let name):
+        case .identifier:
+            let name = lexer.text(start, end)
             var j = i + 1
             while j < raw.count, raw[j].0 == .whitespace { j += 1 }
             let called = j < raw.count && raw[j].0 == .symbol(.lparen)

@@ -36,6 +36,10 @@ struct Interpreter: Sendable {
     var limits: Limits
     var steps = 0
     var depth = 0
+    /// Nested evaluations (expression depth times call depth), bounded so the native stack
+    /// cannot overflow whatever the cell does.
+    var evalDepth = 0
+    static let maxEvalDepth = 500
     var noteTolerance: Double
     var tolerance: Tolerance
     /// The note's default, built once (it is restored before every statement).
@@ -68,7 +72,19 @@ struct Interpreter: Sendable {
     // MARK: - Expressions
 
     mutating func eval(_ expr: Expr) throws(EvalError) -> Value {
-        try tick(expr.span)
+        steps &+= 1
+        // The span is only worked out when the limit trips.
+        if steps > limits.steps { try tick(expr.span, 0) }
+        evalDepth += 1
+        defer { evalDepth -= 1 }
+        if evalDepth > Interpreter.maxEvalDepth {
+            throw EvalError("recursion-limit", "evaluation nested deeper than \(Interpreter.maxEvalDepth) levels", at: expr.span,
+                            hint: "a function probably calls itself without stopping")
+        }
+        return try evalNode(expr)
+    }
+
+    private mutating func evalNode(_ expr: Expr) throws(EvalError) -> Value {
         switch expr {
         case .number(let x, _, _): return .number(x, nil)
         case .string(let s, _): return .string(s)

@@ -20,7 +20,9 @@ enum TokenKind: Equatable, Sendable {
     /// `halfUnit` is half a unit in the last written digit for literals written with a decimal
     /// point or an exponent (`1.04` → 0.005); integers are exact and have none.
     case number(Double, halfUnit: Double?)
-    case identifier(String)
+    /// The name's text is sliced from the code when needed (`Lexer.text`), so tokens stay
+    /// plain data and copying them costs no reference counting.
+    case identifier
     case keyword(Keyword)
     case string(String)
     case symbol(Symbol)
@@ -44,11 +46,11 @@ enum Keyword: String, Sendable {
 
     /// Most identifiers cannot be keywords by their first letter or length; skip the string
     /// switch for them (it showed up in profiles).
-    static func lookup(_ text: String, firstScalar: Unicode.Scalar) -> Keyword? {
+    static func lookup(_ lexer: Lexer, from start: Int, to end: Int, firstScalar: Unicode.Scalar) -> Keyword? {
         switch firstScalar {
         case "c", "f", "i", "a", "o", "n", "w", "t":
-            let length = text.utf8.count
-            return length >= 2 && length <= 6 ? Keyword(rawValue: text) : nil
+            let length = end - start
+            return length >= 2 && length <= 6 ? Keyword(rawValue: lexer.text(start, end)) : nil
         default:
             return nil
         }
@@ -179,8 +181,8 @@ struct Lexer {
         }
         if Lexer.isIdentifierStart(c) {
             while let s = peek(), Lexer.isIdentifierContinue(s) { advance() }
-            let text = self.text(startIndex, index)
-            return make(Keyword.lookup(text, firstScalar: c).map { .keyword($0) } ?? .identifier(text))
+            if let keyword = Keyword.lookup(self, from: startIndex, to: index, firstScalar: c) { return make(.keyword(keyword)) }
+            return make(.identifier)
         }
         if c == "\"" {
             let kind = try string()

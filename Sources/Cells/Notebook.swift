@@ -30,6 +30,7 @@ public struct Notebook: Sendable {
         }
         interpreter.steps = 0
         interpreter.depth = 0
+        interpreter.evalDepth = 0
         interpreter.frames.removeAll(keepingCapacity: true)
         var events: [CellEvent] = []
         events.reserveCapacity(statements.count)
@@ -59,6 +60,7 @@ public struct Notebook: Sendable {
         }
         interpreter.steps = 0
         interpreter.depth = 0
+        interpreter.evalDepth = 0
         interpreter.frames.removeAll(keepingCapacity: true)
         do {
             try interpreter.useTolerance(nil)

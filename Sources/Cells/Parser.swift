@@ -4,6 +4,10 @@ struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var nesting = 0
+    /// Composite nodes built in the current statement: a bound on the tree's depth, so a
+    /// 100,000-term sum is a syntax error rather than a stack overflow when evaluated.
+    private var composite = 0
+    static let maxComposite = 400
     private let source: Lexer
     static let maxNesting = 96
 
@@ -22,6 +26,7 @@ struct Parser {
             while isSymbol(.semicolon) || tokens[position].kind == .newline { position += 1 }
             if tokens[position].kind == .end { break }
             let first = current
+            composite = 0
             do throws(SyntaxError) {
                 let statement = try parseStatement()
                 let last = tokens[max(0, position - 1)]
@@ -45,6 +50,12 @@ struct Parser {
     private var currentSpan: Span { tokens[position].span }
     private func isSymbolAt(_ i: Int, _ symbol: Symbol) -> Bool {
         if i < tokens.count, case .symbol(let s) = tokens[i].kind { return s == symbol }
+        return false
+    }
+    /// The text of identifier token `i`.
+    private func name(_ i: Int) -> String { source.text(tokens[i].start, tokens[i].end) }
+    private func isIdentifier(_ i: Int) -> Bool {
+        if i < tokens.count, case .identifier = tokens[i].kind { return true }
         return false
     }
     private func peekIsSymbol(_ ahead: Int, _ symbol: Symbol) -> Bool {
@@ -75,17 +86,17 @@ struct Parser {
     }
 
     private mutating func expectIdentifier(_ context: String) throws(SyntaxError) -> (String, Span) {
-        guard case .identifier(let name) = tokens[position].kind else {
+        guard isIdentifier(position) else {
             throw SyntaxError(message: "expected a name \(context), found \(describe(current))", span: currentSpan, hint: nil)
         }
         position += 1
-        return (name, tokens[position - 1].span)
+        return (name(position - 1), tokens[position - 1].span)
     }
 
     private func describe(_ token: Token) -> String {
         switch token.kind {
         case .number: return "a number"
-        case .identifier(let n): return "'\(n)'"
+        case .identifier: return "'\(source.text(token.start, token.end))'"
         case .keyword(let k): return "'\(k.rawValue)'"
         case .string: return "a string"
         case .symbol(let s): return "'\(s.rawValue)'"
@@ -110,6 +121,15 @@ struct Parser {
 
     private var previous: Token { tokens[max(0, position - 1)] }
 
+    /// Counts one composite node; too many in one statement is an error.
+    private mutating func grow() throws(SyntaxError) {
+        composite += 1
+        if composite > Parser.maxComposite {
+            throw SyntaxError(message: "statement too long (more than \(Parser.maxComposite) operations)", span: currentSpan,
+                              hint: "split it into several statements")
+        }
+    }
+
     // MARK: - Statements
 
     private mutating func parseStatement() throws(SyntaxError) -> Statement {
@@ -122,7 +142,8 @@ struct Parser {
         }
         if isKeyword(.forall) { return try parseForall() }
         // `f(x, y) = body` defines a function; `a = e` and `a, b = e` bind names.
-        if case .identifier(let name) = tokens[position].kind {
+        if isIdentifier(position) {
+            let name = name(position)
             if peekIsSymbol(1, .lparen), let params = lookaheadParameters(from: position + 2), isSymbolAt(params.end, .assign) {
                 position = params.end + 1
                 let body = try parseExpression()
@@ -130,8 +151,8 @@ struct Parser {
             }
             var names = [name]
             var look = position + 1
-            while look + 1 < tokens.count, tokens[look].kind == .symbol(.comma), case .identifier(let n) = tokens[look + 1].kind {
-                names.append(n)
+            while look + 1 < tokens.count, isSymbolAt(look, .comma), isIdentifier(look + 1) {
+                names.append(self.name(look + 1))
                 look += 2
             }
             if look < tokens.count, tokens[look].kind == .symbol(.assign) {
@@ -149,8 +170,8 @@ struct Parser {
         var names: [String] = []
         if i < tokens.count, tokens[i].kind == .symbol(.rparen) { return (names, i + 1) }
         while i < tokens.count {
-            guard case .identifier(let n) = tokens[i].kind else { return nil }
-            names.append(n)
+            guard isIdentifier(i) else { return nil }
+            names.append(name(i))
             i += 1
             guard i < tokens.count else { return nil }
             if tokens[i].kind == .symbol(.rparen) { return i + 1 < tokens.count ? (names, i + 1) : nil }
@@ -214,7 +235,8 @@ struct Parser {
             throw SyntaxError(message: "expression nested too deeply (more than \(Parser.maxNesting) levels)", span: currentSpan, hint: nil)
         }
         // Lambdas: `x -> e`, `x → e`, `(x, y) -> e`.
-        if case .identifier(let name) = tokens[position].kind, peekIsSymbol(1, .arrow) {
+        if isIdentifier(position), peekIsSymbol(1, .arrow) {
+            let name = name(position)
             let start = currentSpan
             position += 2
             return .lambda([name], try parseExpression(), start)
@@ -232,6 +254,7 @@ struct Parser {
         while isKeyword(.or) {
             let span = currentSpan
             position += 1
+            try grow()
             left = .logical(.or, left, try parseAnd(), span)
         }
         return left
@@ -242,6 +265,7 @@ struct Parser {
         while isKeyword(.and) || isSymbol(.andAnd) {
             let span = currentSpan
             position += 1
+            try grow()
             left = .logical(.and, left, try parseNot(), span)
         }
         return left
@@ -251,6 +275,7 @@ struct Parser {
         if isKeyword(.not) || isSymbol(.bang) {
             let span = currentSpan
             position += 1
+            try grow()
             return .not(try parseNot(), span)
         }
         return try parseComparison()
@@ -265,6 +290,7 @@ struct Parser {
             spans.append(currentSpan)
             position += 1
             ops.append(op)
+            try grow()
             operands.append(try parseAdditive())
         }
         return ops.isEmpty ? first : .compare(ops, operands, spans)
@@ -289,13 +315,15 @@ struct Parser {
     private mutating func parseConversion() throws(SyntaxError) -> Expr {
         var value = try parseUnary()
         while isKeyword(.in) {
-            guard case .identifier(let unitName) = peekKind(1) else { break }
+            guard isIdentifier(position + 1) else { break }
+            let unitName = name(position + 1)
             let span = currentSpan
             guard let unit = LogUnit(name: unitName) else {
                 throw SyntaxError(message: "unknown unit '\(unitName)'", span: tokens[position + 1].span,
                                   hint: "units are nats, bits and bans")
             }
             position += 2
+            try grow()
             value = .convert(value, unit, span)
         }
         return value
@@ -307,6 +335,7 @@ struct Parser {
             let op: BinaryOp = isSymbol(.plus) ? .add : .subtract
             let span = currentSpan
             position += 1
+            try grow()
             left = .binary(op, left, try parseMultiplicative(), span)
         }
         return left
@@ -318,6 +347,7 @@ struct Parser {
             let op: BinaryOp = isSymbol(.star) ? .multiply : .divide
             let span = currentSpan
             position += 1
+            try grow()
             left = .binary(op, left, try parseConversion(), span)
         }
         return left
@@ -333,6 +363,7 @@ struct Parser {
             if nesting > Parser.maxNesting {
                 throw SyntaxError(message: "expression nested too deeply", span: span, hint: nil)
             }
+            try grow()
             return .unary(op, try parseUnary(), span)
         }
         return try parsePower()
@@ -347,6 +378,7 @@ struct Parser {
             nesting += 1
             defer { nesting -= 1 }
             if nesting > Parser.maxNesting { throw SyntaxError(message: "expression nested too deeply", span: span, hint: nil) }
+            try grow()
             return .binary(.power, base, try parseUnary(), span)
         }
         return base
@@ -358,11 +390,13 @@ struct Parser {
             if isSymbol(.lparen) {
                 let open = current
                 position += 1
+                try grow()
                 let args = try parseArguments()
                 value = .call(value, args, spanFrom(value.span, to: open))
             } else if isSymbol(.lbracket) {
                 let span = currentSpan
                 position += 1
+                try grow()
                 var indices = [try parseExpression()]
                 while isSymbol(.comma) { position += 1; indices.append(try parseExpression()) }
                 _ = try expect(.rbracket, "to close the index")
@@ -380,7 +414,8 @@ struct Parser {
         while true {
             let span = currentSpan
             var label: String? = nil
-            if case .identifier(let name) = tokens[position].kind, peekIsSymbol(1, .colon) {
+            if isIdentifier(position), peekIsSymbol(1, .colon) {
+                let name = name(position)
                 label = name
                 position += 2
             }
@@ -417,7 +452,8 @@ struct Parser {
         case .keyword(.abs):
             position += 1
             return .name(Name("abs"), span)
-        case .identifier(let name):
+        case .identifier:
+            let name = name(position)
             position += 1
             return .name(Name(name), span)
         case .symbol(.lparen):
@@ -442,6 +478,7 @@ struct Parser {
     private mutating func parseVector() throws(SyntaxError) -> Expr {
         let open = current
         position += 1
+        try grow()
         var elements: [Expr] = []
         if isSymbol(.rbracket) { position += 1; return .vector([], open.span) }
         elements.append(try parseExpression())

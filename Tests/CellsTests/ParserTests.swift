@@ -30,7 +30,7 @@ import Diagnostics
         let tokens = try lexer.tokenize()
         #expect(tokens[1].span.column == 3)   // '='
         #expect(tokens[2].span.column == 5)   // 'H'
-        let kl = tokens.first { $0.kind == .identifier("KL") }
+        let kl = tokens.first { $0.kind == .identifier && lexer.text($0.start, $0.end) == "KL" }
         #expect(kl?.span.line == 2)
         #expect(kl?.span.column == 3)
     }

@@ -59,3 +59,23 @@ import Diagnostics
         }
     }
 }
+
+@Suite struct HostileInputTests {
+    @Test func longOperatorChainsAreBounded() {
+        let sum = Array(repeating: "1", count: 3000).joined(separator: " + ")
+        let result = run(sum)
+        #expect(result.outputs.first?.value.text() == "3000" || result.diagnostics.first?.code == "syntax")
+        let huge = Array(repeating: "1", count: 200_000).joined(separator: "+")
+        #expect(run(huge).diagnostics.first?.code == "syntax")
+        let calls = "f(x) = x\nf" + String(repeating: "(1)", count: 50_000)
+        #expect(run(calls).diagnostics.first != nil)
+        let indices = "v = [1]\nv" + String(repeating: "[0]", count: 50_000)
+        #expect(run(indices).diagnostics.first != nil)
+    }
+
+    @Test func deepExpressionsInsideRecursionHitTheDepthLimit() {
+        let body = Array(repeating: "1", count: 300).joined(separator: " + ")
+        let result = run("g(x) = \(body) + g(x)\ng(1)")
+        #expect(result.diagnostics.first?.code == "recursion-limit")
+    }
+}
