@@ -18,6 +18,7 @@ public struct BuildOptions: Sendable {
     /// Reuse the previous build's results for unchanged notes (`--no-cache` turns it off).
     public var useCache: Bool
 
+    /// Defaults match `qed build`: no theme of the user's, stop on failures, two jobs, cache on.
     public init(vault: String, output: String, templates: String? = nil, baseURL: String? = nil,
                 keepGoing: Bool = false, strict: Bool = false, jobs: Int = 2, useCache: Bool = true) {
         self.vault = vault
@@ -44,6 +45,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Reading or writing a file failed.
     case io(path: String, message: String)
 
+    /// One line for the terminal, naming the path involved.
     public var description: String {
         switch self {
         case .unsafeOutput(let path, let reason): return "refusing to write the site to \(path): \(reason)"
@@ -64,10 +66,15 @@ public struct BuildStats: Sendable, Equatable, Codable {
     public var pagesWritten = 0
     /// Pages taken unchanged from the previous output.
     public var pagesReused = 0
+    /// Claims checked (passed and failed), across all notes, cached ones included.
     public var claims = 0
+    /// Claims that did not hold.
     public var failedClaims = 0
+    /// Error diagnostics (failed claims among them), vault-level ones included.
     public var errors = 0
+    /// Warnings (none with `strict`, which makes them errors).
     public var warnings = 0
 
+    /// All counts zero.
     public init() {}
 }

@@ -8,6 +8,7 @@ public struct BuildResult: Sendable {
     public let report: VerificationReport
     /// Every diagnostic of the vault, cached notes included: vault-level first, then by note path.
     public let diagnostics: [Diagnostic]
+    /// Counts for the summary line.
     public let stats: BuildStats
     /// True when no claim failed and nothing is an error (with `strict`, no warning either).
     public let succeeded: Bool

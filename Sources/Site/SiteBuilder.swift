@@ -10,10 +10,12 @@ import Verification
 /// manifest of what each page was made from, and a page whose inputs are the same is taken
 /// over as it is. Notes are processed `jobs` at a time; output does not depend on `jobs`.
 public struct SiteBuilder: Sendable {
+    /// What to build, and where.
     public let options: BuildOptions
     /// QED's version: shown in the footer and part of every cache key.
     public let version: String
 
+    /// `version` should be QED's own: a new version re-renders every page.
     public init(options: BuildOptions, version: String = "0.1.0") {
         self.options = options
         self.version = version
@@ -22,6 +24,12 @@ public struct SiteBuilder: Sendable {
     /// Changes whenever this module's output for the same input may change.
     static let rendererVersion = "site-1"
 
+    /// Verifies and renders the vault into a staging folder beside the output, then swaps it in.
+    ///
+    /// A build that finds failures (a claim that does not hold, an error, with `strict` a
+    /// warning) returns a failing result and leaves the previous site untouched, unless
+    /// `keepGoing` is set. Throws only when the build cannot run: an unsafe output folder,
+    /// a vault that cannot be read, a template that does not parse, a file that cannot be written.
     public func build() throws(BuildError) -> BuildResult {
         let output = try OutputFolder(output: options.output, vault: options.vault)
         let vaultRoot = OutputFolder.resolve(options.vault)

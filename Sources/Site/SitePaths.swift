@@ -10,13 +10,19 @@ public enum SitePaths {
     public static let home = "index.html"
     /// The page a web server shows for a missing path.
     public static let notFound = "404.html"
+    /// Every page, for search engines.
     public static let sitemap = "sitemap.xml"
     /// Everything generated that is not a note: tags, search, assets.
     public static let generatedFolder = "_qed"
+    /// The list of all tags.
     public static let tagsIndex = "_qed/tags.html"
+    /// The search page; it reads its query from `?q=`.
     public static let search = "_qed/search.html"
+    /// The search index as JSON, for tools.
     public static let searchIndexJSON = "_qed/search-index.json"
+    /// The same index as a script, which also loads from `file://`.
     public static let searchIndexScript = "_qed/search-index.js"
+    /// The theme's assets (CSS, the search script).
     public static let assetsFolder = "_qed/assets"
 
     /// The output path of a note's page: `.md` becomes `.html`. A note whose page would take

@@ -66,6 +66,7 @@ public struct TagTree: Sendable, Equatable {
         return segments.isEmpty ? nil : segments.joined(separator: "/")
     }
 
+    /// The tag with this full name, if any note carries it (or a tag below it).
     public subscript(name: String) -> Tag? {
         index[name].map { tags[$0] }
     }
