@@ -1,12 +1,16 @@
 /// One piece of highlighted cell code. Concatenating every token's text gives back the code.
 public struct HighlightToken: Sendable, Hashable {
+    /// The token's class; its raw value makes a CSS class (`tok-keyword`).
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         case keyword, number, string, identifier, function, `operator`, comment, punctuation, whitespace
     }
 
+    /// What the lexer saw.
     public var kind: Kind
+    /// The exact source text, whitespace and comments included.
     public var text: String
 
+    /// A token of the given kind and text.
     public init(kind: Kind, text: String) {
         self.kind = kind
         self.text = text

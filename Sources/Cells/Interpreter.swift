@@ -270,6 +270,7 @@ struct Interpreter: Sendable {
         }
         var call = Call(name: "", span: span)
         call.values.reserveCapacity(arguments.count)
+        call.info.reserveCapacity(arguments.count)
         for argument in arguments {
             let value = try eval(argument.value)
             if let label = argument.label {

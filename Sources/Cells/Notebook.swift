@@ -5,7 +5,9 @@ import Diagnostics
 ///     var notebook = Notebook(file: "AI/信息论.md")
 ///     let result = notebook.run(CellSource(code: "P = [0.5, 0.5]\nH(P)", file: "AI/信息论.md", firstLine: 12))
 public struct Notebook: Sendable {
+    /// The note's path, used in every location.
     public let file: String
+    /// Significant digits of displayed values (inline values use it).
     public let precision: Int
     private var interpreter: Interpreter
 

@@ -1,14 +1,14 @@
 /// A recursive-descent parser with precedence climbing. Nesting is bounded so hostile input
 /// (ten thousand open parentheses) is a syntax error, never a stack overflow.
 struct Parser {
-    private var tokens: [Token]
-    private var position = 0
+    var tokens: [Token]
+    var position = 0
     private var nesting = 0
     /// Composite nodes built in the current statement: a bound on the tree's depth, so a
     /// 100,000-term sum is a syntax error rather than a stack overflow when evaluated.
-    private var composite = 0
+    var composite = 0
     static let maxComposite = 400
-    private let source: Lexer
+    let source: Lexer
     static let maxNesting = 96
 
     /// `source` is the lexer that made `tokens`, used to slice statements' text.
@@ -46,38 +46,38 @@ struct Parser {
 
     // MARK: - Tokens
 
-    private var current: Token { tokens[position] }
-    private var currentSpan: Span { tokens[position].span }
-    private func isSymbolAt(_ i: Int, _ symbol: Symbol) -> Bool {
+    var current: Token { tokens[position] }
+    var currentSpan: Span { tokens[position].span }
+    func isSymbolAt(_ i: Int, _ symbol: Symbol) -> Bool {
         if i < tokens.count, case .symbol(let s) = tokens[i].kind { return s == symbol }
         return false
     }
     /// The text of identifier token `i`.
-    private func name(_ i: Int) -> String { source.text(tokens[i].start, tokens[i].end) }
-    private func isIdentifier(_ i: Int) -> Bool {
+    func name(_ i: Int) -> String { source.text(tokens[i].start, tokens[i].end) }
+    func isIdentifier(_ i: Int) -> Bool {
         if i < tokens.count, case .identifier = tokens[i].kind { return true }
         return false
     }
-    private func peekIsSymbol(_ ahead: Int, _ symbol: Symbol) -> Bool {
+    func peekIsSymbol(_ ahead: Int, _ symbol: Symbol) -> Bool {
         let i = position + ahead
         if i < tokens.count, case .symbol(let s) = tokens[i].kind { return s == symbol }
         return false
     }
-    private func peekKind(_ ahead: Int) -> TokenKind {
+    func peekKind(_ ahead: Int) -> TokenKind {
         let i = position + ahead
         return i < tokens.count ? tokens[i].kind : .end
     }
     // Pattern matches on the array element avoid copying the token (and retaining its text).
-    private func isSymbol(_ s: Symbol) -> Bool {
+    func isSymbol(_ s: Symbol) -> Bool {
         if case .symbol(let x) = tokens[position].kind { return x == s }
         return false
     }
-    private func isKeyword(_ k: Keyword) -> Bool {
+    func isKeyword(_ k: Keyword) -> Bool {
         if case .keyword(let x) = tokens[position].kind { return x == k }
         return false
     }
 
-    private mutating func expect(_ s: Symbol, _ context: String) throws(SyntaxError) -> Token {
+    mutating func expect(_ s: Symbol, _ context: String) throws(SyntaxError) -> Token {
         guard isSymbol(s) else {
             throw SyntaxError(message: "expected '\(s.rawValue)' \(context), found \(describe(current))", span: currentSpan, hint: nil)
         }
@@ -85,7 +85,7 @@ struct Parser {
         return current
     }
 
-    private mutating func expectIdentifier(_ context: String) throws(SyntaxError) -> (String, Span) {
+    mutating func expectIdentifier(_ context: String) throws(SyntaxError) -> (String, Span) {
         guard isIdentifier(position) else {
             throw SyntaxError(message: "expected a name \(context), found \(describe(current))", span: currentSpan, hint: nil)
         }
@@ -93,7 +93,7 @@ struct Parser {
         return (name(position - 1), tokens[position - 1].span)
     }
 
-    private func describe(_ token: Token) -> String {
+    func describe(_ token: Token) -> String {
         switch token.kind {
         case .number: return "a number"
         case .identifier: return "'\(source.text(token.start, token.end))'"
@@ -106,124 +106,28 @@ struct Parser {
         }
     }
 
-    private func hintForTrailing() -> String? {
+    func hintForTrailing() -> String? {
         if case .identifier = tokens[position].kind { return "two expressions in a row: is an operator or a comma missing?" }
         if isSymbol(.assign) { return "only a name or f(x) can be assigned; use '==' or '≈' to compare" }
         return nil
     }
 
-    private func spanFrom(_ start: Span, to end: Token) -> Span {
+    func spanFrom(_ start: Span, to end: Token) -> Span {
         if end.span.line == start.line {
             return Span(line: start.line, column: start.column, length: max(1, end.span.column + end.span.length - start.column))
         }
         return start
     }
 
-    private var previous: Token { tokens[max(0, position - 1)] }
+    var previous: Token { tokens[max(0, position - 1)] }
 
     /// Counts one composite node; too many in one statement is an error.
-    private mutating func grow() throws(SyntaxError) {
+    mutating func grow() throws(SyntaxError) {
         composite += 1
         if composite > Parser.maxComposite {
             throw SyntaxError(message: "statement too long (more than \(Parser.maxComposite) operations)", span: currentSpan,
                               hint: "split it into several statements")
         }
-    }
-
-    // MARK: - Statements
-
-    private mutating func parseStatement() throws(SyntaxError) -> Statement {
-        let start = currentSpan
-        if isKeyword(.check) {
-            position += 1
-            let claim = try parseExpression()
-            let tolerance = try parseWithin()
-            return .check(claim, tolerance, spanFrom(start, to: previous))
-        }
-        if isKeyword(.forall) { return try parseForall() }
-        // `f(x, y) = body` defines a function; `a = e` and `a, b = e` bind names.
-        if isIdentifier(position) {
-            let name = name(position)
-            if peekIsSymbol(1, .lparen), let params = lookaheadParameters(from: position + 2), isSymbolAt(params.end, .assign) {
-                position = params.end + 1
-                let body = try parseExpression()
-                return .define(name, params.names, body, start)
-            }
-            var names = [name]
-            var look = position + 1
-            while look + 1 < tokens.count, isSymbolAt(look, .comma), isIdentifier(look + 1) {
-                names.append(self.name(look + 1))
-                look += 2
-            }
-            if look < tokens.count, tokens[look].kind == .symbol(.assign) {
-                position = look + 1
-                let value = try parseExpression()
-                return .assign(names, value, start)
-            }
-        }
-        return .expression(try parseExpression())
-    }
-
-    /// `a, b)` starting at token `start`: a parameter list, found without consuming tokens.
-    private func lookaheadParameters(from start: Int) -> (names: [String], end: Int)? {
-        var i = start
-        var names: [String] = []
-        if i < tokens.count, tokens[i].kind == .symbol(.rparen) { return (names, i + 1) }
-        while i < tokens.count {
-            guard isIdentifier(i) else { return nil }
-            names.append(name(i))
-            i += 1
-            guard i < tokens.count else { return nil }
-            if tokens[i].kind == .symbol(.rparen) { return i + 1 < tokens.count ? (names, i + 1) : nil }
-            guard tokens[i].kind == .symbol(.comma) else { return nil }
-            i += 1
-        }
-        return nil
-    }
-
-    private mutating func parseWithin() throws(SyntaxError) -> ToleranceSpec? {
-        guard isKeyword(.within) else { return nil }
-        position += 1
-        if isSymbol(.plusMinus) || isKeyword(.abs) {
-            position += 1
-            return .absolute(try parseAdditive())
-        }
-        let value = try parseAdditive()
-        if isSymbol(.percent) { position += 1; return .percent(value) }
-        return .relative(value)
-    }
-
-    private mutating func parseForall() throws(SyntaxError) -> Statement {
-        let start = currentSpan
-        position += 1
-        var cases: Expr? = nil
-        if isSymbol(.lparen) {
-            position += 1
-            cases = try parseExpression()
-            _ = try expect(.rparen, "after the number of cases")
-        }
-        var bindings: [ForallBinding] = []
-        repeat {
-            let bindingStart = currentSpan
-            var names = [try expectIdentifier("to bind in 'forall'").0]
-            while isSymbol(.comma) {
-                position += 1
-                names.append(try expectIdentifier("after ','").0)
-            }
-            guard isKeyword(.in) else {
-                throw SyntaxError(message: "expected 'in' after the names in 'forall', found \(describe(current))",
-                                  span: currentSpan, hint: "write e.g. 'forall P, Q in simplex(3): check …'")
-            }
-            position += 1
-            let domain = try parseExpression()
-            bindings.append(ForallBinding(names: names, domain: domain, span: bindingStart))
-            if isSymbol(.comma) { position += 1 } else { break }
-        } while true
-        _ = try expect(.colon, "after the 'forall' bindings")
-        if isKeyword(.check) { position += 1 }
-        let claim = try parseExpression()
-        let tolerance = try parseWithin()
-        return .forall(cases: cases, bindings, claim, tolerance, spanFrom(start, to: previous))
     }
 
     // MARK: - Expressions (lowest precedence first)
@@ -249,7 +153,7 @@ struct Parser {
         return try parseOr()
     }
 
-    private mutating func parseOr() throws(SyntaxError) -> Expr {
+    mutating func parseOr() throws(SyntaxError) -> Expr {
         var left = try parseAnd()
         while isKeyword(.or) {
             let span = currentSpan
@@ -260,7 +164,7 @@ struct Parser {
         return left
     }
 
-    private mutating func parseAnd() throws(SyntaxError) -> Expr {
+    mutating func parseAnd() throws(SyntaxError) -> Expr {
         var left = try parseNot()
         while isKeyword(.and) || isSymbol(.andAnd) {
             let span = currentSpan
@@ -271,7 +175,7 @@ struct Parser {
         return left
     }
 
-    private mutating func parseNot() throws(SyntaxError) -> Expr {
+    mutating func parseNot() throws(SyntaxError) -> Expr {
         if isKeyword(.not) || isSymbol(.bang) {
             let span = currentSpan
             position += 1
@@ -281,7 +185,7 @@ struct Parser {
         return try parseComparison()
     }
 
-    private mutating func parseComparison() throws(SyntaxError) -> Expr {
+    mutating func parseComparison() throws(SyntaxError) -> Expr {
         let first = try parseAdditive()
         var operands = [first]
         var ops: [CompareOp] = []
@@ -312,7 +216,7 @@ struct Parser {
     /// `expr in bits`: converts an information quantity to another unit. Binds tighter than
     /// `*` and `+`, so `H(A) in bits + KL(A ‖ B) in bits` reads as written; a mistaken reading
     /// such as `H(P) - H(Q) in bits` is caught by the unit check (nats − bits is an error).
-    private mutating func parseConversion() throws(SyntaxError) -> Expr {
+    mutating func parseConversion() throws(SyntaxError) -> Expr {
         var value = try parseUnary()
         while isKeyword(.in) {
             guard isIdentifier(position + 1) else { break }
@@ -329,7 +233,7 @@ struct Parser {
         return value
     }
 
-    private mutating func parseAdditive() throws(SyntaxError) -> Expr {
+    mutating func parseAdditive() throws(SyntaxError) -> Expr {
         var left = try parseMultiplicative()
         while isSymbol(.plus) || isSymbol(.minus) {
             let op: BinaryOp = isSymbol(.plus) ? .add : .subtract
@@ -341,7 +245,7 @@ struct Parser {
         return left
     }
 
-    private mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
+    mutating func parseMultiplicative() throws(SyntaxError) -> Expr {
         var left = try parseConversion()
         while isSymbol(.star) || isSymbol(.slash) {
             let op: BinaryOp = isSymbol(.star) ? .multiply : .divide
@@ -353,7 +257,7 @@ struct Parser {
         return left
     }
 
-    private mutating func parseUnary() throws(SyntaxError) -> Expr {
+    mutating func parseUnary() throws(SyntaxError) -> Expr {
         if isSymbol(.minus) || isSymbol(.plus) {
             let span = currentSpan
             let op: UnaryOp = isSymbol(.minus) ? .negate : .plus
@@ -370,7 +274,7 @@ struct Parser {
     }
 
     /// `^` binds tighter than unary minus (`-x^2` is `-(x^2)`) and associates to the right.
-    private mutating func parsePower() throws(SyntaxError) -> Expr {
+    mutating func parsePower() throws(SyntaxError) -> Expr {
         let base = try parsePostfix()
         if isSymbol(.caret) {
             let span = currentSpan
@@ -384,7 +288,7 @@ struct Parser {
         return base
     }
 
-    private mutating func parsePostfix() throws(SyntaxError) -> Expr {
+    mutating func parsePostfix() throws(SyntaxError) -> Expr {
         var value = try parsePrimary()
         while true {
             if isSymbol(.lparen) {
@@ -407,7 +311,7 @@ struct Parser {
         }
     }
 
-    private mutating func parseArguments() throws(SyntaxError) -> [Argument] {
+    mutating func parseArguments() throws(SyntaxError) -> [Argument] {
         var args: [Argument] = []
         if isSymbol(.rparen) { position += 1; return args }
         var separator = Separator.comma
@@ -436,7 +340,7 @@ struct Parser {
         }
     }
 
-    private mutating func parsePrimary() throws(SyntaxError) -> Expr {
+    mutating func parsePrimary() throws(SyntaxError) -> Expr {
         let span = currentSpan
         switch tokens[position].kind {
         case .number(let value, let halfUnit):
@@ -475,7 +379,7 @@ struct Parser {
     }
 
     /// `[a, b, c]`, `[[1, 2], [3, 4]]` and `[f(t) for t in xs if t > 0]`.
-    private mutating func parseVector() throws(SyntaxError) -> Expr {
+    mutating func parseVector() throws(SyntaxError) -> Expr {
         let open = current
         position += 1
         try grow()

@@ -1,11 +1,16 @@
 /// A line plot: one or more series over a shared x axis. Rendered as self-contained,
 /// deterministic SVG for pages and as a one-paragraph summary in the terminal.
 public struct Plot: Sendable, Hashable {
+    /// One line: a named list of points.
     public struct Series: Sendable, Hashable {
+        /// The legend entry.
         public var name: String
+        /// Abscissae, in drawing order.
         public var xs: [Double]
+        /// Ordinates; non-finite values break the line.
         public var ys: [Double]
 
+        /// A series of points (xs and ys of equal length).
         public init(name: String, xs: [Double], ys: [Double]) {
             self.name = name
             self.xs = xs
@@ -13,11 +18,16 @@ public struct Plot: Sendable, Hashable {
         }
     }
 
+    /// Shown above the plot; empty for none.
     public var title: String
+    /// The x axis's label.
     public var xLabel: String
+    /// The y axis's label.
     public var yLabel: String
+    /// The lines, drawn in order.
     public var series: [Series]
 
+    /// A plot of the given series.
     public init(title: String = "", xLabel: String = "", yLabel: String = "", series: [Series]) {
         self.title = title
         self.xLabel = xLabel

@@ -3,13 +3,16 @@ import Diagnostics
 /// A cell's code and where it sits in its Markdown file, so every diagnostic points at the
 /// file's own line and column.
 public struct CellSource: Sendable, Hashable {
+    /// The code inside the fence.
     public var code: String
+    /// The Markdown file's path, as diagnostics should show it.
     public var file: String
     /// The file line of the code's first line (the line after the opening fence).
     public var firstLine: Int
     /// Columns of container indentation cmark stripped (0 for top-level fences); added back.
     public var columnOffset: Int
 
+    /// A cell whose first code line is `firstLine` of `file`.
     public init(code: String, file: String, firstLine: Int = 1, columnOffset: Int = 0) {
         self.code = code
         self.file = file
@@ -33,6 +36,7 @@ public struct Limits: Sendable, Hashable {
     /// Cases a single `forall` may ask for.
     public var forallCases: Int
 
+    /// Defaults that no honest cell reaches and that keep a runaway cell well under a second.
     public init(steps: Int = 5_000_000, vectorLength: Int = 1_000_000, recursionDepth: Int = 128, forallCases: Int = 100_000) {
         self.steps = steps
         self.vectorLength = vectorLength
@@ -50,17 +54,28 @@ public enum CellEvent: Sendable {
 
 /// The value of an expression statement.
 public struct Output: Sendable {
+    /// Where the statement starts in the file.
     public var location: SourceLocation
+    /// The value, ready for display.
     public var value: DisplayValue
     /// The statement's source text.
     public var source: String
+
+    /// An output of `value` produced by the statement at `location`.
+    public init(location: SourceLocation, value: DisplayValue, source: String) {
+        self.location = location
+        self.value = value
+        self.source = source
+    }
 }
 
 /// The outcome of a `check` or `forall` claim.
 public struct ClaimResult: Sendable {
+    /// Where the claim (`check` or `forall`) starts in the file.
     public var location: SourceLocation
     /// The claim's text as written (from `check`/`forall` to the end of the statement).
     public var source: String
+    /// Whether the claim held (for every case of a `forall`).
     public var passed: Bool
     /// On success a short `1.03972 nats ≈ 1.03972 nats`; on failure both sides, their
     /// difference and the tolerance. Rendered when read.
@@ -69,11 +84,19 @@ public struct ClaimResult: Sendable {
         set { text = .text(newValue) }
     }
     var text: ClaimText
+    /// A `forall` property rather than a single `check`.
     public var isProperty: Bool
     /// Cases run (1 for a plain `check`).
     public var cases: Int
     /// For a failed `forall`: the (shrunk) bindings that break the claim, e.g. `P = [0.5, 0.5]`.
     public var counterexample: String?
+
+    /// A claim result with a ready message (for tools and tests that build reports).
+    public init(location: SourceLocation, source: String, passed: Bool, message: String, isProperty: Bool = false,
+                cases: Int = 1, counterexample: String? = nil) {
+        self.init(location: location, source: source, passed: passed, text: .text(message), isProperty: isProperty,
+                  cases: cases, counterexample: counterexample)
+    }
 
     init(location: SourceLocation, source: String, passed: Bool, text: ClaimText, isProperty: Bool, cases: Int, counterexample: String?) {
         self.location = location
@@ -95,10 +118,19 @@ public struct ClaimResult: Sendable {
 
 /// Everything one cell produced.
 public struct CellResult: Sendable {
+    /// Outputs, claims and errors in statement order.
     public var events: [CellEvent]
 
+    /// A result made of the given events.
+    public init(events: [CellEvent]) {
+        self.events = events
+    }
+
+    /// The outputs, in order.
     public var outputs: [Output] { events.compactMap { if case .output(let o) = $0 { o } else { nil } } }
+    /// The claims, in order.
     public var claims: [ClaimResult] { events.compactMap { if case .claim(let c) = $0 { c } else { nil } } }
+    /// The errors (syntax or runtime), in order.
     public var diagnostics: [Diagnostic] { events.compactMap { if case .error(let d) = $0 { d } else { nil } } }
     /// A claim failed or an error occurred.
     public var failed: Bool {
@@ -118,8 +150,17 @@ public struct CellResult: Sendable {
 
 /// The value of an inline `= EXPR` span in prose.
 public struct InlineResult: Sendable {
+    /// The value, or nil when it could not be computed.
     public var value: DisplayValue?
     /// The formatted value, or empty on error.
     public var text: String
+    /// Why there is no value, located in the file.
     public var diagnostic: Diagnostic?
+
+    /// An inline result.
+    public init(value: DisplayValue?, text: String, diagnostic: Diagnostic?) {
+        self.value = value
+        self.text = text
+        self.diagnostic = diagnostic
+    }
 }
