@@ -338,6 +338,10 @@ struct MarkupScanner {
 extension String {
     /// The string without leading and trailing spaces, tabs and newlines.
     var trimmingSpaces: String {
+        // Fast path: most strings have no surrounding white space at all.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -126,6 +126,15 @@ private func isInsideTag(_ bytes: [UInt8]) -> Bool {
 func uniqueSlug(_ text: String, used: inout SlugRegistry) -> String {
     var slug = ""
     for scalar in text.lowercased().unicodeScalars {
+        if scalar.isASCII {
+            let v = scalar.value
+            if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x5F {
+                slug.unicodeScalars.append(scalar)
+            } else if v == 0x20 || v == 0x09 || v == 0x2D {
+                slug += "-"
+            }
+            continue
+        }
         let p = scalar.properties
         if p.isAlphabetic || p.numericType != nil {
             slug.unicodeScalars.append(scalar)
