@@ -111,10 +111,11 @@ struct Interpreter: Sendable {
     }
 
     func lookup(_ symbol: Name, _ span: Span) throws(EvalError) -> Value {
-        let name = symbol.name
-        if let local = frames.last?[name] { return local }
+        let top = frames.count - 1
+        if top >= 0, let local = frames[top][symbol.name] { return local }
         if let global = globals[symbol] { return global }
         if let builtin = Interpreter.predefined[symbol] { return builtin }
+        let name = symbol.name
         throw EvalError("unknown-name", "unknown name '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
                         hint: suggestion(for: name))
     }

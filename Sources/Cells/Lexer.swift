@@ -80,16 +80,21 @@ struct Lexer {
     let byteOffsets: [Int]
 
     init(_ code: String, keepTrivia: Bool = false) {
-        scalars = Array(code.unicodeScalars)
-        utf8 = Array(code.utf8)
+        // One pass: scalars and their byte offsets together.
+        let bytes = Array(code.utf8)
+        var scalars = [Unicode.Scalar]()
+        scalars.reserveCapacity(bytes.count)
         var offsets = [Int]()
-        offsets.reserveCapacity(scalars.count + 1)
+        offsets.reserveCapacity(bytes.count + 1)
         var offset = 0
-        for scalar in scalars {
+        for scalar in code.unicodeScalars {
+            scalars.append(scalar)
             offsets.append(offset)
             offset += scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x10000 ? 3 : 4
         }
         offsets.append(offset)
+        self.scalars = scalars
+        utf8 = bytes
         byteOffsets = offsets
         self.keepTrivia = keepTrivia
     }

@@ -187,6 +187,8 @@ struct Parser {
 
     mutating func parseComparison() throws(SyntaxError) -> Expr {
         let first = try parseAdditive()
+        // Most expressions compare nothing: build the chain's arrays only when needed.
+        guard case .symbol(let s0) = tokens[position].kind, Parser.compareOp(s0) != nil else { return first }
         var operands = [first]
         var ops: [CompareOp] = []
         var spans: [Span] = []
