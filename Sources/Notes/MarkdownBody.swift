@@ -18,7 +18,9 @@ public enum Hole: Sendable, Hashable {
 /// Holes sit only in element content, never inside a tag: a placeholder cmark put into an
 /// attribute (an image's alt text) is replaced at read time by the escaped plain source.
 public struct MarkdownBody: Sendable, Hashable {
-    /// The HTML with each hole written as a private-use placeholder (see `Placeholder`).
+    /// The HTML with each hole written as a placeholder of private-use characters
+    /// (U+E000, a kind, digits, U+E00F; text holes wrapped in `(`). Prefer `segments` or
+    /// `render(_:)`, which never expose the placeholders.
     public var html: String
     /// The HTML split at its holes, in order.
     public var segments: [Segment]
@@ -66,7 +68,8 @@ public struct MarkdownBody: Sendable, Hashable {
 
 /// The private-use characters that stand for holes while cmark parses and renders.
 ///
-/// Layout: U+E000, a kind scalar (U+E001…U+E005), the index in digits U+E010…U+E019, U+E00F.
+/// Layout: U+E000, a kind scalar (U+E001…U+E005), the index in digits U+E010…U+E019, U+E00F;
+/// math, link and inline-value placeholders are wrapped in `(` (see `wrapper`).
 /// Every scalar in U+E000…U+E01F found in a note's own text is replaced with U+FFFD before
 /// anything else happens, so a note cannot forge a hole.
 enum Placeholder {
