@@ -16,13 +16,15 @@ indirect enum Expr: Sendable {
     case lambda([String], Expr, Span)
     case comprehension(Expr, variable: String, Expr, filter: Expr?, Span)
     case convert(Expr, LogUnit, Span)
+    /// `if c then a else b`: only the chosen branch is evaluated.
+    case conditional(Expr, Expr, Expr, Span)
 
     var span: Span {
         switch self {
         case .number(_, _, let s), .string(_, let s), .boolean(_, let s), .name(_, let s), .vector(_, let s),
              .unary(_, _, let s), .binary(_, _, _, let s), .logical(_, _, _, let s), .not(_, let s),
              .call(_, _, let s), .index(_, _, let s), .lambda(_, _, let s), .comprehension(_, _, _, _, let s),
-             .convert(_, _, let s):
+             .convert(_, _, let s), .conditional(_, _, _, let s):
             return s
         case .compare(_, let operands, _):
             return operands.first?.span ?? .none

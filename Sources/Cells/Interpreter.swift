@@ -107,6 +107,8 @@ struct Interpreter: Sendable {
         case .comprehension(let element, let variable, let source, let filter, let span):
             return try evalComprehension(element, variable, source, filter, span)
         case .convert(let inner, let unit, let span): return try convert(eval(inner), to: unit, span)
+        case .conditional(let condition, let yes, let no, _):
+            return try eval(truth(eval(condition), condition.span) ? yes : no)
         }
     }
 

@@ -42,13 +42,13 @@ struct Token: Sendable {
 
 /// Words the grammar reserves. `in` doubles as the unit conversion (`H(P) in bits`).
 enum Keyword: String, Sendable {
-    case check, forall, `for`, `in`, `if`, and, or, not, within, `true`, `false`, abs
+    case check, forall, `for`, `in`, `if`, then, `else`, and, or, not, within, `true`, `false`, abs
 
     /// Most identifiers cannot be keywords by their first letter or length; skip the string
     /// switch for them (it showed up in profiles).
     static func lookup(_ lexer: Lexer, from start: Int, to end: Int, firstScalar: Unicode.Scalar) -> Keyword? {
         switch firstScalar {
-        case "c", "f", "i", "a", "o", "n", "w", "t":
+        case "c", "f", "i", "a", "o", "n", "w", "t", "e":
             let length = end - start
             return length >= 2 && length <= 6 ? Keyword(rawValue: lexer.text(start, end)) : nil
         default:

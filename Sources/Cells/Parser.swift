@@ -355,6 +355,21 @@ struct Parser {
             let value = isKeyword(.true)
             position += 1
             return .boolean(value, span)
+        case .keyword(.if):
+            position += 1
+            try grow()
+            let condition = try parseExpression()
+            guard isKeyword(.then) else {
+                throw SyntaxError(message: "expected 'then' after the condition, found \(describe(current))", span: currentSpan,
+                                  hint: "write: if x > 0 then x else -x")
+            }
+            position += 1
+            let yes = try parseExpression()
+            guard isKeyword(.else) else {
+                throw SyntaxError(message: "expected 'else' in 'if … then … else …', found \(describe(current))", span: currentSpan, hint: nil)
+            }
+            position += 1
+            return .conditional(condition, yes, try parseExpression(), span)
         case .keyword(.abs):
             position += 1
             return .name(Name("abs"), span)

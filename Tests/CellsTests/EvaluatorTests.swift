@@ -121,3 +121,16 @@ import Diagnostics
         #expect(firstError("H([1], base: 3)")?.code == "argument")
     }
 }
+
+@Suite struct ConditionalTests {
+    @Test func ifThenElseChoosesOneBranch() {
+        #expect(number("f(x) = if x > 0 then x else -x\nf(-3)") == 3)
+        #expect(number("fact(n) = if n <= 1 then 1 else n * fact(n - 1)\nfact(10)") == 3628800)
+        // The other branch is not evaluated (no division by zero).
+        #expect(number("x = 0\nif x == 0 then 1 else 1 / x") == 1)
+        #expect(vector("[if t > 1 then 1 else 0 for t in range(4)]") == [0, 0, 1, 1])
+        #expect(firstError("if 1 then 2 else 3")?.code == "type")
+        #expect(firstError("if true 2 else 3")?.hint == "write: if x > 0 then x else -x")
+        #expect(firstError("fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\nfib(40)", limits: Limits(steps: 100_000))?.code == "step-limit")
+    }
+}
