@@ -143,6 +143,18 @@ extension Builtins {
             try interp.tick(call.span, xs.count)
             return .vector(xs.map { d.density($0) }, nil)
         },
+        Builtin("support", 1...1, "support(d): the interval [a, b] where a distribution has density (ends may be ±inf)") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
+            guard let d = try call.distributionValue(0).univariate else {
+                throw EvalError("argument", "support: needs a univariate distribution", at: call.span(0))
+            }
+            return .vector([d.support.lowerBound, d.support.upperBound], nil)
+        },
+        Builtin("log_det", 1...1, "log_det(d): log-determinant of a multivariate Normal's covariance") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
+            guard case .multivariateNormal(let d) = try call.distributionValue(0) else {
+                throw EvalError("argument", "log_det: needs a multivariate Normal, MvNormal(μ, Σ)", at: call.span(0))
+            }
+            return .number(d.logDeterminant, nil)
+        },
         Builtin("normal_entropy", 1...2, labels: ["base"], "normal_entropy(μ, σ) = ½ log(2πeσ²); normal_entropy(σ)") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let mean = call.count == 2 ? try call.number(0) : 0
             let sigma = try call.number(call.count - 1), unit = try call.unit()

@@ -124,6 +124,8 @@ import InfoTheory
         let mv = "A = MvNormal([0, 0], [[1, 0.5], [0.5, 2]])\nC = MultivariateNormal([1, 0], [[2, 0], [0, 1]])\n"
         #expect(value(mv + "H(A)") == a.differentialEntropy())
         #expect(value(mv + "KL(A ‖ C)") == (try klDivergence(a, c)))
+        #expect(value(mv + "log_det(A)") == a.logDeterminant)
+        #expect(values("support(Exponential(2))") == [0, .infinity])
         #expect(value("bernoulli_kl(0.3, 0.6)") == (try bernoulliKL(0.3, 0.6)))
         #expect(value("channel_capacity(10, 2)") == (try gaussianChannelCapacity(signalPower: 10, noisePower: 2)))
         #expect(value("shannon_hartley(3000, 100, base: 2)") == (try gaussianChannelCapacity(bandwidth: 3000, signalToNoise: 100, base: .bits)))
