@@ -61,22 +61,27 @@ extension Interpreter {
 
     @inline(__always)
     func scalar(_ op: BinaryOp, _ a: Double, _ b: Double, _ span: Span) throws(EvalError) -> Double {
+        let result: Double
         switch op {
-        case .add: return a + b
-        case .subtract: return a - b
-        case .multiply: return a * b
+        case .add: result = a + b
+        case .subtract: result = a - b
+        case .multiply: result = a * b
         case .divide:
             if b == 0 {
                 throw EvalError("division-by-zero", "division by zero (\(NumberFormat.format(a)) / 0)", at: span)
             }
-            return a / b
+            result = a / b
         case .power:
-            let r = Foundation.pow(a, b)
-            if r.isNaN && !a.isNaN && !b.isNaN {
+            result = Foundation.pow(a, b)
+            if result.isNaN && !a.isNaN && !b.isNaN {
                 throw EvalError("domain", "\(NumberFormat.format(a)) ^ \(NumberFormat.format(b)) is not a real number", at: span)
             }
-            return r
         }
+        // ∞ − ∞, 0 · ∞, ∞ / ∞: a NaN out of non-NaN inputs is an error, not a silent value.
+        if result.isNaN && !a.isNaN && !b.isNaN {
+            throw EvalError("nan", "\(NumberFormat.format(a)) \(op.rawValue) \(NumberFormat.format(b)) is not a number (NaN)", at: span)
+        }
+        return result
     }
 
     func combine(_ op: BinaryOp, _ a: LogUnit?, _ b: LogUnit?, _ span: Span) throws(EvalError) -> LogUnit? {

@@ -79,3 +79,14 @@ import Diagnostics
         #expect(result.diagnostics.first?.code == "recursion-limit")
     }
 }
+
+@Suite struct NaNTests {
+    @Test func nanResultsAreLocatedErrors() {
+        let d = firstError("x = inf\ny = x - x")
+        #expect(d?.code == "nan")
+        #expect(d?.message == "∞ - ∞ is not a number (NaN)")
+        #expect(d?.location?.line == 2 && d?.location?.column == 7)
+        #expect(firstError("[1, 2] * inf - inf")?.code == "nan")
+        #expect(firstError("0 * inf")?.code == "nan")
+    }
+}
