@@ -3,9 +3,6 @@
 // the split between parsing and evaluation.
 import Cells
 import InfoTheory
-#if canImport(Glibc)
-import Glibc
-#endif
 
 let typicalCell = """
     P = [0.5, 0.25, 0.25]
@@ -54,35 +51,40 @@ if let flag = CommandLine.arguments.firstIndex(of: "--profile"), flag + 1 < Comm
    let n = Int(CommandLine.arguments[flag + 1]) {
     for _ in 0..<n { sink &+= Notebook.evaluate(typicalCell).events.count }
     print("ran \(n) cells (checksum \(sink))")
-    exit(0)
+} else {
+    runAll()
 }
-let check = Notebook.evaluate(typicalCell)
-precondition(!check.failed, "the benchmark cell must pass: \(check.diagnostics) \(check.claims.filter { !$0.passed })")
-precondition(typicalCell.split(separator: "\n").count == 20)
 
-let perCell = measure("cell", iterations: 500) {
-    sink &+= Notebook.evaluate(typicalCell).events.count
-}
-print("typical 20-line cell: \(Int(1 / perCell)) cells/s (\(String(Int(perCell * 1e7)).paddedMicros) µs per cell)")
+@MainActor
+func runAll() {
+    let check = Notebook.evaluate(typicalCell)
+    precondition(!check.failed, "the benchmark cell must pass: \(check.diagnostics) \(check.claims.filter { !$0.passed })")
+    precondition(typicalCell.split(separator: "\n").count == 20)
 
-let perHighlight = measure("highlight", iterations: 500) {
-    sink &+= highlight(typicalCell).count
-}
-print("lex + highlight of the same cell: \(Int(1 / perHighlight)) cells/s")
+    let perCell = measure("cell", iterations: 500) {
+        sink &+= Notebook.evaluate(typicalCell).events.count
+    }
+    print("typical 20-line cell: \(Int(1 / perCell)) cells/s (\(String(Int(perCell * 1e7)).paddedMicros) µs per cell)")
 
-let forallResult = Notebook.evaluate(forallCell)
-precondition(forallResult.claims.first?.passed == true && forallResult.claims.first?.cases == 1000)
-let perForall = measure("forall", iterations: 20) {
-    sink &+= Notebook.evaluate(forallCell).events.count
-}
-print("forall with 1,000 cases over simplex(5) (3 library calls per case): \(String(Int(perForall * 1e5)).paddedMillis) ms")
+    let perHighlight = measure("highlight", iterations: 500) {
+        sink &+= highlight(typicalCell).count
+    }
+    print("lex + highlight of the same cell: \(Int(1 / perHighlight)) cells/s")
 
-let shrinkCell = "forall(1000) P, Q in simplex(5): check KL(P ‖ Q) ≈ KL(Q ‖ P)"
-let perShrink = measure("shrink", iterations: 20) {
-    sink &+= Notebook.evaluate(shrinkCell).events.count
+    let forallResult = Notebook.evaluate(forallCell)
+    precondition(forallResult.claims.first?.passed == true && forallResult.claims.first?.cases == 1000)
+    let perForall = measure("forall", iterations: 20) {
+        sink &+= Notebook.evaluate(forallCell).events.count
+    }
+    print("forall with 1,000 cases over simplex(5) (3 library calls per case): \(String(Int(perForall * 1e5)).paddedMillis) ms")
+
+    let shrinkCell = "forall(1000) P, Q in simplex(5): check KL(P ‖ Q) ≈ KL(Q ‖ P)"
+    let perShrink = measure("shrink", iterations: 20) {
+        sink &+= Notebook.evaluate(shrinkCell).events.count
+    }
+    print("failing forall, found and shrunk: \(String(Int(perShrink * 1e5)).paddedMillis) ms")
+    print("(checksum \(sink))")
 }
-print("failing forall, found and shrunk: \(String(Int(perShrink * 1e5)).paddedMillis) ms")
-print("(checksum \(sink))")
 
 extension String {
     /// "12345" tenths of a microsecond → "1234.5".
