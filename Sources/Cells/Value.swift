@@ -102,14 +102,15 @@ enum Value: Sendable {
     case matrix([[Double]])
     case boolean(Bool)
     case string(String)
-    case function(FunctionValue)
+    // Rare, large payloads are boxed so a Value stays small and cheap to copy.
+    indirect case function(FunctionValue)
     /// An index into `Builtins.all`.
     case builtin(Int)
-    case plot(Plot)
+    indirect case plot(Plot)
     case tuple([Value])
-    case domain(Domain)
-    case variable(RandomVariable)
-    case distribution(DistributionValue)
+    indirect case domain(Domain)
+    indirect case variable(RandomVariable)
+    indirect case distribution(DistributionValue)
 
     var typeName: String {
         switch self {
