@@ -134,3 +134,12 @@ import Diagnostics
         #expect(firstError("fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\nfib(40)", limits: Limits(steps: 100_000))?.code == "step-limit")
     }
 }
+
+@Suite struct ShadowingTests {
+    @Test func globalsMayReuseBuiltinNames() {
+        var notebook = Notebook(file: "n.md")
+        _ = notebook.run(CellSource(code: "x = len([1, 2])", file: "n.md"))
+        let result = notebook.run(CellSource(code: "k1 = [1, 2]\nk1[1]\nsum = 3\nsum + x\npi = 4\npi", file: "n.md"))
+        #expect(result.outputs.map { $0.value.text() } == ["2", "5", "4"])
+    }
+}
