@@ -112,13 +112,13 @@ struct Interpreter: Sendable {
         }
     }
 
-    func lookup(_ symbol: Name, _ span: Span) throws(EvalError) -> Value {
+    func lookup(_ symbol: Name, _ span: Span, called: Bool = false) throws(EvalError) -> Value {
         let top = frames.count - 1
         if top >= 0, let local = frames[top][symbol.name] { return local }
         if let global = globals[symbol] { return global }
         if let builtin = Interpreter.predefined[symbol] { return builtin }
         let name = symbol.name
-        throw EvalError("unknown-name", "unknown name '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
+        throw EvalError("unknown-name", "unknown \(called ? "function" : "name") '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
                         hint: suggestion(for: name))
     }
 
@@ -267,7 +267,7 @@ struct Interpreter: Sendable {
     private mutating func evalCall(_ calleeExpr: Expr, _ arguments: [Argument], _ span: Span) throws(EvalError) -> Value {
         let callee: Value
         if case .name(let name, let nameSpan) = calleeExpr {
-            callee = try lookup(name, nameSpan)
+            callee = try lookup(name, nameSpan, called: true)
         } else {
             callee = try eval(calleeExpr)
         }

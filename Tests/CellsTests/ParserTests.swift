@@ -64,11 +64,11 @@ import Diagnostics
         let result = run(code, firstLine: 10)
         let d = result.diagnostics.first
         #expect(d?.code == "unknown-name")
-        #expect(d?.message == "unknown name 'KLL'")
+        #expect(d?.message == "unknown function 'KLL'")
         #expect(d?.hint == "did you mean 'KL'?")
         #expect(d?.location == SourceLocation(file: "note.md", line: 12, column: 7))
         let rendered = DiagnosticRenderer().render(d!, source: SourceText(file: "note.md", text: String(repeating: "\n", count: 9) + code))
-        #expect(rendered == "note.md:12:7: error: unknown name 'KLL'\ncheck KLL(P ‖ Q) ≥ 0\n      ^~~\nhint: did you mean 'KL'?\n")
+        #expect(rendered == "note.md:12:7: error: unknown function 'KLL'\ncheck KLL(P ‖ Q) ≥ 0\n      ^~~\nhint: did you mean 'KL'?\n")
         #expect(result.exitCode == 1)
     }
 
