@@ -118,7 +118,7 @@ struct Interpreter: Sendable {
         if let global = globals[symbol] { return global }
         if let builtin = Interpreter.predefined[symbol] { return builtin }
         let name = symbol.name
-        throw EvalError("unknown-name", "unknown \(called ? "function" : "name") '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
+        throw EvalError(called ? "unknown-function" : "unknown-name", "unknown \(called ? "function" : "name") '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
                         hint: suggestion(for: name))
     }
 

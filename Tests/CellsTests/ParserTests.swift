@@ -63,7 +63,7 @@ import Diagnostics
         let code = "P = [0.5, 0.25, 0.25]\nQ = [0.4, 0.4, 0.2]\ncheck KLL(P ‖ Q) ≥ 0"
         let result = run(code, firstLine: 10)
         let d = result.diagnostics.first
-        #expect(d?.code == "unknown-name")
+        #expect(d?.code == "unknown-function")
         #expect(d?.message == "unknown function 'KLL'")
         #expect(d?.hint == "did you mean 'KL'?")
         #expect(d?.location == SourceLocation(file: "note.md", line: 12, column: 7))
