@@ -80,14 +80,49 @@ struct OutputFolder: Sendable {
             guard isStaging || isOld else { continue }
             let pidText = entry.dropFirst(isStaging ? stagingPrefix.count : oldPrefix.count)
             let full = parent + "/" + entry
-            guard fm.fileExists(atPath: full + "/" + OutputFolder.marker) else { continue }
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }  // a live build
+            guard fm.fileExists(atPath: full + "/" + OutputFolder.marker) else {
+                // Killed between creating the folder and writing its marker: only ever empty.
+                if isStaging { rmdir(full) }
+                continue
+            }
+            if let pid = Int32(pidText), pid != getpid(), OutputFolder.isRunning(pid) { continue }  // a live build
             if isOld && !fm.fileExists(atPath: path) {
                 try? fm.moveItem(atPath: full, toPath: path)
                 continue
             }
-            try? fm.removeItem(atPath: full)
+            OutputFolder.removeSite(at: full)
         }
+    }
+
+    /// Deletes a folder QED made, marker last: a deletion cut short by a kill still carries
+    /// the marker, so the next build recognises the rest and finishes the job.
+    static func removeSite(at folder: String) {
+        let fm = FileManager.default
+        for entry in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []) where entry != marker {
+            try? fm.removeItem(atPath: folder + "/" + entry)
+        }
+        try? fm.removeItem(atPath: folder + "/" + marker)
+        rmdir(folder)
+    }
+
+    /// Whether a process with this id exists and has not exited (a killed build that its parent
+    /// has not reaped yet is a zombie: it exists, but it will never finish its staging folder).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard pid > 0, kill(pid, 0) == 0 || errno == EPERM else { return false }
+        #if os(Linux)
+        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+           let close = stat.lastIndex(of: ")") {
+            let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+            if state == "Z" || state == "X" { return false }
+        }
+        // Process ids are reused: a live process that is not this program is not a build.
+        let fm = FileManager.default
+        if let mine = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+           let theirs = try? fm.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"), mine != theirs {
+            return false
+        }
+        #endif
+        return true
     }
 
     /// A fresh, empty staging folder (with the marker) beside the output.
@@ -95,7 +130,11 @@ struct OutputFolder: Sendable {
         let staging = parent + "/" + stagingPrefix + String(getpid())
         let fm = FileManager.default
         do {
-            if fm.fileExists(atPath: staging) { try fm.removeItem(atPath: staging) }
+            if fm.fileExists(atPath: staging) {
+                // Left by an earlier process with our id; ours only if it carries the marker.
+                if fm.fileExists(atPath: staging + "/" + OutputFolder.marker) { OutputFolder.removeSite(at: staging) }
+                else { rmdir(staging) }
+            }
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
             try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.marker))
         } catch {
@@ -116,7 +155,7 @@ struct OutputFolder: Sendable {
             return
         }
         if OutputFolder.exchange(staging, path) {
-            try? fm.removeItem(atPath: staging)  // now holds the previous site
+            OutputFolder.removeSite(at: staging)  // now holds the previous site
             return
         }
         let old = parent + "/" + oldPrefix + String(getpid())
@@ -125,13 +164,13 @@ struct OutputFolder: Sendable {
             _ = rename(old, path)
             throw errnoError(path, "cannot move the new site in")
         }
-        try? fm.removeItem(atPath: old)
+        OutputFolder.removeSite(at: old)
     }
 
     /// Deletes a staging folder after a failed build; the previous site stays as it was.
     func discard(staging: String) {
         guard FileManager.default.fileExists(atPath: staging + "/" + OutputFolder.marker) else { return }
-        try? FileManager.default.removeItem(atPath: staging)
+        OutputFolder.removeSite(at: staging)
     }
 
     private func errnoError(_ path: String, _ what: String) -> BuildError {
