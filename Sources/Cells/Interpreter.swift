@@ -316,8 +316,14 @@ struct Interpreter: Sendable {
             throw EvalError("recursion-limit", "calls nested deeper than the limit of \(limits.recursionDepth)", at: span,
                             hint: "\(function.name) probably calls itself without stopping")
         }
-        var frame = function.captured
-        for (name, value) in zip(function.parameters, arguments) { frame[name] = value }
+        var frame: Frame
+        if function.captured.names.isEmpty {
+            // The common case: share the parameter and argument arrays, no copying.
+            frame = Frame(names: function.parameters, values: arguments)
+        } else {
+            frame = function.captured
+            for (name, value) in zip(function.parameters, arguments) { frame[name] = value }
+        }
         depth += 1
         frames.append(frame)
         defer {
