@@ -92,7 +92,12 @@ import Testing
         try "".write(toFile: dead + "/" + OutputFolder.marker, atomically: true, encoding: .utf8)
         let notOurs = vault.base + "/.site.qed-tmp-2147483001"
         try fm.createDirectory(atPath: notOurs, withIntermediateDirectories: true)
+        try "keep".write(toFile: notOurs + "/file", atomically: true, encoding: .utf8)
+        // An empty one is what a build killed before writing its marker leaves.
+        let empty = vault.base + "/.site.qed-tmp-2147483003"
+        try fm.createDirectory(atPath: empty, withIntermediateDirectories: true)
         _ = try vault.build()
+        #expect(!fm.fileExists(atPath: empty))
         #expect(!fm.fileExists(atPath: dead))
         #expect(fm.fileExists(atPath: notOurs))
         try fm.removeItem(atPath: notOurs)
