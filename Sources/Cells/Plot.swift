@@ -135,14 +135,13 @@ func niceTicks(_ range: (Double, Double)) -> [Double] {
     let residual = rough / magnitude
     let step = (residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10) * magnitude
     let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
-    guard (last - first) < 1000 else { return [lo, hi] }
+    // Tick indices must be exact integers (a range a few ulps wide would otherwise loop).
+    guard last - first < 1000, abs(first) < 1e15, abs(last) < 1e15 else { return [lo, hi] }
     var ticks: [Double] = []
-    var k = first
-    while k <= last {
-        let t = k * step
+    for i in 0...Int(last - first) {
+        let t = (first + Double(i)) * step
         // Snap to the written decimal so 0.30000000000000004 shows as 0.3.
         ticks.append(Double(NumberFormat.format(t, precision: 12)) ?? t)
-        k += 1
     }
     return ticks
 }

@@ -88,3 +88,14 @@ import Testing
         #expect(tokens.contains(HighlightToken(kind: .whitespace, text: "\n")))
     }
 }
+
+@Suite struct PlotEdgeTests {
+    @Test func degenerateRangesTerminate() {
+        let lo = 1e10
+        #expect(!Cells.niceTicks((lo, lo.nextUp)).isEmpty)
+        #expect(!Cells.niceTicks((1e300, 1e300.nextUp.nextUp)).isEmpty)
+        #expect(!Cells.niceTicks((-Double.leastNonzeroMagnitude, Double.leastNonzeroMagnitude)).isEmpty)
+        let p = Plot(series: [Plot.Series(name: "s", xs: [lo, lo.nextUp], ys: [1, 1])])
+        #expect(p.svg().hasSuffix("</svg>"))
+    }
+}
