@@ -578,7 +578,8 @@ pre code { background: none; padding: 0; font-size: 0.86rem; }
 .tok-error { color: var(--fail); text-decoration: underline wavy; }
 
 /* Math (see math.css for the MathML font rules) */
-.math-display { margin: 0 0 1rem; overflow-x: auto; overflow-y: hidden; }
+.math-display { margin: 0.75rem 0 1rem; overflow-x: auto; overflow-y: hidden; }
+.math-display > math[display="block"] { margin: 0; }
 .math-error { color: var(--fail); }
 
 /* Backlinks */
