@@ -33,7 +33,7 @@ public func highlight(_ code: String) -> [HighlightToken] {
             let first = lexer.scalars[start]
             let end = max(lexer.index, start + 1)
             lexer.skip(to: end)
-            let kind: TokenKind = first == "\"" ? .string("") : (first.isASCII && first >= "0" && first <= "9" ? .number(0, halfUnit: nil) : .symbol(.bar))
+            let kind: TokenKind = first == "\"" ? .string(0) : (first.isASCII && first >= "0" && first <= "9" ? .number(0, halfUnit: nil) : .symbol(.bar))
             raw.append((kind, start, end))
         }
     }

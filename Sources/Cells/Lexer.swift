@@ -24,7 +24,8 @@ enum TokenKind: Equatable, Sendable {
     /// plain data and copying them costs no reference counting.
     case identifier
     case keyword(Keyword)
-    case string(String)
+    /// An index into `Lexer.strings`, so tokens stay plain data (no reference counting).
+    case string(Int)
     case symbol(Symbol)
     case newline
     case comment
@@ -78,6 +79,8 @@ struct Lexer {
     /// code is then a cheap UTF-8 decode rather than a scalar-by-scalar rebuild.
     let utf8: [UInt8]
     let byteOffsets: [Int]
+    /// The decoded text of string literals, indexed by `.string` tokens.
+    var strings: [String] = []
 
     init(_ code: String, keepTrivia: Bool = false) {
         // One pass: scalars and their byte offsets together.
@@ -323,7 +326,8 @@ struct Lexer {
                 text.unicodeScalars.append(s)
             }
         }
-        return .string(text)
+        strings.append(text)
+        return .string(strings.count - 1)
     }
 }
 

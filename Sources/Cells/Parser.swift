@@ -348,7 +348,8 @@ struct Parser {
         case .number(let value, let halfUnit):
             position += 1
             return .number(value, halfUnit: halfUnit, span)
-        case .string(let text):
+        case .string(let index):
+            let text = source.strings[index]
             position += 1
             return .string(text, span)
         case .keyword(.true), .keyword(.false):
