@@ -50,6 +50,7 @@ let package = Package(
         .executableTarget(name: "InfoTheoryBench", dependencies: ["InfoTheory"], path: "Benchmarks/InfoTheoryBench"),
         .executableTarget(name: "TeXMathBench", dependencies: ["TeXMath"], path: "Benchmarks/TeXMathBench"),
         .executableTarget(name: "CellsBench", dependencies: ["Cells", "InfoTheory"], path: "Benchmarks/CellsBench"),
+        .executableTarget(name: "NotesBench", dependencies: ["Notes"], path: "Benchmarks/NotesBench"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),

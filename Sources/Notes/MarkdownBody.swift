@@ -18,12 +18,17 @@ public enum Hole: Sendable, Hashable {
 /// Holes sit only in element content, never inside a tag: a placeholder cmark put into an
 /// attribute (an image's alt text) is replaced at read time by the escaped plain source.
 public struct MarkdownBody: Sendable, Hashable {
-    /// The HTML with each hole written as a placeholder of private-use characters
-    /// (U+E000, a kind, digits, U+E00F; text holes wrapped in `(`). Prefer `segments` or
-    /// `render(_:)`, which never expose the placeholders.
-    public var html: String
-    /// The HTML split at its holes, in order.
+    /// The HTML split at its holes, in order. The only copy of the note's HTML a vault keeps.
     public var segments: [Segment]
+
+    public init(segments: [Segment]) {
+        self.segments = segments
+    }
+
+    /// The HTML with each hole written as a placeholder of private-use characters
+    /// (U+E000, a kind, digits, U+E00F; text holes wrapped in `(`), for tests and debugging.
+    /// Prefer `render(_:)`, which never exposes the placeholders.
+    public var html: String { render(Placeholder.string) }
 
     /// A run of finished HTML, or a hole.
     public enum Segment: Sendable, Hashable {
@@ -39,7 +44,6 @@ public struct MarkdownBody: Sendable, Hashable {
     /// The finished HTML, with each hole replaced by `fill(hole)`.
     public func render(_ fill: (Hole) -> String) -> String {
         var out = ""
-        out.reserveCapacity(html.utf8.count + 64)
         for segment in segments {
             switch segment {
             case .html(let s): out += s

@@ -3,7 +3,7 @@ import Diagnostics
 
 /// What the second cmark parse (of the text with placeholders) yields.
 struct MarkdownPass {
-    var body = MarkdownBody(html: "", segments: [])
+    var body = MarkdownBody(segments: [])
     var math: [MathSpan] = []
     var cells: [Cell] = []
     var headings: [Heading] = []
@@ -100,14 +100,7 @@ extension MarkdownPass {
             return hole
         }
         pass.math = order.map { pass.math[$0] }
-        var htmlWithHoles = ""
-        for segment in segments {
-            switch segment {
-            case .html(let s): htmlWithHoles += s
-            case .hole(let h): htmlWithHoles += Placeholder.string(h)
-            }
-        }
-        pass.body = MarkdownBody(html: htmlWithHoles, segments: segments)
+        pass.body = MarkdownBody(segments: segments)
         return pass
     }
 
