@@ -7,10 +7,11 @@ struct Call {
     var info: [ArgumentInfo] = []
     var named: [(String, Value, Span)] = []
 
+    /// The call's arguments as written (one shared array), for argument names in messages.
+    var written: [Argument] = []
+
     struct ArgumentInfo {
         var span: Span
-        /// The argument's text when it was a plain name (`P`), else "".
-        var name: String
         /// The separator before it (`.comma` for the first).
         var separator: Separator
     }
@@ -28,7 +29,15 @@ struct Call {
 
     /// The name to use for argument `i` in the math library's messages.
     func argumentName(_ i: Int, _ fallback: String) -> String {
-        i < info.count && !info[i].name.isEmpty ? info[i].name : fallback
+        var positional = -1
+        for argument in written where argument.label == nil {
+            positional += 1
+            if positional == i {
+                if case .name(let name, _) = argument.value { return name.name }
+                return fallback
+            }
+        }
+        return fallback
     }
 
     func number(_ i: Int) throws(EvalError) -> Double {

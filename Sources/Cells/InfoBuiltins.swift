@@ -8,7 +8,9 @@ func library<T>(_ call: Call, _ body: () throws(InfoTheoryError) -> T) throws(Ev
     } catch {
         var span = call.span
         let message = error.description
-        for (i, name) in call.info.map(\.name).enumerated() where !name.isEmpty {
+        for i in call.info.indices {
+            let name = call.argumentName(i, "")
+            if name.isEmpty { continue }
             if message.hasPrefix(name + " ") || message.hasPrefix(name + "[") { span = call.span(i); break }
         }
         throw EvalError("domain", "\(call.name): \(message)", at: span)

@@ -274,15 +274,14 @@ struct Interpreter: Sendable {
         var call = Call(name: "", span: span)
         call.values.reserveCapacity(arguments.count)
         call.info.reserveCapacity(arguments.count)
+        call.written = arguments
         for argument in arguments {
             let value = try eval(argument.value)
             if let label = argument.label {
                 call.named.append((label, value, argument.span))
             } else {
                 call.values.append(value)
-                var name = ""
-                if case .name(let n, _) = argument.value { name = n.name }
-                call.info.append(Call.ArgumentInfo(span: argument.value.span, name: name, separator: argument.separator))
+                call.info.append(Call.ArgumentInfo(span: argument.value.span, separator: argument.separator))
             }
         }
         return try apply(callee, &call)
@@ -338,7 +337,7 @@ struct Interpreter: Sendable {
         if case .function(let f) = callee { return try callFunction(f, arguments, span) }
         var call = Call(name: "", span: span)
         call.values = arguments
-        call.info = Array(repeating: Call.ArgumentInfo(span: span, name: "", separator: .comma), count: arguments.count)
+        call.info = Array(repeating: Call.ArgumentInfo(span: span, separator: .comma), count: arguments.count)
         return try apply(callee, &call)
     }
 }
