@@ -23,7 +23,7 @@ public indirect enum DisplayValue: Sendable {
             return "[\(head), …, \(tail)] (\(v.count) entries)"
         }
         switch self {
-        case .number(let x, let unit): return f(x) + (unit.map { " " + $0 } ?? "")
+        case .number(let x, let unit): return f(x) + (unit.map { " " + DisplayValue.unit($0, for: x) } ?? "")
         case .vector(let v, let unit): return list(v) + (unit.map { " " + $0 } ?? "")
         case .matrix(let m):
             if m.count <= 12 { return "[" + m.map(list).joined(separator: ", ") + "]" }
@@ -35,6 +35,11 @@ public indirect enum DisplayValue: Sendable {
         case .tuple(let values): return "(" + values.map { $0.text(precision: precision) }.joined(separator: ", ") + ")"
         case .description(let text): return text
         }
+    }
+
+    /// "1 bit", "2 bits": units are singular for exactly one of them.
+    static func unit(_ unit: String, for value: Double) -> String {
+        abs(value) == 1 && unit.hasSuffix("s") ? String(unit.dropLast()) : unit
     }
 
     /// The stable JSON form used by `qed eval --format json`: `{"type": "number", "value": 1.0397…,

@@ -7,13 +7,16 @@ func library<T>(_ call: Call, _ body: () throws(InfoTheoryError) -> T) throws(Ev
         return try body()
     } catch {
         var span = call.span
-        let message = error.description
+        var argument = "P"
+        let message = error.problem
         for i in call.info.indices {
             let name = call.argumentName(i, "")
             if name.isEmpty { continue }
-            if message.hasPrefix(name + " ") || message.hasPrefix(name + "[") { span = call.span(i); break }
+            if message.hasPrefix(name + " ") || message.hasPrefix(name + "[") { span = call.span(i); argument = name; break }
         }
-        throw EvalError("domain", "\(call.name): \(message)", at: span)
+        // The library's remedy names its Swift API; in a cell the remedy is the cell's own built-in.
+        let hint: String? = if case .notNormalized = error { "use normalize(\(argument)) to renormalise explicitly" } else { nil }
+        throw EvalError("domain", "\(call.name): \(message)", at: span, hint: hint)
     }
 }
 

@@ -75,7 +75,7 @@ public struct Plot: Sendable, Hashable {
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 \(coord(Plot.width)) \(coord(Plot.height))\" role=\"img\" aria-label=\"\(escape(title.isEmpty ? "plot" : title))\">\n"
         out += "<style>.qed-plot{color:inherit;font:12px sans-serif}.qed-plot text{fill:currentColor}"
-        out += ".qed-plot .axis{stroke:currentColor;stroke-width:1}.qed-plot .grid{stroke:currentColor;stroke-opacity:.15}"
+        out += ".qed-plot .axis{fill:none;stroke:currentColor;stroke-width:1}.qed-plot .grid{stroke:currentColor;stroke-opacity:.15}"
         out += ".qed-plot .line{fill:none;stroke-width:2}.qed-plot .series-0{stroke:currentColor}"
         out += ".qed-plot .series-1{stroke:#1f77b4}.qed-plot .series-2{stroke:#d62728}.qed-plot .series-3{stroke:#2ca02c}"
         out += ".qed-plot .series-4{stroke:#9467bd}.qed-plot .series-5{stroke:#ff7f0e}.qed-plot .title{font-size:14px;font-weight:bold}</style>\n"

@@ -35,8 +35,20 @@ public enum InfoTheoryError: Error, Sendable, Equatable, CustomStringConvertible
     /// The requested accuracy could not be reached (numerical integration).
     case didNotConverge(what: String, estimate: Double, errorEstimate: Double)
 
-    /// A one-line message naming the argument, what is wrong and by how much.
+    /// A one-line message naming the argument, what is wrong and by how much, and the remedy
+    /// when there is one.
     public var description: String {
+        remedy.map { problem + "; " + $0 } ?? problem
+    }
+
+    /// What to do about it, in terms of this library's API, when the fix is not obvious.
+    public var remedy: String? {
+        if case .notNormalized = self { return "use normalized(_:) to renormalise explicitly" }
+        return nil
+    }
+
+    /// What is wrong and by how much, without a remedy (callers with their own API add theirs).
+    public var problem: String {
         switch self {
         case .empty(let a):
             return "\(a) is empty; it needs at least one entry"
@@ -50,7 +62,7 @@ public enum InfoTheoryError: Error, Sendable, Equatable, CustomStringConvertible
             return "\(a) has \(n) entries but \(b) has \(m); they must have the same length (differ by \(abs(n - m)))"
         case .notNormalized(let a, let s, let t):
             let off = abs(s - 1)
-            return "\(a) sums to \(formatSum(s)), not 1 (off by \(formatNumber(off, significant: 3)); tolerance \(formatNumber(t))); use normalized(_:) to renormalise explicitly"
+            return "\(a) sums to \(formatSum(s)), not 1 (off by \(formatNumber(off, significant: 3)); tolerance \(formatNumber(t)))"
         case .zeroMass(let a):
             return "\(a) sums to 0; it cannot be normalised"
         case .allMasked(let a):

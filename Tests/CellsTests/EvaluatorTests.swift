@@ -80,7 +80,7 @@ import Diagnostics
         let first = notebook.run(CellSource(code: "P = [0.5, 0.5]  # a comment\n// another\nx = 3", file: "n.md", firstLine: 5))
         #expect(first.events.isEmpty)   // assignments produce no output
         let second = notebook.run(CellSource(code: "H(P) in bits\nx + 1", file: "n.md", firstLine: 20))
-        #expect(second.outputs.map { $0.value.text() } == ["1 bits", "4"])
+        #expect(second.outputs.map { $0.value.text() } == ["1 bit", "4"])
         #expect(second.outputs.map(\.location.line) == [20, 21])
     }
 
@@ -104,8 +104,9 @@ import Diagnostics
 @Suite struct UnitTests {
     @Test func resultsCarryUnits() {
         #expect(text("H([0.5, 0.5])") == "0.693147 nats")
-        #expect(text("H([0.5, 0.5], base: 2)") == "1 bits")
-        #expect(text("H([0.5, 0.5]) in bits") == "1 bits")
+        #expect(text("H([0.5, 0.5], base: 2)") == "1 bit")
+        #expect(text("H([0.5, 0.5]) in bits") == "1 bit")
+        #expect(text("H([0.25, 0.25, 0.25, 0.25]) in bits") == "2 bits")
         #expect(text("H([0.5, 0.5], base: 10) in nats") == "0.693147 nats")
         #expect(text("H([0.5, 0.5]) in bans") == "0.30103 bans")
         #expect(text("2 * H([0.5, 0.5]) in bits") == "2 bits")

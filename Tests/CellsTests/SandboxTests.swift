@@ -45,7 +45,8 @@ import Diagnostics
     @Test func libraryErrorsCarryTheLibraryMessageAndPointAtTheArgument() {
         let d = firstError("bad = [0.5, 0.6]\nKL(bad ‖ [0.5, 0.5])")
         #expect(d?.code == "domain")
-        #expect(d?.message == "KL: bad sums to 1.1, not 1 (off by 0.1; tolerance 1e-9); use normalized(_:) to renormalise explicitly")
+        #expect(d?.message == "KL: bad sums to 1.1, not 1 (off by 0.1; tolerance 1e-9)")
+        #expect(d?.hint == "use normalize(bad) to renormalise explicitly")
         #expect(d?.location?.column == 4)
         #expect(firstError("H([0.5, -0.1, 0.6])")?.message.contains("must be ≥ 0") == true)
         #expect(firstError("softmax([1, 2], -1)")?.code == "domain")
