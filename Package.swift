@@ -22,6 +22,8 @@ let package = Package(
     targets: [
         // Source locations, diagnostics and their compiler-style rendering.
         .target(name: "Diagnostics"),
+        // HTML/XML escaping shared by pages, SVG plots and JUnit reports.
+        .target(name: "Markup"),
         // The information-theory math library. Depends on nothing.
         .target(name: "InfoTheory"),
         // LaTeX → MathML Core. Depends on nothing.
@@ -29,17 +31,17 @@ let package = Package(
         // Debian's libcmark-dev.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // The `qed` cell language: lexer, parser, evaluator, claims, plots.
-        .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics"]),
+        .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics", "Markup"]),
         // Vault loading, front matter, Markdown with math and wiki-links, cells.
         .target(name: "Notes", dependencies: [
             "CCmark", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Runs a vault's cells, resolves its links, converts its math, and reports (text, JSON, JUnit, GitHub).
-        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics"]),
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
-            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics",
+            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "qed", dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Diagnostics"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
         .testTarget(name: "QEDTests", dependencies: ["qed"]),
     ],
     swiftLanguageModes: [.v6]

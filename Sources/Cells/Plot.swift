@@ -1,3 +1,5 @@
+import Markup
+
 /// A line plot: one or more series over a shared x axis. Rendered as self-contained,
 /// deterministic SVG for pages and as a one-paragraph summary in the terminal.
 public struct Plot: Sendable, Hashable {
@@ -73,31 +75,31 @@ public struct Plot: Sendable, Hashable {
         func px(_ x: Double) -> Double { Plot.left + (x - x0) / (x1 - x0) * plotWidth }
         func py(_ y: Double) -> Double { Plot.top + plotHeight - (y - y0) / (y1 - y0) * plotHeight }
 
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 \(coord(Plot.width)) \(coord(Plot.height))\" role=\"img\" aria-label=\"\(escape(title.isEmpty ? "plot" : title))\">\n"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 \(coord(Plot.width)) \(coord(Plot.height))\" role=\"img\" aria-label=\"\(HTML.escape(title.isEmpty ? "plot" : title))\">\n"
         out += "<style>.qed-plot{color:inherit;font:12px sans-serif}.qed-plot text{fill:currentColor}"
         out += ".qed-plot .axis{fill:none;stroke:currentColor;stroke-width:1}.qed-plot .grid{stroke:currentColor;stroke-opacity:.15}"
         out += ".qed-plot .line{fill:none;stroke-width:2}.qed-plot .series-0{stroke:currentColor}"
         out += ".qed-plot .series-1{stroke:#1f77b4}.qed-plot .series-2{stroke:#d62728}.qed-plot .series-3{stroke:#2ca02c}"
         out += ".qed-plot .series-4{stroke:#9467bd}.qed-plot .series-5{stroke:#ff7f0e}.qed-plot .title{font-size:14px;font-weight:bold}</style>\n"
         if !title.isEmpty {
-            out += "<text class=\"title\" x=\"\(coord(Plot.width / 2))\" y=\"20\" text-anchor=\"middle\">\(escape(title))</text>\n"
+            out += "<text class=\"title\" x=\"\(coord(Plot.width / 2))\" y=\"20\" text-anchor=\"middle\">\(HTML.escape(title))</text>\n"
         }
         for t in xTicks {
             let x = coord(px(t))
             out += "<line class=\"grid\" x1=\"\(x)\" y1=\"\(coord(Plot.top))\" x2=\"\(x)\" y2=\"\(coord(Plot.top + plotHeight))\"/>"
-            out += "<text x=\"\(x)\" y=\"\(coord(Plot.top + plotHeight + 16))\" text-anchor=\"middle\">\(escape(NumberFormat.format(t, precision: 6)))</text>\n"
+            out += "<text x=\"\(x)\" y=\"\(coord(Plot.top + plotHeight + 16))\" text-anchor=\"middle\">\(HTML.escape(NumberFormat.format(t, precision: 6)))</text>\n"
         }
         for t in yTicks {
             let y = coord(py(t))
             out += "<line class=\"grid\" x1=\"\(coord(Plot.left))\" y1=\"\(y)\" x2=\"\(coord(Plot.left + plotWidth))\" y2=\"\(y)\"/>"
-            out += "<text x=\"\(coord(Plot.left - 6))\" y=\"\(coord(py(t) + 4))\" text-anchor=\"end\">\(escape(NumberFormat.format(t, precision: 6)))</text>\n"
+            out += "<text x=\"\(coord(Plot.left - 6))\" y=\"\(coord(py(t) + 4))\" text-anchor=\"end\">\(HTML.escape(NumberFormat.format(t, precision: 6)))</text>\n"
         }
         out += "<path class=\"axis\" d=\"M\(coord(Plot.left)) \(coord(Plot.top))V\(coord(Plot.top + plotHeight))H\(coord(Plot.left + plotWidth))\"/>\n"
         if !xLabel.isEmpty {
-            out += "<text class=\"label\" x=\"\(coord(Plot.left + plotWidth / 2))\" y=\"\(coord(Plot.height - 8))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+            out += "<text class=\"label\" x=\"\(coord(Plot.left + plotWidth / 2))\" y=\"\(coord(Plot.height - 8))\" text-anchor=\"middle\">\(HTML.escape(xLabel))</text>\n"
         }
         if !yLabel.isEmpty {
-            out += "<text class=\"label\" transform=\"translate(14 \(coord(Plot.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(yLabel))</text>\n"
+            out += "<text class=\"label\" transform=\"translate(14 \(coord(Plot.top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTML.escape(yLabel))</text>\n"
         }
         for (i, s) in series.enumerated() {
             var d = ""
@@ -107,14 +109,14 @@ public struct Plot: Sendable, Hashable {
                 d += (penDown ? "L" : "M") + coord(px(x)) + " " + coord(py(y))
                 penDown = true
             }
-            out += "<path class=\"line series-\(i % 6)\" d=\"\(d)\"><title>\(escape(s.name))</title></path>\n"
+            out += "<path class=\"line series-\(i % 6)\" d=\"\(d)\"><title>\(HTML.escape(s.name))</title></path>\n"
         }
         if series.count > 1 {
             for (i, s) in series.enumerated() {
                 let y = Plot.top + 8 + Double(i) * 16
                 let x = Plot.left + plotWidth - 120
                 out += "<line class=\"line series-\(i % 6)\" x1=\"\(coord(x))\" y1=\"\(coord(y))\" x2=\"\(coord(x + 18))\" y2=\"\(coord(y))\"/>"
-                out += "<text x=\"\(coord(x + 24))\" y=\"\(coord(y + 4))\">\(escape(s.name))</text>\n"
+                out += "<text x=\"\(coord(x + 24))\" y=\"\(coord(y + 4))\">\(HTML.escape(s.name))</text>\n"
             }
         }
         return out + "</svg>"
@@ -166,20 +168,3 @@ func coord(_ v: Double) -> String {
     return sign + "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
 }
 
-/// XML text and attribute escaping.
-func escape(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default:
-            if c.value < 0x20 && c != "\n" && c != "\t" { continue }
-            out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}

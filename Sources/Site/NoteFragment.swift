@@ -1,3 +1,4 @@
+import Markup
 import Cells
 import Notes
 import TeXMath

@@ -1,3 +1,5 @@
+import Markup
+
 /// `sitemap.xml`: every page a reader can land on.
 ///
 /// Search engines need absolute URLs, which only the site's public address can give, so

@@ -1,4 +1,5 @@
 import Diagnostics
+import Markup
 
 extension ReportWriter {
     /// One `<testsuite>` per note; one `<testcase>` per claim, plus one named "note" for a
@@ -13,53 +14,30 @@ extension ReportWriter {
             for claim in verified.claims {
                 tests += 1
                 let name = "\(claim.location.line):\(claim.location.column) \(claim.source)"
-                cases += "    <testcase classname=\"\(xml(path))\" name=\"\(xml(name))\""
+                cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\""
                 if claim.passed {
                     cases += "/>\n"
                 } else {
                     failures += 1
-                    cases += ">\n      <failure message=\"\(xml(claim.message))\" type=\"claim-failed\">"
-                        + "\(xml(path)):\(claim.location.line):\(claim.location.column): \(xml(claim.message))</failure>\n    </testcase>\n"
+                    cases += ">\n      <failure message=\"\(HTML.escape(claim.message))\" type=\"claim-failed\">"
+                        + "\(HTML.escape(path)):\(claim.location.line):\(claim.location.column): \(HTML.escape(claim.message))</failure>\n    </testcase>\n"
                 }
             }
             let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" }
             if !otherErrors.isEmpty {
                 tests += 1
                 failures += 1
-                let body = otherErrors.map { xml(displayed($0).description) }.joined(separator: "\n")
-                cases += "    <testcase classname=\"\(xml(path))\" name=\"note\">\n"
+                let body = otherErrors.map { HTML.escape(displayed($0).description) }.joined(separator: "\n")
+                cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"note\">\n"
                     + "      <failure message=\"\(otherErrors.count) error(s) in the note\" type=\"note-error\">\(body)</failure>\n    </testcase>\n"
             }
             totalTests += tests
             totalFailures += failures
-            suites += "  <testsuite name=\"\(xml(path))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+            suites += "  <testsuite name=\"\(HTML.escape(path))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
                 + cases + "  </testsuite>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<testsuites name=\"qed\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
             + suites + "</testsuites>\n"
-    }
-
-    /// Escapes text for XML content and attributes; drops characters XML 1.0 cannot carry.
-    private func xml(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
     }
 }

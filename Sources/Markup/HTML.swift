@@ -1,6 +1,6 @@
-/// HTML escaping for everything that comes from a note.
+/// Escaping for everything that comes from a note, on pages, in SVG plots and in JUnit reports.
 ///
-/// One function serves text and attribute values alike: it escapes `&`, `<`, `>`, `"` and `'`,
+/// One function serves HTML and XML, text and attribute values alike: it escapes `&`, `<`, `>`, `"` and `'`,
 /// so an escaped string is safe between tags and inside a quoted attribute. Control characters
 /// other than tab and newline are dropped, because browsers treat some of them (NUL, the C1
 /// controls) in surprising ways and no note needs them on a page.
@@ -27,7 +27,7 @@ public enum HTML {
 
     /// `text` for a `<script>` block holding JSON: `<`, `>`, `&` and the line separators that
     /// end a JavaScript string become `\u` escapes, so `</script>` in a note cannot close the block.
-    static func escapeForScript(_ json: String) -> String {
+    public static func escapeForScript(_ json: String) -> String {
         var out = ""
         for scalar in json.unicodeScalars {
             switch scalar {
