@@ -28,15 +28,15 @@ public struct DiagnosticRenderer: Sendable {
     /// A line of spaces and a caret under `column`, keeping tabs so the caret lines up.
     /// Wide (CJK) characters take two cells on a terminal, so they get two spaces.
     func caretLine(for line: String, column: Int, length: Int) -> String {
+        let scalars = Array(line.unicodeScalars)
         var prefix = ""
-        for (index, scalar) in line.unicodeScalars.enumerated() where index < column - 1 {
-            if scalar == "\t" {
-                prefix += "\t"
-            } else {
-                prefix += scalar.isWide ? "  " : " "
-            }
+        for scalar in scalars.prefix(max(0, column - 1)) {
+            prefix += scalar == "\t" ? "\t" : (scalar.isWide ? "  " : " ")
         }
-        return prefix + "^" + String(repeating: "~", count: max(0, length - 1))
+        // The underline spans the cells the flagged text takes on screen, two per wide character.
+        let flagged = scalars.dropFirst(max(0, column - 1)).prefix(length)
+        let cells = flagged.reduce(0) { $0 + ($1.isWide ? 2 : 1) } + max(0, length - flagged.count)
+        return prefix + "^" + String(repeating: "~", count: max(0, cells - 1))
     }
 
     private func paint(_ severity: Severity) -> String {
