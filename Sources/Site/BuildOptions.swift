@@ -17,10 +17,14 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Reuse the previous build's results for unchanged notes (`--no-cache` turns it off).
     public var useCache: Bool
+    /// Called from worker threads as notes finish, with how many are done and how many there
+    /// are, for a progress line; nil for none.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Defaults match `qed build`: no theme of the user's, stop on failures, two jobs, cache on.
     public init(vault: String, output: String, templates: String? = nil, baseURL: String? = nil,
-                keepGoing: Bool = false, strict: Bool = false, jobs: Int = 2, useCache: Bool = true) {
+                keepGoing: Bool = false, strict: Bool = false, jobs: Int = 2, useCache: Bool = true,
+                progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
         self.vault = vault
         self.output = output
         self.templates = templates
@@ -29,6 +33,7 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.jobs = jobs
         self.useCache = useCache
+        self.progress = progress
     }
 }
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 import Notes
 import Verification
 
@@ -86,7 +87,13 @@ public struct SiteBuilder: Sendable {
 
         // Notes: take each page over from the previous build, or render it from cached fills
         // (its neighbours changed, not its cells), or verify and render it. Keep only summaries.
+        let finished = Atomic<Int>(0)
         let outcomes = Array(notes.indices).concurrentMap(jobs: max(1, options.jobs)) { i -> NoteOutcome in
+            defer {
+                if let progress = options.progress {
+                    progress(finished.wrappingAdd(1, ordering: .relaxed).newValue, notes.count)
+                }
+            }
             let note = notes[i]
             let (verificationKey, pageKey) = keys[i]
             let page = SitePaths.page(forNote: note.path)

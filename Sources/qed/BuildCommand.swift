@@ -49,9 +49,11 @@ struct Build: ParsableCommand {
     func run() throws {
         let vault = vault ?? VaultLocation.defaultVault()
         let started = Date()
+        let showProgress = !quiet && Terminal.stderrIsTerminal
         let builder = SiteBuilder(
             options: BuildOptions(vault: vault, output: output, templates: templates, baseURL: baseURL,
-                                  keepGoing: keepGoing, strict: strict, jobs: jobs, useCache: !noCache),
+                                  keepGoing: keepGoing, strict: strict, jobs: jobs, useCache: !noCache,
+                                  progress: showProgress ? Terminal.progressLine(label: "notes") : nil),
             version: QED.version)
         let result: BuildResult
         do {
@@ -69,6 +71,7 @@ struct Build: ParsableCommand {
             }
             Terminal.writeError(renderer.render(diagnostic.prefixingFile(with: prefix), source: source))
         }
+        if showProgress { Terminal.writeError("\r\u{1B}[2K") }
         let seconds = Date().timeIntervalSince(started)
         if !quiet || !result.succeeded {
             let verdict = result.succeeded ? "built" : (result.wroteSite ? "built with failures" : "FAILED, previous site kept")

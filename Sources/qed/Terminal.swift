@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Output streams, colour and exit codes, decided once for every subcommand.
@@ -16,6 +17,16 @@ enum Terminal {
     }
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// A progress callback that redraws one line on standard error, at most every 1% of the
+    /// work, so a 10,000-note build does not spend its time writing to the terminal.
+    static func progressLine(label: String) -> @Sendable (Int, Int) -> Void {
+        { done, total in
+            let step = max(1, total / 100)
+            guard done % step == 0 || done == total else { return }
+            writeError("\r\u{1B}[2K\(label) \(done)/\(total)")
+        }
+    }
 }
 
 /// QED's exit statuses, as documented in `qed --help`.
@@ -26,4 +37,3 @@ enum ExitStatus {
     static let usage = ExitCode(2)
 }
 
-import ArgumentParser
