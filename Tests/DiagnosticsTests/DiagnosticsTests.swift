@@ -47,8 +47,8 @@ import Testing
     @Test func caretAccountsForWideCharacters() {
         let line = "熵熵x"
         #expect(DiagnosticRenderer().caretLine(for: line, column: 3, length: 1) == "    ^")
-        #expect(DiagnosticRenderer().caretLine(for: "- [[熵|x]]", column: 3, length: 5) == "  ^~~~~")
-        #expect(DiagnosticRenderer().caretLine(for: "- [[熵熵]]", column: 3, length: 6) == "  ^~~~~~~")
+        #expect(DiagnosticRenderer().caretLine(for: "- [[熵|x]]", column: 3, length: 5) == "  ^~~~~~")
+        #expect(DiagnosticRenderer().caretLine(for: "- [[熵熵]]", column: 3, length: 6) == "  ^~~~~~~~")
     }
 
     @Test func colourOnlyWhenAsked() {
