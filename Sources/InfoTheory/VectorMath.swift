@@ -1,12 +1,12 @@
 import Foundation
 
-// Branch-free logarithm and exponential over SIMD lanes, so the hot loops (entropy, KL,
-// softmax over millions of entries) vectorise instead of calling scalar libm per element.
-// The algorithms are fdlibm's (Sun Microsystems): a degree-14 Remez polynomial in
-// s = f/(2+f) for log and a Remez rational approximation for exp, both < 1 ulp. Lanes outside
-// the fast path's domain (zero, subnormal, negative, non-finite, or an exp result that would be
-// subnormal) are detected by the caller-visible `fastLogDomain`/`fastExpDomain` masks and
-// recomputed with scalar libm, so every input gets a correct result.
+// Exponential over SIMD lanes, so the hot loops (softmax over millions of entries) vectorise
+// instead of calling scalar libm per element. The algorithm is fdlibm's (Sun Microsystems):
+// a Remez rational approximation, < 1 ulp. Lanes outside the fast path's domain (an exp
+// result that would be subnormal or overflow) are detected by the caller-visible
+// `fastExpDomain` mask and recomputed with scalar libm, so every input gets a correct result.
+// Logarithms go lane by lane through libm (`lanesLog`); `fastLogDomain` tells the KL loop
+// when a ratio is a normal positive number.
 
 typealias D4 = SIMD4<Double>
 typealias U4 = SIMD4<UInt64>
@@ -14,58 +14,15 @@ typealias U4 = SIMD4<UInt64>
 private let ln2Hi = 6.93147180369123816490e-01
 private let ln2Lo = 1.90821492927058770002e-10
 
-/// True in lanes where `vectorLog` is valid: finite normal positive numbers.
+/// True in lanes holding finite normal positive numbers.
 @inline(__always)
 func fastLogDomain(_ x: D4) -> SIMDMask<SIMD4<Int64>> {
     (x .>= D4(repeating: .leastNormalMagnitude)) .& (x .<= D4(repeating: .greatestFiniteMagnitude))
 }
 
-/// Natural log of each lane; lanes outside `fastLogDomain` fall back to scalar `log`.
-@inline(__always)
-func vectorLog(_ x: D4) -> D4 {
-    let domain = fastLogDomain(x)
-    if !all(domain) {
-        return D4(log(x[0]), log(x[1]), log(x[2]), log(x[3]))
-    }
-    // Same-size reinterpretations compile to nothing, keeping the whole computation in vector registers.
-    let bits = unsafeBitCast(x, to: U4.self)
-    let hx = bits &>> 32                      // high words
-    let exponent = hx &>> 20                  // biased exponent (x is positive and normal)
-    let mantHigh = hx & 0x000f_ffff
-    // Normalise the mantissa into [√½, √2): if it is at least √2's, halve it (exponent 0x3fe).
-    let i = (mantHigh &+ 0x95f64) & 0x10_0000
-    let newHigh = mantHigh | (i ^ 0x3ff0_0000)
-    let mBits = (newHigh &<< 32) | (bits & 0xffff_ffff)
-    let m = unsafeBitCast(mBits, to: D4.self)
-    // k = exponent − 1023 + (i >> 20), as a double without an int→double conversion.
-    let kBits = (exponent &+ (i &>> 20)) | 0x4330_0000_0000_0000
-    let dk = unsafeBitCast(kBits, to: D4.self) - D4(repeating: 4503599627370496.0 + 1023)
-    let f = m - 1
-    let s = f / (2 + f)
-    let z = s * s
-    let w = z * z
-    var t1 = w * 1.531383769920937332e-01 + D4(repeating: 2.222219843214978396e-01)
-    t1 = w * t1 + D4(repeating: 3.999999999940941908e-01)
-    t1 = w * t1
-    var t2 = w * 1.479819860511658591e-01 + D4(repeating: 1.818357216161805012e-01)
-    t2 = w * t2 + D4(repeating: 2.857142874366239149e-01)
-    t2 = w * t2 + D4(repeating: 6.666666666666735130e-01)
-    t2 = z * t2
-    let r = t2 + t1
-    let hfsq = 0.5 * f * f
-    // fdlibm picks the form by the mantissa's position; both are evaluated and blended.
-    let wide = dk * ln2Hi - ((hfsq - (s * (hfsq + r) + dk * ln2Lo)) - f)
-    let narrow = dk * ln2Hi - ((s * (f - r) - dk * ln2Lo) - f)
-    let mh = unsafeBitCast(mantHigh, to: SIMD4<Int64>.self)
-    let iw = mh &- 0x6147a
-    let jw = 0x6b851 &- mh
-    return narrow.replacing(with: wide, where: (iw | jw) .> 0)
-}
-
 /// Natural log of each lane by scalar libm. On baseline x86-64 (SSE2, two doubles per
-/// register) glibc's table-driven scalar log beats the polynomial `vectorLog` (measured: about
-/// 8.6 vs 13.5 ns per element), so the hot loops use this; `vectorLog` stays for targets with
-/// wider vectors and is tested to agree with libm.
+/// register) glibc's table-driven scalar log beat a polynomial SIMD log (measured: about
+/// 8.6 vs 13.5 ns per element), so the hot loops use this and keep only exp vectorised.
 @inline(__always)
 func lanesLog(_ x: D4) -> D4 {
     D4(log(x[0]), log(x[1]), log(x[2]), log(x[3]))
