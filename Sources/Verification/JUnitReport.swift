@@ -3,16 +3,16 @@ import Markup
 
 extension ReportWriter {
     /// One `<testsuite>` per note; one `<testcase>` per claim, plus one named "note" for a
-    /// note whose errors are not claims (a broken link, a cell that raised an error…).
+    /// note whose errors are not claims (a broken link, a cell that raised an error…). Files
+    /// that never became notes (unreadable, binary, outside the vault) get a suite of their own,
+    /// so a CI dashboard shows every failure `qed check` exits 1 for.
     func junit(_ report: VerificationReport) -> String {
-        var suites = ""
-        var totalTests = 0, totalFailures = 0
+        var suites: [(name: String, tests: Int, failures: Int, cases: String)] = []
         for verified in report.notes {
             let path = pathPrefix + verified.note.path
             var cases = ""
-            var tests = 0, failures = 0
+            var failures = 0
             for claim in verified.claims {
-                tests += 1
                 let name = "\(claim.location.line):\(claim.location.column) \(claim.source)"
                 cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\""
                 if claim.passed {
@@ -25,19 +25,31 @@ extension ReportWriter {
             }
             let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" }
             if !otherErrors.isEmpty {
-                tests += 1
                 failures += 1
-                let body = otherErrors.map { HTML.escape(displayed($0).description) }.joined(separator: "\n")
-                cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"note\">\n"
-                    + "      <failure message=\"\(otherErrors.count) error(s) in the note\" type=\"note-error\">\(body)</failure>\n    </testcase>\n"
+                cases += errorCase(classname: path, name: "note", errors: otherErrors)
             }
-            totalTests += tests
-            totalFailures += failures
-            suites += "  <testsuite name=\"\(HTML.escape(path))\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
-                + cases + "  </testsuite>\n"
+            suites.append((path, verified.claims.count + (otherErrors.isEmpty ? 0 : 1), failures, cases))
         }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"qed\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
-            + suites + "</testsuites>\n"
+        let vaultErrors = report.vaultDiagnostics.filter { $0.severity == .error }
+        for file in Set(vaultErrors.map { $0.location?.file ?? "" }).sorted() {
+            let path = file.isEmpty ? "vault" : pathPrefix + file
+            let errors = vaultErrors.filter { ($0.location?.file ?? "") == file }
+            suites.append((path, 1, 1, errorCase(classname: path, name: "file", errors: errors)))
+        }
+        let tests = suites.reduce(0) { $0 + $1.tests }
+        let failures = suites.reduce(0) { $0 + $1.failures }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<testsuites name=\"qed\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\">\n"
+        for suite in suites {
+            out += "  <testsuite name=\"\(HTML.escape(suite.name))\" tests=\"\(suite.tests)\" failures=\"\(suite.failures)\" errors=\"0\">\n"
+                + suite.cases + "  </testsuite>\n"
+        }
+        return out + "</testsuites>\n"
+    }
+
+    private func errorCase(classname: String, name: String, errors: [Diagnostic]) -> String {
+        let body = errors.map { HTML.escape(displayed($0).description) }.joined(separator: "\n")
+        return "    <testcase classname=\"\(HTML.escape(classname))\" name=\"\(name)\">\n"
+            + "      <failure message=\"\(errors.count) error(s)\" type=\"\(HTML.escape(errors[0].code))\">\(body)</failure>\n    </testcase>\n"
     }
 }

@@ -119,3 +119,17 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
         #expect(text.hasSuffix("FAILED: 0 notes, 0 claims verified, 0 failed, 1 error, 0 warnings\n"))
     }
 }
+
+@Suite struct JUnitVaultErrorTests {
+    @Test func filesThatNeverBecameNotesGetAFailingCase() {
+        let report = VerificationReport(notes: [], vaultDiagnostics: [
+            .error("binary-file", "looks binary", at: SourceLocation(file: "b.md", line: 1, column: 1)),
+            .warning("w", "only a warning", at: SourceLocation(file: "c.md", line: 1, column: 1)),
+        ], strict: false)
+        let xml = ReportWriter(pathPrefix: "notes/").write(report, as: .junit)
+        #expect(xml.contains("<testsuites name=\"qed\" tests=\"1\" failures=\"1\""))
+        #expect(xml.contains("<testsuite name=\"notes/b.md\""))
+        #expect(xml.contains("type=\"binary-file\""))
+        #expect(!xml.contains("c.md"))
+    }
+}
