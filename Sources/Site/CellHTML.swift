@@ -31,7 +31,9 @@ struct CellHTML {
                     let isExpected = expected.contains(diagnostic)
                     out += "<div class=\"cell-error\(isExpected ? " expected" : "")\">"
                     out += isExpected ? "expected error: " : "error: "
-                    out += HTML.escape(diagnostic.message) + CellHTML.place(diagnostic.location) + "</div>"
+                    out += HTML.escape(diagnostic.message) + CellHTML.place(diagnostic.location)
+                    if let hint = diagnostic.hint { out += "<span class=\"hint\">\(HTML.escape(hint))</span>" }
+                    out += "</div>"
                 }
             }
         } else {

@@ -566,6 +566,8 @@ pre code { background: none; padding: 0; font-size: 0.86rem; }
 .claim-fail .claim-message { color: var(--fail); display: block; white-space: pre-wrap; }
 .cell-error { font-size: 0.9rem; color: var(--fail); background: var(--fail-bg); padding: 0.2rem 0.5rem; border-radius: 4px; white-space: pre-wrap; }
 .cell-error.expected { color: var(--muted); background: var(--panel); }
+.cell-error .hint { display: block; color: var(--muted); }
+.cell-error .hint::before { content: "hint: "; }
 .cell-skipped { font-size: 0.85rem; color: var(--muted); }
 .inline-value { font-variant-numeric: tabular-nums; background: var(--pass-bg); padding: 0 0.25em; border-radius: 3px; }
 .inline-error { color: var(--fail); background: var(--fail-bg); padding: 0 0.25em; border-radius: 3px; cursor: help; }
