@@ -74,37 +74,66 @@ struct NotePageRenderer: Sendable {
     }
 
     /// The note as plain text for the search index: prose, TeX source, link labels, inline
-    /// values; no markup, whitespace collapsed, at most `limit` characters.
+    /// values; no markup, whitespace collapsed, at most `limit` scalars.
     static func plainText(of verified: VerifiedNote, limit: Int = 4000) -> String {
         let note = verified.note
-        let html = note.body.render { hole in
-            switch hole {
-            case .math(let i): return note.math.indices.contains(i) ? " " + MarkdownBody.escapeHTML(note.math[i].tex) + " " : ""
-            case .link(let i): return note.links.indices.contains(i) ? MarkdownBody.escapeHTML(note.links[i].displayText) : ""
-            case .inlineValue(let i): return verified.inlineValues.indices.contains(i) ? MarkdownBody.escapeHTML(verified.inlineValues[i].text) : ""
-            case .cell, .headingAnchor: return " "
+        var text = PlainText(limit: limit)
+        // Holes sit between tags, never inside one, so each HTML segment strips on its own.
+        for segment in note.body.segments where !text.isFull {
+            switch segment {
+            case .html(let html):
+                text.append(html: html)
+            case .hole(.math(let i)):
+                if note.math.indices.contains(i) { text.append(text: " " + note.math[i].tex + " ") }
+            case .hole(.link(let i)):
+                if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }
+            case .hole(.inlineValue(let i)):
+                if verified.inlineValues.indices.contains(i) { text.append(text: verified.inlineValues[i].text) }
+            case .hole(.cell), .hole(.headingAnchor):
+                text.append(text: " ")
             }
         }
-        var text = ""
-        var inTag = false
-        var lastWasSpace = true
-        var count = 0
-        var entity: String? = nil
-        func emit(_ c: Character) {
-            if c.isWhitespace {
-                if !lastWasSpace { text.append(" "); count += 1 }
-                lastWasSpace = true
-            } else {
-                text.append(c); count += 1
-                lastWasSpace = false
+        return text.finished
+    }
+}
+
+/// Text collected from HTML for the search index: tags dropped, the common entities decoded,
+/// whitespace collapsed. Works on scalars, not Characters: grapheme breaking over every
+/// note's whole body was a visible share of a 2,000-note build.
+struct PlainText {
+    let limit: Int
+    private var text = String.UnicodeScalarView()
+    private var count = 0
+    private var lastWasSpace = true
+    private var inTag = false
+    private var entity: String? = nil
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    var isFull: Bool { count >= limit }
+
+    var finished: String {
+        var result = String(text)
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    mutating func append(text plain: String) {
+        for scalar in plain.unicodeScalars where !isFull { emit(scalar) }
+    }
+
+    mutating func append(html: String) {
+        for scalar in html.unicodeScalars {
+            if isFull { return }
+            if inTag {
+                if scalar == ">" { inTag = false; emit(" ") }
+                continue
             }
-        }
-        for c in html {
-            if count >= limit { break }
-            if inTag { if c == ">" { inTag = false; emit(" ") }; continue }
-            if var e = entity {
-                if c == ";" {
-                    switch e {
+            if var name = entity {
+                if scalar == ";" {
+                    switch name {
                     case "amp": emit("&")
                     case "lt": emit("<")
                     case "gt": emit(">")
@@ -114,17 +143,33 @@ struct NotePageRenderer: Sendable {
                     default: break
                     }
                     entity = nil
-                } else if e.count > 8 { entity = nil } else { e.append(c); entity = e }
+                } else if name.unicodeScalars.count > 8 {
+                    entity = nil
+                } else {
+                    name.unicodeScalars.append(scalar)
+                    entity = name
+                }
                 continue
             }
-            switch c {
+            switch scalar {
             case "<": inTag = true
             case "&": entity = ""
-            default: emit(c)
+            default: emit(scalar)
             }
         }
-        while text.last == " " { text.removeLast() }
-        return text
+    }
+
+    private mutating func emit(_ scalar: Unicode.Scalar) {
+        let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
+                                     : scalar.properties.isWhitespace
+        if isSpace {
+            if !lastWasSpace { text.append(" "); count += 1 }
+            lastWasSpace = true
+        } else {
+            text.append(scalar)
+            count += 1
+            lastWasSpace = false
+        }
     }
 }
 

@@ -178,10 +178,9 @@ public struct SiteBuilder: Sendable {
         try page(SitePaths.home, "home", homeContext)
         let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
         try page(SitePaths.tagsIndex, "tags", pages.tagsIndex(tree))
-        for tag in tree.tags {
-            // Tag pages are many and each lists many notes: decide from a light signature of
-            // what the page shows before building its context.
-            let path = SitePaths.page(forTag: tag.name)
+        // Tag pages are many and each lists many notes: decide from a light signature of what
+        // the page shows before building its context, then render the stale ones in parallel.
+        let tagKeys = tree.tags.map { tag -> (path: String, key: String) in
             var hasher = ContentHasher()
             hasher.add(theme.hash)
             hasher.add(siteTitle)
@@ -192,12 +191,25 @@ public struct SiteBuilder: Sendable {
                 hasher.add([note.path, note.title, note.brief, note.status, String(note.claims), String(note.failedClaims),
                             String(note.diagnostics.count { $0.severity == .error })].joined(separator: "\u{1F}"))
             }
-            let key = hasher.hex
-            manifest.pages[path] = key
-            if writer.reuse(path, key: key) { continue }
-            try writer.write(path, theme.render("tag", pages.tag(tag, tree: tree, notes: summaries)))
-            rendered.append(path)
+            return (SitePaths.page(forTag: tag.name), hasher.hex)
         }
+        var staleTags: [Int] = []
+        for (i, entry) in tagKeys.enumerated() {
+            manifest.pages[entry.path] = entry.key
+            if !writer.reuse(entry.path, key: entry.key) { staleTags.append(i) }
+        }
+        let tagFailures = staleTags.concurrentMap(jobs: max(1, options.jobs)) { i -> BuildError? in
+            do {
+                try writer.write(tagKeys[i].path, theme.render("tag", pages.tag(tree.tags[i], tree: tree, notes: summaries)))
+                return nil
+            } catch let error as BuildError {
+                return error
+            } catch {
+                return .io(path: tagKeys[i].path, message: "\(error)")
+            }
+        }
+        if let failure = tagFailures.lazy.compactMap({ $0 }).first { throw failure }
+        rendered += staleTags.map { tagKeys[$0].path }
         try page(SitePaths.search, "search", pages.search(lang: homeContext["lang"] as? String ?? "en"))
         let baseURL = options.baseURL ?? vault.config.baseURL
         try page(SitePaths.notFound, "404", pages.notFound(baseURL: baseURL))

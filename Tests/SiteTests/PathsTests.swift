@@ -71,3 +71,19 @@ import Markup
         #expect(absolute.contains("<loc>https://example.org/notes/AI/%E4%BF%A1%E6%81%AF%E8%AE%BA.html</loc>"))
     }
 }
+
+@Suite struct PlainTextTests {
+    @Test func stripsTagsDecodesEntitiesAndCollapsesSpace() {
+        var text = PlainText(limit: 100)
+        text.append(html: "<h1>熵 &amp; KL</h1>\n<p>a&lt;b  &quot;c&#39;</p>")
+        text.append(text: " x ")
+        #expect(text.finished == "熵 & KL a<b \"c' x")
+    }
+
+    @Test func stopsAtTheLimit() {
+        var text = PlainText(limit: 5)
+        text.append(html: "<p>abcdefgh</p>")
+        #expect(text.isFull)
+        #expect(text.finished == "abcde")
+    }
+}
