@@ -43,7 +43,11 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup",
             .product(name: "Mustache", package: "swift-mustache"),
-        ]),
+        ],
+        // The default theme is templates/ (linked in as DefaultThemeFiles), compiled into the
+        // binary so an installed qed needs no files beside it.
+        exclude: ["DefaultThemeFiles/README.md"],
+        resources: [.embedInCode("DefaultThemeFiles")]),
         .executableTarget(name: "qed", dependencies: [
             "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
