@@ -1,3 +1,5 @@
+import Markup
+
 /// A value as shown to a reader: in the terminal (`text(precision:)`), as JSON (`json(precision:)`)
 /// or, for plots, as SVG by the site.
 public indirect enum DisplayValue: Sendable {
@@ -47,7 +49,7 @@ public indirect enum DisplayValue: Sendable {
     /// infinities are the strings "NaN", "Infinity", "-Infinity".
     public func json(precision: Int = 17) -> String {
         func n(_ x: Double) -> String { NumberFormat.json(x, precision: precision) }
-        func unitField(_ unit: String?) -> String { unit.map(jsonString) ?? "null" }
+        func unitField(_ unit: String?) -> String { unit.map(JSONText.quoted) ?? "null" }
         switch self {
         case .number(let x, let unit):
             return "{\"type\": \"number\", \"value\": \(n(x)), \"unit\": \(unitField(unit))}"
@@ -59,18 +61,18 @@ public indirect enum DisplayValue: Sendable {
         case .boolean(let b):
             return "{\"type\": \"boolean\", \"value\": \(b), \"unit\": null}"
         case .string(let s):
-            return "{\"type\": \"string\", \"value\": \(jsonString(s)), \"unit\": null}"
+            return "{\"type\": \"string\", \"value\": \(JSONText.quoted(s)), \"unit\": null}"
         case .plot(let p):
             let series = p.series.map { s in
-                "{\"name\": \(jsonString(s.name)), \"x\": [\(s.xs.map(n).joined(separator: ", "))], \"y\": [\(s.ys.map(n).joined(separator: ", "))]}"
+                "{\"name\": \(JSONText.quoted(s.name)), \"x\": [\(s.xs.map(n).joined(separator: ", "))], \"y\": [\(s.ys.map(n).joined(separator: ", "))]}"
             }.joined(separator: ", ")
-            return "{\"type\": \"plot\", \"value\": {\"title\": \(jsonString(p.title)), \"x\": \(jsonString(p.xLabel)), \"y\": \(jsonString(p.yLabel)), \"series\": [\(series)]}, \"unit\": null}"
+            return "{\"type\": \"plot\", \"value\": {\"title\": \(JSONText.quoted(p.title)), \"x\": \(JSONText.quoted(p.xLabel)), \"y\": \(JSONText.quoted(p.yLabel)), \"series\": [\(series)]}, \"unit\": null}"
         case .function(let signature):
-            return "{\"type\": \"function\", \"value\": \(jsonString(signature)), \"unit\": null}"
+            return "{\"type\": \"function\", \"value\": \(JSONText.quoted(signature)), \"unit\": null}"
         case .tuple(let values):
             return "{\"type\": \"tuple\", \"value\": [\(values.map { $0.json(precision: precision) }.joined(separator: ", "))], \"unit\": null}"
         case .description(let text):
-            return "{\"type\": \"description\", \"value\": \(jsonString(text)), \"unit\": null}"
+            return "{\"type\": \"description\", \"value\": \(JSONText.quoted(text)), \"unit\": null}"
         }
     }
 }

@@ -1,3 +1,5 @@
+import Markup
+
 /// Template contexts are plain dictionaries of strings, booleans, integers, lists and nested
 /// dictionaries: swift-mustache reads them directly, and `canonical` turns them into a stable
 /// string whose hash says whether a page must be rendered again.
@@ -13,7 +15,7 @@ enum ContextKey {
 
     private static func write(_ value: Any, into out: inout [UInt8]) {
         switch value {
-        case let s as String: SearchIndex.appendJSONString(s, to: &out)
+        case let s as String: JSONText.append(s, to: &out)
         case let b as Bool: out += Array((b ? "true" : "false").utf8)
         case let i as Int: out += Array(String(i).utf8)
         case let list as [Any]:
@@ -27,13 +29,13 @@ enum ContextKey {
             out.append(UInt8(ascii: "{"))
             for (n, key) in dict.keys.sorted().enumerated() {
                 if n > 0 { out.append(UInt8(ascii: ",")) }
-                SearchIndex.appendJSONString(key, to: &out)
+                JSONText.append(key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 write(dict[key] ?? "", into: &out)
             }
             out.append(UInt8(ascii: "}"))
         default:
-            SearchIndex.appendJSONString(String(describing: value), to: &out)
+            JSONText.append(String(describing: value), to: &out)
         }
     }
 }
