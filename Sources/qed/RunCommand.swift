@@ -59,34 +59,40 @@ struct NotebookTranscript {
     let prefix: String
     let precision: Int
 
+    /// Cells and inline values in the order they appear in the note.
     var text: String {
-        var out = ""
         let path = prefix + verified.note.path
-        for run in verified.cells {
-            let cell = run.cell
-            var header = "── \(path):\(cell.location.line) cell \(cell.index + 1)"
-            if cell.options.skip { header += " (skipped)" }
-            if cell.options.expectError { header += " (expect-error)" }
-            out += header + "\n"
-            guard let result = run.result else { continue }
-            for event in result.events {
-                switch event {
-                case .output(let output):
-                    let value = output.value.text(precision: precision)
-                        .replacingOccurrences(of: "\n", with: "\n      ")
-                    out += "  \(output.location.line):\(output.location.column)  \(output.source)\n      = \(value)\n"
-                case .claim(let claim):
-                    out += "  \(claim.passed ? "✓" : "✗") \(claim.location.line):\(claim.location.column)  \(claim.source)\n"
-                    out += "      \(claim.message.replacingOccurrences(of: "\n", with: "\n      "))\n"
-                case .error(let diagnostic):
-                    let expected = cell.options.expectError ? "expected error" : "error"
-                    out += "  ! \(diagnostic.location.map { "\($0.line):\($0.column)" } ?? "")  \(expected): \(diagnostic.message)\n"
-                }
-            }
+        var pieces: [(location: SourceLocation, text: String)] = verified.cells.map { run in
+            (run.cell.location, cellText(run, path: path))
         }
         for (expression, result) in zip(verified.note.inlineExpressions, verified.inlineValues) {
-            let shown = result.diagnostic == nil ? result.text : "error: \(result.diagnostic!.message)"
-            out += "── \(path):\(expression.location.line):\(expression.location.column) `= \(expression.expression)` → \(shown)\n"
+            let shown = result.diagnostic.map { "error: \($0.message)" } ?? result.text
+            pieces.append((expression.location,
+                           "── \(path):\(expression.location.line):\(expression.location.column) `= \(expression.expression)` → \(shown)\n"))
+        }
+        return pieces.sorted { $0.location < $1.location }.map(\.text).joined()
+    }
+
+    private func cellText(_ run: CellRun, path: String) -> String {
+        let cell = run.cell
+        var out = "── \(path):\(cell.location.line) cell \(cell.index + 1)"
+        if cell.options.skip { out += " (skipped)" }
+        if cell.options.expectError { out += " (expect-error)" }
+        out += "\n"
+        guard let result = run.result else { return out }
+        for event in result.events {
+            switch event {
+            case .output(let output):
+                let value = output.value.text(precision: precision)
+                    .replacingOccurrences(of: "\n", with: "\n      ")
+                out += "  \(output.location.line):\(output.location.column)  \(output.source)\n      = \(value)\n"
+            case .claim(let claim):
+                out += "  \(claim.passed ? "✓" : "✗") \(claim.location.line):\(claim.location.column)  \(claim.source)\n"
+                out += "      \(claim.message.replacingOccurrences(of: "\n", with: "\n      "))\n"
+            case .error(let diagnostic):
+                let kind = cell.options.expectError ? "expected error" : "error"
+                out += "  ! \(diagnostic.location.map { "\($0.line):\($0.column)" } ?? "")  \(kind): \(diagnostic.message)\n"
+            }
         }
         return out
     }
