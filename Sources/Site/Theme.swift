@@ -1,5 +1,11 @@
 import Foundation
+import Markup
 import Mustache
+
+/// HTML escaping for `{{x}}` in templates: QED's own escaper.
+struct EscapedHTML: MustacheContentType {
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
+}
 
 /// The templates and assets pages are made from.
 ///
@@ -59,7 +65,7 @@ struct Theme: Sendable {
             hasher.add(name)
             hasher.add(text)
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: Theme.escaping + text), named: name)
             } catch {
                 throw .template(file: name + ".mustache", message: "\(error)")
             }
@@ -71,6 +77,15 @@ struct Theme: Sendable {
         }
         return Theme(library: library, assets: sortedAssets, hash: hasher.hex)
     }
+
+    /// A standalone pragma put in front of every template (it renders as nothing): `{{x}}`
+    /// escapes with `HTML.escape` instead of swift-mustache's own escaper, which walks
+    /// Characters through a dictionary and was a tenth of a large build's time. Same
+    /// characters escaped, plus control characters dropped.
+    static let escaping: String = {
+        MustacheContentTypes.register(EscapedHTML(), named: "QED_HTML")
+        return "{{% CONTENT_TYPE: QED_HTML}}\n"
+    }()
 
     /// Renders the page template `name` (one of `pageTemplates`) with a context.
     func render(_ name: String, _ context: Any) -> String {
