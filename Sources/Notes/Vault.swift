@@ -40,20 +40,8 @@ public struct Vault: Sendable {
     ///   current directory); a path outside the vault becomes a located error diagnostic.
     public static func load(at root: String, excluding: [String] = [],
                             only: [String]? = nil) throws(VaultError) -> Vault {
-        var info = stat()
-        guard stat(root, &info) == 0 else { throw .notFound(root) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(root) }
-        guard let realRoot = realPath(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
-
-        var diagnostics: [Diagnostic] = []
-        var config = VaultConfig()
-        let configPath = realRoot + "/" + configFileName
-        if let bytes = readFile(configPath) {
-            let (parsed, problems) = VaultConfig.parse(String(decoding: bytes, as: UTF8.self), file: configFileName)
-            config = parsed
-            diagnostics += problems
-        }
-
+        let (realRoot, config, configProblems) = try settings(at: root)
+        var diagnostics = configProblems
         var files: [(absolute: String, relative: String)] = []
         if let only {
             for given in only {
@@ -90,6 +78,28 @@ public struct Vault: Sendable {
             }
         }
         return Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+    }
+
+    /// The files `load(at:excluding:)` would read, as vault-relative paths in byte order,
+    /// without reading or parsing any: with `qed.yml`, enough to tell whether a vault changed.
+    public static func noteFiles(at root: String, excluding: [String] = []) throws(VaultError)
+        -> (root: String, paths: [String]) {
+        let (realRoot, config, _) = try settings(at: root)
+        var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
+        walker.walk()
+        let paths = Set(walker.files.map(\.relative)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return (realRoot, paths)
+    }
+
+    /// The vault's real path and its `qed.yml` settings, with the problems found in them.
+    private static func settings(at root: String) throws(VaultError) -> (String, VaultConfig, [Diagnostic]) {
+        var info = stat()
+        guard stat(root, &info) == 0 else { throw .notFound(root) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(root) }
+        guard let realRoot = realPath(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
+        guard let bytes = readFile(realRoot + "/" + configFileName) else { return (realRoot, VaultConfig(), []) }
+        let (config, problems) = VaultConfig.parse(String(decoding: bytes, as: UTF8.self), file: configFileName)
+        return (realRoot, config, problems)
     }
 
     /// Reads files on all cores; the result order is the input order.

@@ -10,9 +10,14 @@ import Foundation
 struct BuildManifest: Codable, Sendable, Equatable {
     static let path = ".qed-cache/manifest.json"
     /// Bumped when the manifest's meaning changes; an old manifest is then ignored.
-    static let format = 1
+    static let format = 2
 
     var format = BuildManifest.format
+    /// Fingerprint of everything the build read: every note's and medium's bytes, `qed.yml`,
+    /// the theme, the options and QED's version. Equal fingerprints mean an identical site.
+    var inputs = ""
+    /// Problems that belong to no note (unreadable files, a bad `qed.yml`), as last reported.
+    var vaultDiagnostics: [Diagnostic] = []
     /// Key of each note's verification: its content and everything its results depend on.
     var notes: [String: CachedNote] = [:]
     /// Key of every page written, by output path.

@@ -38,18 +38,25 @@ public struct SiteBuilder: Sendable {
         guard FileManager.default.fileExists(atPath: vaultRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .vault("\(vaultRoot): the vault folder does not exist")
         }
+        let theme = try Theme.load(userFolder: options.templates)
+        output.cleanLeftovers()
+        let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
+        // Nothing changed since the site in the output folder was built: it is the site this
+        // build would write. Reading and hashing the files is all it costs.
+        let inputs = inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme)
+        if let previous, let inputs, previous.inputs == inputs {
+            return unchanged(previous, output: output)
+        }
         let vault: Vault
         do {
             vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions)
         } catch {
             throw .vault(String(describing: error))
         }
-        let theme = try Theme.load(userFolder: options.templates)
-        output.cleanLeftovers()
-        let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         let staging = try output.makeStaging()
         do {
-            let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging)
+            let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging,
+                                   inputs: inputs ?? "")
             if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
             return result
         } catch {
@@ -59,7 +66,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
-                       staging: String) throws(BuildError) -> BuildResult {
+                       staging: String, inputs: String) throws(BuildError) -> BuildResult {
         let notes = vault.notes
         let graph = LinkGraph(notes: notes)
         let siteTitle = vault.config.title ?? ""
@@ -130,6 +137,8 @@ public struct SiteBuilder: Sendable {
 
         let summaries = outcomes.map { $0.summary }
         var manifest = BuildManifest()
+        manifest.inputs = inputs
+        manifest.vaultDiagnostics = vault.diagnostics
         var rendered: [String] = []
         for outcome in outcomes {
             manifest.notes[outcome.summary.path] = CachedNote(verificationKey: outcome.verificationKey, summary: outcome.summary)
@@ -237,13 +246,7 @@ public struct SiteBuilder: Sendable {
         stats.pagesWritten = rendered.count
         stats.pagesReused = htmlPages.count - rendered.count
 
-        var diagnostics = options.strict ? vault.diagnostics.map { $0.promotingWarnings() } : vault.diagnostics
-        diagnostics = diagnostics.sortedForReport()
-        for summary in summaries { diagnostics += summary.diagnostics }
-        stats.claims = summaries.reduce(0) { $0 + $1.claims }
-        stats.failedClaims = summaries.reduce(0) { $0 + $1.failedClaims }
-        stats.errors = diagnostics.count { $0.severity == .error }
-        stats.warnings = diagnostics.count { $0.severity == .warning }
+        let diagnostics = tally(summaries, vaultDiagnostics: vault.diagnostics, into: &stats)
         let succeeded = stats.errors == 0 && stats.failedClaims == 0
         let wroteSite = succeeded || options.keepGoing
         if wroteSite {

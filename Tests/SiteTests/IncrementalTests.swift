@@ -30,6 +30,25 @@ import Testing
         #expect(vault.snapshot() == before)
     }
 
+    @Test func anUnchangedVaultLeavesTheOutputFolderAlone() throws {
+        let vault = try TemporaryVault(Self.files().merging(["E.md": "See [[nowhere]].\n"]) { $1 })
+        defer { vault.remove() }
+        let first = try vault.build()
+        let inode = try FileManager.default.attributesOfItem(atPath: vault.output)[.systemFileNumber] as? Int
+        let second = try vault.build()
+        // The site is not rebuilt and swapped: the very same folder stays.
+        #expect(try FileManager.default.attributesOfItem(atPath: vault.output)[.systemFileNumber] as? Int == inode)
+        // Its findings are reported again, as on the build that made it.
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.diagnostics.contains { $0.code == "unresolved-link" })
+        #expect(second.stats.warnings == 1)
+        #expect(second.succeeded)
+        // Touching a file's bytes (not its title or links) is a change again.
+        try vault.write("D.md", (Self.files()["D.md"] ?? "") + "\nMore.\n")
+        let third = try vault.build()
+        #expect(third.renderedPages == ["D.html"])
+    }
+
     @Test func aTitleChangeReRendersExactlyThePagesThatShowIt() throws {
         let vault = try TemporaryVault(Self.files())
         defer { vault.remove() }
