@@ -20,6 +20,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 public struct ReportWriter: Sendable {
     public var pathPrefix: String
     public var colour: Bool
+    /// Diagnostics below this severity are counted in the summary but not printed (text format).
+    public var minimumSeverity: Severity = .note
     /// Returns a file's text for source lines under diagnostics; nil shows none.
     public var source: @Sendable (String) -> SourceText?
 
@@ -46,7 +48,7 @@ public struct ReportWriter: Sendable {
     func text(_ report: VerificationReport) -> String {
         let renderer = DiagnosticRenderer(colour: colour)
         var out = ""
-        for diagnostic in report.diagnostics {
+        for diagnostic in report.diagnostics where diagnostic.severity >= minimumSeverity {
             let sourceText = diagnostic.location.flatMap { source($0.file) }
                 .map { SourceText(file: pathPrefix + $0.file, text: $0.text) }
             out += renderer.render(displayed(diagnostic), source: sourceText)

@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
     @Option(help: "Notes verified at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .shortAndLong, help: "Print only problems and the summary line (text format).")
+    @Flag(name: .shortAndLong, help: "Print only errors and the summary line (text format); warnings are still counted.")
     var quiet = false
 
     func validate() throws {
@@ -38,13 +38,14 @@ struct Check: ParsableCommand {
     func run() throws {
         let selection = try VaultSelection(paths: paths)
         let report = selection.verify(options: VerificationOptions(strict: strict, jobs: jobs))
-        let writer = ReportWriter(
+        var writer = ReportWriter(
             pathPrefix: VaultLocation.displayPrefix(for: selection.vault.root),
             colour: format == .text && Terminal.colour(for: STDOUT_FILENO),
             source: { [root = selection.vault.root] file in
                 guard let text = try? String(contentsOfFile: root + "/" + file, encoding: .utf8) else { return nil }
                 return SourceText(file: file, text: text)
             })
+        if quiet { writer.minimumSeverity = .error }
         Terminal.write(writer.write(report, as: format))
         if !report.succeeded { throw ExitStatus.failure }
     }

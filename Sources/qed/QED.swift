@@ -9,7 +9,7 @@ struct QED: ParsableCommand {
         commandName: "qed",
         abstract: "Turn a vault of Markdown notes into a verified knowledge base.",
         discussion: """
-            Every number a note shows is computed by its ```qed cells, every claim is checked,
+            Every number a note shows is computed by its ```qed cells, every claim is checked, \
             and `qed build` publishes the result as a static site with MathML.
 
             Exit status: 0 success; 1 a claim failed or an error was found; 2 usage or I/O error.

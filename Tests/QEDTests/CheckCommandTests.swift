@@ -71,6 +71,10 @@ import FoundationXML
         #expect(lenient.stdout.contains("warning"))
         let strict = try QEDProcess.run(["check", "--strict", vault.root.path])
         #expect(strict.status == 1)
+        let quiet = try QEDProcess.run(["check", "--quiet", vault.root.path])
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("warning:"))
+        #expect(quiet.stdout.contains("1 warning"))
     }
 
     @Test func jsonReportFollowsTheSchema() throws {
