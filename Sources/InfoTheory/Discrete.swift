@@ -31,14 +31,7 @@ func entropyKernel(_ p: [Double]) -> Double {
 /// Cross-entropy H(P, Q) = −Σ pᵢ log qᵢ; +∞ if some pᵢ > 0 has qᵢ = 0.
 public func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats,
                          pName: String = "P", qName: String = "Q") throws(InfoTheoryError) -> Double {
-    try validateSameLength(p, pName, q, qName)
-    if p.isEmpty || p.count > maximumSize { try validateDistribution(p, name: pName) }
-    let r = p.withUnsafeBufferPointer { pb in q.withUnsafeBufferPointer { qb in crossEntropyPass(pb, qb) } }
-    if !r.valid || !clearlyNormalized(r.sumP) || !clearlyNormalized(r.sumQ) {
-        try validateDistribution(p, name: pName)
-        try validateDistribution(q, name: qName)
-    }
-    return base.fromNats(r.value)
+    base.fromNats(try fusedPairMeasure(p, q, pName: pName, qName: qName, crossEntropyPass))
 }
 
 /// Kullback–Leibler divergence D(P‖Q) = Σ pᵢ log(pᵢ/qᵢ) ≥ 0; +∞ if some pᵢ > 0 has qᵢ = 0.
@@ -48,14 +41,24 @@ public func crossEntropy(_ p: [Double], _ q: [Double], base: LogBase = .nats,
 /// when the inputs' sums differ within the tolerance) is returned as 0.
 public func klDivergence(_ p: [Double], _ q: [Double], base: LogBase = .nats,
                          pName: String = "P", qName: String = "Q") throws(InfoTheoryError) -> Double {
+    base.fromNats(try fusedPairMeasure(p, q, pName: pName, qName: qName, klPass))
+}
+
+/// Runs a pass that computes a measure of P and Q while it sums and checks them, so the
+/// common case reads each array once; the inputs are validated in full (for a precise error)
+/// only when the pass saw something off.
+private func fusedPairMeasure(
+    _ p: [Double], _ q: [Double], pName: String, qName: String,
+    _ pass: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> (sumP: Double, sumQ: Double, value: Double, valid: Bool)
+) throws(InfoTheoryError) -> Double {
     try validateSameLength(p, pName, q, qName)
     if p.isEmpty || p.count > maximumSize { try validateDistribution(p, name: pName) }
-    let r = p.withUnsafeBufferPointer { pb in q.withUnsafeBufferPointer { qb in klPass(pb, qb) } }
+    let r = p.withUnsafeBufferPointer { pb in q.withUnsafeBufferPointer { qb in pass(pb, qb) } }
     if !r.valid || !clearlyNormalized(r.sumP) || !clearlyNormalized(r.sumQ) {
         try validateDistribution(p, name: pName)
         try validateDistribution(q, name: qName)
     }
-    return base.fromNats(r.kl)
+    return r.value
 }
 
 /// Jensen–Shannon divergence ½D(P‖M) + ½D(Q‖M) with M = (P + Q)/2; 0 ≤ JSD ≤ ln 2 nats (1 bit).

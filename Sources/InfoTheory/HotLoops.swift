@@ -54,7 +54,7 @@ func entropyPass(_ b: UnsafeBufferPointer<Double>) -> (sum: Double, entropy: Dou
 
 /// One pass over P and Q for D(P‖Q) in the g-form of `klKernel`: (ΣP, ΣQ, KL, valid).
 func klPass(_ p: UnsafeBufferPointer<Double>, _ q: UnsafeBufferPointer<Double>)
-    -> (sumP: Double, sumQ: Double, kl: Double, valid: Bool) {
+    -> (sumP: Double, sumQ: Double, value: Double, valid: Bool) {
     var main = LaneAccumulator()
     var correction = LaneAccumulator()
     var sp = D4(repeating: 0), sq = D4(repeating: 0)

@@ -78,5 +78,5 @@ func expm1MinusX(_ x: Double) -> Double {
 /// Every g-term is non-negative and the correction is a compensated sum of exact inputs, so
 /// nearly equal distributions lose nothing to cancellation. Returns +∞ where p > 0 = q.
 func klKernel(_ p: UnsafeBufferPointer<Double>, _ q: UnsafeBufferPointer<Double>) -> Double {
-    klPass(p, q).kl
+    klPass(p, q).value
 }
