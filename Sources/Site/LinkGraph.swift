@@ -4,6 +4,8 @@ import Notes
 /// cache keys can say which pages another note's title or links show up on.
 struct LinkGraph: Sendable {
     let notes: [Note]
+    /// The vault's resolver, shared with the verifier so it is built once per build.
+    let resolver: LinkResolver
     /// `resolutions[i][k]` resolves `notes[i].links[k]`.
     let resolutions: [[LinkResolution]]
     /// Indices of the notes each note links to (other than itself), ascending, no duplicates.
@@ -17,6 +19,7 @@ struct LinkGraph: Sendable {
     init(notes: [Note]) {
         self.notes = notes
         let resolver = LinkResolver(notes: notes)
+        self.resolver = resolver
         let resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
         var index: [String: Int] = [:]
         for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }

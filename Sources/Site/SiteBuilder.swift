@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
         let verificationOptions = VerificationOptions(strict: options.strict, jobs: 1)
         let renderer = NotePageRenderer(
             theme: theme, pages: pages, graph: graph, vault: vault, options: verificationOptions,
-            verifier: cached.contains { $0 == nil } ? Verifier(vault: vault, options: verificationOptions) : nil)
+            verifier: cached.contains { $0 == nil } ? Verifier(vault: vault, options: verificationOptions, resolver: graph.resolver) : nil)
 
         // Notes: take each page over from the previous build, or render it from cached fills
         // (its neighbours changed, not its cells), or verify and render it. Keep only summaries.

@@ -28,10 +28,11 @@ public struct Verifier: Sendable {
     private let resolver: LinkResolver
     private let converter = TeXMathConverter()
 
-    public init(vault: Vault, options: VerificationOptions = VerificationOptions()) {
+    /// - Parameter resolver: The vault's link resolver when the caller has built one already.
+    public init(vault: Vault, options: VerificationOptions = VerificationOptions(), resolver: LinkResolver? = nil) {
         self.vault = vault
         self.options = options
-        self.resolver = LinkResolver(notes: vault.notes)
+        self.resolver = resolver ?? LinkResolver(notes: vault.notes)
     }
 
     /// Verifies every note of the vault, in parallel, in path order.
