@@ -144,6 +144,12 @@ extension Interpreter {
             throw EvalError("unit", "cannot compare \(ua.rawValue) with \(ub.rawValue)", at: span,
                             hint: "convert one side first, e.g. '… in \(ua.rawValue)'")
         }
+        // An empty side has no entry to compare: a vacuous ✓ would report a claim that checked nothing.
+        if a.isEmpty || b.isEmpty {
+            let side = a.isEmpty ? (b.isEmpty ? "both sides are empty vectors" : "the left side is an empty vector") : "the right side is an empty vector"
+            throw EvalError("shape", "cannot compare: \(side)", at: span,
+                            hint: "a comparison needs at least one entry on each side")
+        }
         if a.count != b.count && a.count != 1 && b.count != 1 {
             throw EvalError("shape", "cannot compare vectors of different lengths (\(a.count) and \(b.count))", at: span)
         }

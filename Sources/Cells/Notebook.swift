@@ -10,6 +10,7 @@ public struct Notebook: Sendable {
     /// Significant digits of displayed values (inline values use it).
     public let precision: Int
     private var interpreter: Interpreter
+    private var budget = NoteBudget()
 
     /// - Parameters:
     ///   - tolerance: the note's default relative tolerance for `≈` (front matter
@@ -36,8 +37,10 @@ public struct Notebook: Sendable {
         interpreter.frames.removeAll(keepingCapacity: true)
         var events: [CellEvent] = []
         events.reserveCapacity(statements.count)
+        defer { budget.spend(steps: interpreter.steps) }
         for statement in statements {
             do {
+                try budget.checkSteps(interpreter.limits, at: statement.span)
                 if let event = try execute(statement, cell) { events.append(event) }
             } catch {
                 events.append(.error(Notebook.diagnostic(error, cell)))
@@ -101,10 +104,12 @@ public struct Notebook: Sendable {
         switch parsed.statement {
         case .expression(let expr):
             let value = try interpreter.eval(expr)
+            try budget.show(value, interpreter.limits, at: parsed.span)
             return .output(Output(location: cell.location(parsed.span), value: value.display, source: parsed.text))
         case .assign(let names, let expr, let span):
             let value = try interpreter.eval(expr)
             if names.count == 1 {
+                try budget.bind(Name(names[0]), value, interpreter.limits, at: span)
                 interpreter.globals[Name(names[0])] = value
                 return nil
             }
@@ -118,7 +123,10 @@ public struct Notebook: Sendable {
             guard parts.count == names.count else {
                 throw EvalError("shape", "cannot unpack \(parts.count) value\(parts.count == 1 ? "" : "s") into \(names.count) names", at: span)
             }
-            for (name, part) in zip(names, parts) { interpreter.globals[Name(name)] = part }
+            for (name, part) in zip(names, parts) {
+                try budget.bind(Name(name), part, interpreter.limits, at: span)
+                interpreter.globals[Name(name)] = part
+            }
             return nil
         case .define(let name, let parameters, let body, _):
             interpreter.globals[Name(name)] = .function(FunctionValue(name: name, parameters: parameters, body: body, captured: Frame()))

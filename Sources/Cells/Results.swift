@@ -36,12 +36,21 @@ public struct Limits: Sendable, Hashable {
     /// Cases a single `forall` may ask for.
     public var forallCases: Int
 
-    /// Defaults that no honest cell reaches and that keep a runaway cell well under a second.
-    public init(steps: Int = 5_000_000, vectorLength: Int = 1_000_000, recursionDepth: Int = 128, forallCases: Int = 100_000) {
+    /// Numbers (vector and matrix entries) a whole note's bindings and outputs may hold.
+    public var noteNumbers: Int
+    /// Evaluation steps of all of a note's cells together.
+    public var noteSteps: Int
+
+    /// Defaults that no honest cell reaches and that keep a runaway cell well under a second;
+    /// a note's totals are bounded too (160 MB of numbers, about 20 maximal cells).
+    public init(steps: Int = 5_000_000, vectorLength: Int = 1_000_000, recursionDepth: Int = 128, forallCases: Int = 100_000,
+                noteNumbers: Int = 20_000_000, noteSteps: Int = 100_000_000) {
         self.steps = steps
         self.vectorLength = vectorLength
         self.recursionDepth = recursionDepth
         self.forallCases = forallCases
+        self.noteNumbers = noteNumbers
+        self.noteSteps = noteSteps
     }
 }
 

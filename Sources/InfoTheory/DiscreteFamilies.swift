@@ -62,8 +62,11 @@ public func poissonEntropy(rate: Double, base: LogBase = .nats) throws(InfoTheor
     let sd = rate.squareRoot()
     let loD = max(0, rate - 40 * sd - 40)
     let hiD = rate + 40 * sd + 60
-    if hiD - loD >= Double(maximumSummationTerms) {
-        throw .tooLarge(argument: "rate", size: Int(min(hiD - loD, 9e18)), limit: maximumSummationTerms)
+    // The window's width is judged from its formula, not from hiD − loD: for rates past ~5e35
+    // both ends round to the same Double, the difference is 0, and Int(hiD) would trap.
+    let width = min(rate, 40 * sd + 40) + 40 * sd + 60
+    if width >= Double(maximumSummationTerms) || hiD >= 0x1p53 {
+        throw .tooLarge(argument: "rate", size: Int(min(width, 9e18)), limit: maximumSummationTerms)
     }
     return base.fromNats(entropySum(Int(loD)...Int(hiD)) { poissonLogPMF($0, rate) })
 }

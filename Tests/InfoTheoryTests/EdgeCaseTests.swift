@@ -98,6 +98,14 @@ func failure<T>(_ body: () throws -> T) -> InfoTheoryError? {
         #expect(failure { try binomialEntropy(trials: Int.max, probability: 1e-30) } == .tooLarge(argument: "trials", size: Int.max, limit: 1 << 53))
         #expect(failure { try integrate(from: 0, to: 1, maxIntervals: 0) { $0 } } != nil)
         #expect(failure { try poissonEntropy(rate: 1e30) } != nil)
+        // Issue 17: past ~5e35 both window ends rounded to one Double and Int(hiD) trapped.
+        for rate in [5e35, 1e36, 1e300, Double.greatestFiniteMagnitude] {
+            guard case .tooLarge(argument: "rate", _, _)? = failure({ try poissonEntropy(rate: rate) }) else {
+                Issue.record("poissonEntropy(rate: \(rate)) should be too large"); continue
+            }
+        }
+        #expect(failure { try poissonEntropy(rate: .infinity) } != nil)
+        #expect(failure { try poissonEntropy(rate: .nan) } != nil)
         #expect(failure { try poissonEntropy(rate: 0) } != nil)
         #expect(failure { try distillationLoss(student: [1], teacher: [1], temperature: 0) } != nil)
         var g = SeededGenerator(seed: 1)
