@@ -51,8 +51,19 @@ struct FrontMatterParser {
         SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
     }
 
-    mutating func parse(_ yaml: String) -> FrontMatter {
+    mutating func parse(_ yaml: String, limits: ResourceLimits = ResourceLimits()) -> FrontMatter {
         var result = FrontMatter()
+        if yaml.utf8.count > limits.frontMatterBytes {
+            diagnostics.append(.error("front-matter-yaml", "front matter is \(yaml.utf8.count) bytes, over the limit of \(limits.frontMatterBytes); ignored",
+                                      at: location(nil), hint: "move long content into the note's body, or raise limits: front_matter_bytes in qed.yml"))
+            return result
+        }
+        if let violation = limits.yamlBudget.violation(in: yaml) {
+            diagnostics.append(.error("front-matter-yaml", "front matter \(violation.problem); ignored",
+                                      at: SourceLocation(file: file, line: violation.line + firstLine - 1, column: violation.column),
+                                      hint: "write the values out instead of repeating anchors, or raise limits: yaml_values / yaml_depth in qed.yml"))
+            return result
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -27,7 +27,11 @@ extension Note {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: not a regular file", at: at))
         }
-        guard let bytes = readFile(path) else {
+        if Int(info.st_size) > config.limits.noteBytes {
+            throw NoteError(diagnostic: .error("note-too-large", "note is \(info.st_size) bytes, over the limit of \(config.limits.noteBytes); skipped",
+                                               at: at, hint: "split the note, or raise limits: note_bytes in qed.yml"))
+        }
+        guard let bytes = readFile(path, limit: config.limits.noteBytes) else {
             throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: \(String(cString: strerror(errno)))", at: at,
                                                hint: "check the file's permissions"))
         }
@@ -54,7 +58,7 @@ extension Note {
         let (block, unclosed) = FrontMatterBlock.find(in: working)
         if let block {
             var parser = FrontMatterParser(file: path)
-            frontMatter = parser.parse(block.yaml)
+            frontMatter = parser.parse(block.yaml, limits: config.limits)
             diagnostics += parser.diagnostics
             // Blank the front matter but keep its line breaks: offsets and lines stay those of the file.
             for k in 0..<block.bodyStart where working[k] != 0x0A { working[k] = 0x20 }
@@ -143,7 +147,7 @@ extension Note {
 }
 
 /// The whole file, or nil (errno set) when it cannot be read.
-func readFile(_ path: String) -> [UInt8]? {
+func readFile(_ path: String, limit: Int = .max) -> [UInt8]? {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -155,6 +159,8 @@ func readFile(_ path: String) -> [UInt8]? {
         let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if n < 0 { if errno == EINTR { continue }; return nil }
         if n == 0 { break }
+        // A file that grows while it is read (a log, /dev/zero behind a link) stops at the limit.
+        if out.count + n > limit { errno = EFBIG; return nil }
         out.append(contentsOf: chunk[0..<n])
     }
     return out

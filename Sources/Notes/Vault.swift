@@ -145,9 +145,15 @@ struct VaultWalker {
 
     struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
 
+    /// Real paths outside the vault that `allow_outside:` in qed.yml lets links lead to.
+    let allowedOutside: [String]
+
     init(root: String, config: VaultConfig, excluding: [String]) {
         self.root = root
         self.ignore = config.ignore.map(Glob.init)
+        self.allowedOutside = config.allowOutside.compactMap { path in
+            realPath(path.hasPrefix("/") ? path : root + "/" + path)
+        }
         for path in excluding {
             if let real = realPath(path) { excludedRealPaths.insert(real) }
             if !path.hasPrefix("/"), let real = realPath(root + "/" + path) { excludedRealPaths.insert(real) }
@@ -184,6 +190,7 @@ struct VaultWalker {
                 }
                 let isDirectory = (target.st_mode & S_IFMT) == S_IFDIR
                 if ignore.contains(where: { $0.matches(path: relative, isDirectory: isDirectory) }) { continue }
+                if isLink, !leadsInside(absolute, isDirectory: isDirectory || name.hasSuffix(".md"), at: at) { continue }
                 if isDirectory {
                     if relativeDirectory.isEmpty, name == "output" { continue }
                     if !excludedRealPaths.isEmpty, let real = realPath(absolute), excludedRealPaths.contains(real) { continue }
@@ -201,6 +208,22 @@ struct VaultWalker {
                 }
             }
         }
+    }
+}
+
+extension VaultWalker {
+    /// Whether a symbolic link resolves inside the vault (or inside a folder that
+    /// `allow_outside:` names). A link out of the vault would publish whatever it points at
+    /// (`passwd.md -> /etc/passwd`), so it is skipped with a warning instead.
+    mutating func leadsInside(_ link: String, isDirectory worthReporting: Bool, at: SourceLocation) -> Bool {
+        guard let real = realPath(link) else { return false }
+        func within(_ folder: String) -> Bool { real == folder || real.hasPrefix(folder == "/" ? "/" : folder + "/") }
+        if within(root) || allowedOutside.contains(where: within) { return true }
+        if worthReporting {
+            diagnostics.append(.warning("outside-vault", "symbolic link leads outside the vault (to \(real)); skipped", at: at,
+                                        hint: "move the target into the vault, or list its folder under allow_outside: in qed.yml"))
+        }
+        return false
     }
 }
 

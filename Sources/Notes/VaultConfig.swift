@@ -13,11 +13,18 @@ public struct VaultConfig: Sendable, Hashable {
     public var allowRawHTML: Bool
     /// Glob patterns of vault paths to skip (`ignore:`); `*` within a name, `**` across folders.
     public var ignore: [String]
+    /// Folders outside the vault that symbolic links in it may lead to (`allow_outside:`);
+    /// by default a link out of the vault is skipped with an `outside-vault` warning.
+    public var allowOutside: [String]
+    /// Resource limits (`limits:`), each with a default no real vault meets.
+    public var limits: ResourceLimits
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
-                allowRawHTML: Bool = false, ignore: [String] = []) {
+                allowRawHTML: Bool = false, ignore: [String] = [], allowOutside: [String] = [],
+                limits: ResourceLimits = ResourceLimits()) {
         self.title = title; self.baseURL = baseURL; self.tolerance = tolerance
         self.allowRawHTML = allowRawHTML; self.ignore = ignore
+        self.allowOutside = allowOutside; self.limits = limits
     }
 
     /// Parses `qed.yml` text; problems become diagnostics located in `file`, never a failure.
@@ -26,6 +33,11 @@ public struct VaultConfig: Sendable, Hashable {
         var diagnostics: [Diagnostic] = []
         func at(_ mark: Mark?) -> SourceLocation {
             SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        }
+        if let violation = ResourceLimits().yamlBudget.violation(in: yaml) {
+            return (config, [.error("config-yaml", "qed.yml \(violation.problem); the defaults are used",
+                                    at: SourceLocation(file: file, line: violation.line, column: violation.column),
+                                    hint: "write the settings out without anchors and aliases")])
         }
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch {
@@ -49,7 +61,9 @@ public struct VaultConfig: Sendable, Hashable {
             case "title":
                 if case .scalar(let s) = v { config.title = s.string } else { wrong("text") }
             case "base_url", "baseURL", "baseurl":
-                if case .scalar(let s) = v { config.baseURL = s.string } else { wrong("a URL") }
+                if case .scalar(let s) = v, VaultConfig.isSafeBaseURL(s.string) { config.baseURL = s.string } else {
+                    wrong("an http:// or https:// URL, or a path starting with /")
+                }
             case "tolerance":
                 if case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
                     config.tolerance = d
@@ -62,12 +76,64 @@ public struct VaultConfig: Sendable, Hashable {
                 } else if case .scalar(let s) = v {
                     config.ignore.append(s.string)
                 } else { wrong("a list of glob patterns") }
+            case "allow_outside":
+                if case .sequence(let items) = v {
+                    for item in items { if case .scalar(let s) = item { config.allowOutside.append(s.string) } }
+                } else if case .scalar(let s) = v {
+                    config.allowOutside.append(s.string)
+                } else { wrong("a list of folders") }
+            case "limits":
+                if case .mapping(let limits) = v {
+                    diagnostics += config.limits.read(limits, at: at)
+                } else { wrong("a mapping such as 'note_bytes: 16000000'") }
             default:
                 diagnostics.append(.warning("config-unknown", "unknown setting '\(key)' in qed.yml", at: at(k.mark),
-                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore"))
+                                            hint: "known settings: \(knownKeys.joined(separator: ", "))"))
             }
         }
         return (config, diagnostics)
+    }
+}
+
+extension VaultConfig {
+    /// Whether `text` may become the site's base URL: `http(s)://host/…` or an absolute path.
+    /// Pages put it in `href`, `src` and form actions, so `javascript:`, `data:`, protocol-relative
+    /// `//host` and anything with spaces, quotes, angle brackets or control characters is refused.
+    public static func isSafeBaseURL(_ text: String) -> Bool {
+        let forbidden: Set<Unicode.Scalar> = [" ", "\"", "'", "<", ">", "`", "\\", "{", "}", "|", "^"]
+        if text.isEmpty || text.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F || forbidden.contains($0) }) {
+            return false
+        }
+        let lower = text.lowercased()
+        for scheme in ["https://", "http://"] where lower.hasPrefix(scheme) {
+            let host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return !host.isEmpty && !host.hasPrefix("@")
+        }
+        return text.hasPrefix("/") && !text.hasPrefix("//")
+    }
+
+    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits"]
+}
+
+extension ResourceLimits {
+    /// Reads `limits:` entries; each value must be a positive whole number.
+    mutating func read(_ mapping: Node.Mapping, at: (Mark?) -> SourceLocation) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (k, v) in mapping {
+            let name = k.string ?? ""
+            guard let entry = Self.keys.first(where: { $0.name == name }) else {
+                problems.append(.warning("config-unknown", "unknown limit '\(name)' in qed.yml", at: at(k.mark),
+                                         hint: "known limits: \(Self.keys.map(\.name).joined(separator: ", "))"))
+                continue
+            }
+            guard case .scalar(let s) = v, let n = Int(s.string.replacingOccurrences(of: "_", with: "")), n > 0 else {
+                problems.append(.warning("config-type", "limit '\(name)' in qed.yml should be a positive whole number; the default is used",
+                                         at: at(v.mark)))
+                continue
+            }
+            self[keyPath: entry.path] = n
+        }
+        return problems
     }
 }
 

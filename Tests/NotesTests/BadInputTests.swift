@@ -74,8 +74,27 @@ import Testing
         let outside = TemporaryVault()
         outside.write("shared.md", "# Shared\n")
         symlink(outside.root, v.root + "/linked")
+        v.write("qed.yml", "allow_outside: [\(outside.root)]\n")
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.map(\.path) == ["linked/shared.md", "real/n.md"])
+        #expect(vault.diagnostics.isEmpty)
+    }
+
+    /// Issue 17 #7: `passwd.md -> /etc/passwd` became a page and entered the search index.
+    @Test func symlinksOutOfTheVaultAreSkippedWithAWarning() throws {
+        let v = TemporaryVault()
+        v.write("real/n.md", "# N\n")
+        let outside = TemporaryVault()
+        outside.write("secret.md", "# Secret\n")
+        outside.write("folder/inner.md", "# Inner\n")
+        symlink(outside.root + "/secret.md", v.root + "/passwd.md")
+        symlink(outside.root + "/folder", v.root + "/real/linked")
+        symlink(v.root + "/real/n.md", v.root + "/alias.md")  // inside: still read
+        let vault = try Vault.load(at: v.root)
+        #expect(vault.notes.map(\.path) == ["alias.md", "real/n.md"])
+        let outsideWarnings = vault.diagnostics.filter { $0.code == "outside-vault" }
+        #expect(outsideWarnings.compactMap { $0.location?.file }.sorted() == ["passwd.md", "real/linked"])
+        #expect(outsideWarnings.allSatisfy { $0.severity == .warning && $0.hint?.contains("allow_outside") == true })
     }
 
     @Test func unreadableFile() throws {
