@@ -70,6 +70,21 @@ extension Array where Element == Diagnostic {
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
+    /// The first `limit` diagnostics, then one that counts the rest, at the first one left
+    /// out and as severe as the worst of them, so capping never turns a failure into a pass.
+    public func capped(at limit: Int) -> [Diagnostic] {
+        guard count > limit, limit >= 0 else { return self }
+        let rest = self[limit...]
+        let errors = rest.filter { $0.severity == .error }.count
+        let breakdown = errors == rest.count || errors == 0 ? "" : " (\(errors) of them errors)"
+        var summary = Diagnostic.warning(
+            "too-many-diagnostics", "…and \(rest.count) more diagnostics in this file\(breakdown), not shown",
+            at: rest.first?.location,
+            hint: "fix the ones above first; limits: diagnostics_per_note in qed.yml shows more")
+        summary.severity = rest.map(\.severity).max() ?? .warning
+        return Array(prefix(limit)) + [summary]
+    }
+
     /// Sorted by file, line, column, then severity and message, so reports are deterministic.
     public func sortedForReport() -> [Diagnostic] {
         sorted { a, b in

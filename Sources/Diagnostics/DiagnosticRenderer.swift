@@ -15,14 +15,52 @@ public struct DiagnosticRenderer: Sendable {
     /// One diagnostic, with its source line and a caret when the source is known.
     public func render(_ diagnostic: Diagnostic, source: SourceText? = nil) -> String {
         var out = ""
-        if let location = diagnostic.location { out += "\(location): " }
-        out += paint(diagnostic.severity) + ": " + diagnostic.message + "\n"
+        if let location = diagnostic.location { out += Self.terminalSafe("\(location)") + ": " }
+        out += paint(diagnostic.severity) + ": " + Self.terminalSafe(diagnostic.message) + "\n"
         if let location = diagnostic.location, let source, let line = source.line(location.line) {
-            out += line + "\n"
-            out += caretLine(for: line, column: location.column, length: diagnostic.length) + "\n"
+            let excerpt = Self.excerpt(of: line, column: location.column)
+            let shown = Self.terminalSafe(excerpt.text, keepTabs: true)
+            out += shown + "\n"
+            out += caretLine(for: shown, column: location.column - excerpt.dropped, length: diagnostic.length) + "\n"
         }
-        if let hint = diagnostic.hint { out += "hint: \(hint)\n" }
+        if let hint = diagnostic.hint { out += "hint: " + Self.terminalSafe(hint) + "\n" }
         return out
+    }
+
+    /// Source lines longer than this many characters are shown as a window around the column,
+    /// so a diagnostic on a 700 KB line costs a line's width to print, not 700 KB.
+    static let excerptWidth = 160
+
+    /// The part of `line` shown for `column`, and how many characters before it were left out
+    /// (the caret moves left by as many).
+    static func excerpt(of line: String, column: Int) -> (text: String, dropped: Int) {
+        let scalars = line.unicodeScalars
+        guard scalars.count > excerptWidth else { return (line, 0) }
+        let start = max(0, min(column - 1 - excerptWidth / 2, scalars.count - excerptWidth))
+        let from = scalars.index(scalars.startIndex, offsetBy: start)
+        let to = scalars.index(from, offsetBy: excerptWidth)
+        let lead = start > 0 ? "…" : "", tail = to < scalars.endIndex ? "…" : ""
+        return (lead + String(scalars[from..<to]) + tail, start - lead.unicodeScalars.count)
+    }
+
+    /// `text` with control characters (a file named with an escape sequence or a newline)
+    /// shown as `\u{1B}` rather than sent raw to the terminal, where they would move the cursor,
+    /// change colours or split a `file:line:col` line in two.
+    public static func terminalSafe(_ text: String, keepTabs: Bool = false) -> String {
+        func isControl(_ s: Unicode.Scalar) -> Bool {
+            (s.value < 0x20 && !(keepTabs && s == "\t")) || (0x7F...0x9F).contains(s.value)
+                || s.value == 0x2028 || s.value == 0x2029
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// A line of spaces and a caret under `column`, keeping tabs so the caret lines up.

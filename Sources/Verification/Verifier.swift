@@ -45,10 +45,13 @@ public struct Verifier: Sendable {
     /// resolves its links and converts its math.
     public func verify(_ note: Note) -> VerifiedNote {
         var diagnostics = note.diagnostics
+        var limits = options.limits
+        limits.noteNumbers = vault.config.limits.noteNumbers
+        limits.noteSteps = vault.config.limits.noteSteps
         var notebook = Notebook(
             file: note.path,
             tolerance: note.frontMatter.qedTolerance ?? vault.config.tolerance,
-            limits: options.limits,
+            limits: limits,
             precision: options.precision)
 
         // Prose reads top to bottom like the cells: an inline value sees the bindings of the
@@ -89,7 +92,7 @@ public struct Verifier: Sendable {
         if options.strict { diagnostics = diagnostics.map { $0.promotingWarnings() } }
         return VerifiedNote(
             note: note, cells: cells, inlineValues: inlineValues, links: links, math: math,
-            diagnostics: diagnostics.sortedForReport())
+            diagnostics: diagnostics.sortedForReport().capped(at: vault.config.limits.diagnosticsPerNote))
     }
 
     private func run(_ cell: Cell, in notebook: inout Notebook, diagnostics: inout [Diagnostic]) -> CellRun {
