@@ -15,10 +15,22 @@ struct OutputFolder: Sendable {
     static let marker = ".qed-site"
     static let markerText = "This folder is written by `qed build` and replaced as a whole on each build.\n"
 
+    /// The marker's contents: the explanation, then the site's id (see `SiteKey`).
+    var markerContents: String { OutputFolder.markerText + "id: \(key.id(for: path))\n" }
+
+    /// Whether `folder` (the output, or a staging or old folder beside it) is this site as this
+    /// user's qed made it: its marker carries the id for `path`.
+    func isOurs(_ folder: String) -> Bool {
+        guard let text = try? String(contentsOfFile: folder + "/" + OutputFolder.marker, encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0 == "id: \(key.id(for: path))" }
+    }
+
     /// Absolute, with symbolic links resolved.
     let path: String
     /// The output's path inside the vault when it sits there (the vault loader skips it).
     let insideVault: String?
+    /// Signs this user's markers.
+    let key: SiteKey
 
     private var parent: String { (path as NSString).deletingLastPathComponent }
     private var name: String { (path as NSString).lastPathComponent }
@@ -26,7 +38,7 @@ struct OutputFolder: Sendable {
     private var oldPrefix: String { ".\(name).qed-old-" }
 
     /// Checks that `output` is a folder QED may replace, given the vault it renders.
-    init(output: String, vault: String) throws(BuildError) {
+    init(output: String, vault: String, key: SiteKey? = nil) throws(BuildError) {
         let out = OutputFolder.resolve(output)
         let vaultPath = OutputFolder.resolve(vault)
         let home = OutputFolder.resolve(NSHomeDirectory())
@@ -35,18 +47,24 @@ struct OutputFolder: Sendable {
         if out == vaultPath { throw refuse("it is the vault itself") }
         if OutputFolder.isInside(vaultPath, out) { throw refuse("it contains the vault \(vaultPath)") }
         if out == home || OutputFolder.isInside(home, out) { throw refuse("it is or contains the home folder") }
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: out, isDirectory: &isDirectory) {
-            if !isDirectory.boolValue { throw refuse("it is a file, not a folder") }
-            let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
-            if !entries.isEmpty && !entries.contains(OutputFolder.marker) {
-                throw refuse("it is a non-empty folder that qed did not create (no \(OutputFolder.marker) marker); "
-                             + "empty it or choose another output folder")
-            }
-        }
         path = out
         insideVault = OutputFolder.isInside(out, vaultPath) ? String(out.dropFirst(vaultPath.count + 1)) : nil
+        if let key { self.key = key } else { self.key = try SiteKey.standard() }
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
+        if !isDirectory.boolValue { throw refuse("it is a file, not a folder") }
+        let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+        if entries.isEmpty { return }
+        if !entries.contains(OutputFolder.marker) {
+            throw refuse("it is a non-empty folder that qed did not create (no \(OutputFolder.marker) marker); "
+                         + "empty it or choose another output folder")
+        }
+        if !isOurs(out) {
+            throw refuse("its \(OutputFolder.marker) marker was not made by a build of yours on this machine "
+                         + "(copied, placed by hand, or from an older qed); delete the folder yourself if it may go, "
+                         + "or choose another output folder")
+        }
     }
 
     /// Absolute and standardized, with symbolic links resolved as far as the path exists.
@@ -80,7 +98,7 @@ struct OutputFolder: Sendable {
             guard isStaging || isOld else { continue }
             let pidText = entry.dropFirst(isStaging ? stagingPrefix.count : oldPrefix.count)
             let full = parent + "/" + entry
-            guard fm.fileExists(atPath: full + "/" + OutputFolder.marker) else {
+            guard isOurs(full) else {
                 // Killed between creating the folder and writing its marker: only ever empty.
                 if isStaging { rmdir(full) }
                 continue
@@ -132,11 +150,11 @@ struct OutputFolder: Sendable {
         do {
             if fm.fileExists(atPath: staging) {
                 // Left by an earlier process with our id; ours only if it carries the marker.
-                if fm.fileExists(atPath: staging + "/" + OutputFolder.marker) { OutputFolder.removeSite(at: staging) }
+                if isOurs(staging) { OutputFolder.removeSite(at: staging) }
                 else { rmdir(staging) }
             }
             try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
-            try Data(OutputFolder.markerText.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.marker))
+            try Data(markerContents.utf8).write(to: URL(fileURLWithPath: staging + "/" + OutputFolder.marker))
         } catch {
             throw .io(path: staging, message: "cannot create the staging folder: \(error.localizedDescription)")
         }
@@ -169,7 +187,7 @@ struct OutputFolder: Sendable {
 
     /// Deletes a staging folder after a failed build; the previous site stays as it was.
     func discard(staging: String) {
-        guard FileManager.default.fileExists(atPath: staging + "/" + OutputFolder.marker) else { return }
+        guard isOurs(staging) else { return }
         OutputFolder.removeSite(at: staging)
     }
 

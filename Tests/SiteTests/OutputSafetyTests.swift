@@ -89,7 +89,8 @@ import Testing
         // A staging folder of a build that died (no such process), and one that is not ours.
         let dead = vault.base + "/.site.qed-tmp-2147483000"
         try fm.createDirectory(atPath: dead, withIntermediateDirectories: true)
-        try "".write(toFile: dead + "/" + OutputFolder.marker, atomically: true, encoding: .utf8)
+        let folder = try OutputFolder(output: vault.output, vault: vault.root)
+        try folder.markerContents.write(toFile: dead + "/" + OutputFolder.marker, atomically: true, encoding: .utf8)
         let notOurs = vault.base + "/.site.qed-tmp-2147483001"
         try fm.createDirectory(atPath: notOurs, withIntermediateDirectories: true)
         try "keep".write(toFile: notOurs + "/file", atomically: true, encoding: .utf8)
@@ -104,10 +105,43 @@ import Testing
         // A build killed between "move the old site away" and "move the new one in".
         let before = vault.snapshot()
         try fm.moveItem(atPath: vault.output, toPath: vault.base + "/.site.qed-old-2147483002")
-        let folder = try OutputFolder(output: vault.output, vault: vault.root)
         folder.cleanLeftovers()
         #expect(vault.snapshot() == before)
         #expect(leftovers(beside: vault).isEmpty)
+    }
+
+    /// Issue 17 #10: a hand-placed marker let QED empty a folder it did not make.
+    @Test func aForgedOrCopiedMarkerIsNotEnough() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: vault.output, withIntermediateDirectories: true)
+        try "precious".write(toFile: vault.output + "/thesis.tex", atomically: true, encoding: .utf8)
+        for forged in [OutputFolder.markerText, OutputFolder.markerText + "id: 0123456789abcdef0123456789abcdef\n"] {
+            try forged.write(toFile: vault.output + "/" + OutputFolder.marker, atomically: true, encoding: .utf8)
+            #expect(throws: BuildError.self) { try vault.build() }
+            #expect(fm.fileExists(atPath: vault.output + "/thesis.tex"))
+        }
+        // A marker copied from another site of the same user is signed for that site's path.
+        let other = vault.base + "/other-site"
+        _ = try vault.build(output: other)
+        try fm.copyItem(atPath: other + "/" + OutputFolder.marker, toPath: vault.output + "/copied")
+        try fm.removeItem(atPath: vault.output + "/" + OutputFolder.marker)
+        try fm.moveItem(atPath: vault.output + "/copied", toPath: vault.output + "/" + OutputFolder.marker)
+        #expect(throws: BuildError.self) { try vault.build() }
+        #expect(fm.fileExists(atPath: vault.output + "/thesis.tex"))
+    }
+
+    @Test func theMarkerIsTheSameOnEveryRebuild() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        _ = try vault.build()
+        let first = try String(contentsOfFile: vault.output + "/" + OutputFolder.marker, encoding: .utf8)
+        _ = try vault.build(jobs: 1)
+        try vault.write("C.md", "# C\n")
+        _ = try vault.build()
+        #expect(try String(contentsOfFile: vault.output + "/" + OutputFolder.marker, encoding: .utf8) == first)
+        #expect(first.contains("id: "))
     }
 
     @Test func theSwapReplacesTheWholeFolder() throws {

@@ -40,7 +40,9 @@ struct TemporaryVault {
             var isDirectory: ObjCBool = false
             let full = root + "/" + relative
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  !relative.hasPrefix(".qed-cache") else { continue }
+                  // Build metadata, not the site: the cache, and the marker whose id is
+                  // signed for the folder's own path (OutputSafetyTests checks it).
+                  !relative.hasPrefix(".qed-cache"), relative != OutputFolder.marker else { continue }
             files[relative] = FileManager.default.contents(atPath: full)
         }
         return files
