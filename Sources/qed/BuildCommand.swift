@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Notes
 import Site
 
 /// `qed build`: verify the vault and publish it as a static site.
@@ -44,6 +45,9 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        if let baseURL, !VaultConfig.isSafeBaseURL(baseURL) {
+            throw ValidationError("--base-url must be an http:// or https:// URL or a path starting with /, not '\(baseURL)'.")
+        }
     }
 
     func run() throws {
@@ -64,11 +68,9 @@ struct Build: ParsableCommand {
         }
         let prefix = VaultLocation.displayPrefix(for: vault)
         let renderer = DiagnosticRenderer(colour: Terminal.colour(for: STDERR_FILENO))
+        let sources = SourceFiles(root: vault, displayPrefix: prefix)
         for diagnostic in result.diagnostics {
-            let source = diagnostic.location.flatMap { location in
-                (try? String(contentsOfFile: vault + "/" + location.file, encoding: .utf8))
-                    .map { SourceText(file: prefix + location.file, text: $0) }
-            }
+            let source = diagnostic.location.flatMap { sources.text($0.file) }
             Terminal.writeError(renderer.render(diagnostic.prefixingFile(with: prefix), source: source))
         }
         if showProgress { Terminal.writeError("\r\u{1B}[2K") }

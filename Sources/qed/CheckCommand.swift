@@ -41,10 +41,7 @@ struct Check: ParsableCommand {
         var writer = ReportWriter(
             pathPrefix: VaultLocation.displayPrefix(for: selection.vault.root),
             colour: format == .text && Terminal.colour(for: STDOUT_FILENO),
-            source: { [root = selection.vault.root] file in
-                guard let text = try? String(contentsOfFile: root + "/" + file, encoding: .utf8) else { return nil }
-                return SourceText(file: file, text: text)
-            })
+            source: { [sources = SourceFiles(root: selection.vault.root)] file in sources.text(file) })
         if quiet { writer.minimumSeverity = .error }
         Terminal.write(writer.write(report, as: format))
         if !report.succeeded { throw ExitStatus.failure }

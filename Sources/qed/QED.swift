@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 
 /// The `qed` command: verify Markdown notes and publish them as a static site.
@@ -21,6 +24,9 @@ struct QED: ParsableCommand {
     /// Parses and runs like `ParsableCommand.main()`, except that usage errors exit with 2,
     /// the status QED documents, rather than the parser's default 64.
     static func main() {
+        StandardStream.claimClosedDescriptors()
+        // A closed pipe must be an error return from write(2), not a fatal signal.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -4,11 +4,11 @@ import Foundation
 /// Output streams, colour and exit codes, decided once for every subcommand.
 enum Terminal {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
     }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardStream.error.write(text)
     }
 
     /// Colour only on a terminal and never when `NO_COLOR` is set (https://no-color.org).
