@@ -22,6 +22,8 @@ let package = Package(
     targets: [
         // Source locations, diagnostics and their compiler-style rendering.
         .target(name: "Diagnostics"),
+        // Pins a crash on the note being worked on, so the supervisor can leave it out.
+        .target(name: "Containment"),
         // HTML/XML escaping shared by pages, SVG plots and JUnit reports.
         .target(name: "Markup"),
         // The information-theory math library. Depends on nothing.
@@ -34,14 +36,14 @@ let package = Package(
         .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics", "Markup"]),
         // Vault loading, front matter, Markdown with math and wiki-links, cells.
         .target(name: "Notes", dependencies: [
-            "CCmark", "Diagnostics",
+            "CCmark", "Diagnostics", "Containment",
             .product(name: "Yams", package: "Yams"),
         ]),
         // Runs a vault's cells, resolves its links, converts its math, and reports (text, JSON, JUnit, GitHub).
-        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup"]),
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
-            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup",
+            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment",
             .product(name: "Mustache", package: "swift-mustache"),
         ],
         // The default theme is templates/ (linked in as DefaultThemeFiles), compiled into the
@@ -49,7 +51,7 @@ let package = Package(
         exclude: ["DefaultThemeFiles/README.md"],
         resources: [.embedInCode("DefaultThemeFiles")]),
         .executableTarget(name: "qed", dependencies: [
-            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics",
+            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks, one executable per module; `scripts/bench` runs them.

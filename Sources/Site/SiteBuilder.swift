@@ -1,4 +1,5 @@
 import Diagnostics
+import Containment
 import Foundation
 import Synchronization
 import Notes
@@ -105,33 +106,35 @@ public struct SiteBuilder: Sendable {
             let (verificationKey, pageKey) = keys[i]
             let page = SitePaths.page(forNote: note.path)
             let fillsPath = NoteOutcome.fillsPath(verificationKey)
-            var outcome = NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey, pageKey: pageKey)
-            do {
-                if let summary = cached[i] {
-                    outcome.summary = summary
-                    let haveFills = writer.reuse(fillsPath, key: verificationKey)
-                    if writer.reuse(page, key: pageKey) { return outcome }
-                    if haveFills, let data = FileManager.default.contents(atPath: writer.staging + "/" + fillsPath),
-                       let fills = try? JSONDecoder().decode(NoteFills.self, from: data) {
-                        try writer.write(page, renderer.render(i, fills: fills, summary: summary))
-                        outcome.rendered = true
-                        return outcome
+            return Containment.working(on: note.path) { () -> NoteOutcome in
+                var outcome = NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey, pageKey: pageKey)
+                do {
+                    if let summary = cached[i] {
+                        outcome.summary = summary
+                        let haveFills = writer.reuse(fillsPath, key: verificationKey)
+                        if writer.reuse(page, key: pageKey) { return outcome }
+                        if haveFills, let data = FileManager.default.contents(atPath: writer.staging + "/" + fillsPath),
+                           let fills = try? JSONDecoder().decode(NoteFills.self, from: data) {
+                            try writer.write(page, renderer.render(i, fills: fills, summary: summary))
+                            outcome.rendered = true
+                            return outcome
+                        }
                     }
+                    let (verified, fills, summary) = renderer.verify(i)
+                    outcome.summary = summary
+                    outcome.verified = verified
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    try writer.write(fillsPath, (try? encoder.encode(fills)) ?? Data())
+                    try writer.write(page, renderer.render(i, fills: fills, summary: summary))
+                    outcome.rendered = true
+                } catch let error as BuildError {
+                    outcome.error = error
+                } catch {
+                    outcome.error = .io(path: page, message: "\(error)")
                 }
-                let (verified, fills, summary) = renderer.verify(i)
-                outcome.summary = summary
-                outcome.verified = verified
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                try writer.write(fillsPath, (try? encoder.encode(fills)) ?? Data())
-                try writer.write(page, renderer.render(i, fills: fills, summary: summary))
-                outcome.rendered = true
-            } catch let error as BuildError {
-                outcome.error = error
-            } catch {
-                outcome.error = .io(path: page, message: "\(error)")
+                return outcome
             }
-            return outcome
         }
         if let failure = outcomes.lazy.compactMap({ $0.error }).first { throw failure }
 

@@ -1,4 +1,5 @@
 import Cells
+import Containment
 import Diagnostics
 import Notes
 import TeXMath
@@ -44,6 +45,10 @@ public struct Verifier: Sendable {
     /// Runs one note's cells top to bottom in one environment, then its inline values,
     /// resolves its links and converts its math.
     public func verify(_ note: Note) -> VerifiedNote {
+        Containment.working(on: note.path) { verifyContained(note) }
+    }
+
+    private func verifyContained(_ note: Note) -> VerifiedNote {
         var diagnostics = note.diagnostics
         var limits = options.limits
         limits.noteNumbers = vault.config.limits.noteNumbers

@@ -25,6 +25,8 @@ struct QED: ParsableCommand {
     /// the status QED documents, rather than the parser's default 64.
     static func main() {
         StandardStream.claimClosedDescriptors()
+        if Supervisor.shouldSupervise(CommandLine.arguments) { Supervisor.run(CommandLine.arguments) }
+        Supervisor.startWorkerIfAsked()
         // A closed pipe must be an error return from write(2), not a fatal signal.
         signal(SIGPIPE, SIG_IGN)
         do {
