@@ -59,6 +59,8 @@ let package = Package(
         .executableTarget(name: "TeXMathBench", dependencies: ["TeXMath"], path: "Benchmarks/TeXMathBench"),
         .executableTarget(name: "CellsBench", dependencies: ["Cells", "InfoTheory"], path: "Benchmarks/CellsBench"),
         .executableTarget(name: "NotesBench", dependencies: ["Notes"], path: "Benchmarks/NotesBench"),
+        // One fuzz binary for every parser: libFuzzer when built by scripts/fuzz, a replayer otherwise.
+        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath"], path: "Fuzz/QEDFuzz"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),

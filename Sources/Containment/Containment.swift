@@ -22,6 +22,11 @@ public enum Containment {
         return Set(bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) })
     }()
 
+    /// A note to crash on deliberately (`QED_INJECT_CRASH`), so tests can prove that a bug
+    /// no one has found yet is contained. Read only in a supervised worker.
+    static let faultInjection: String? = getenv(faultVariable).map { String(cString: $0) }
+    public static let faultVariable = "QED_INJECT_CRASH"
+
     /// Environment variables between supervisor and worker.
     public static let journalVariable = "QED_CRASH_JOURNAL"
     public static let quarantineVariable = "QED_QUARANTINE"
@@ -36,6 +41,9 @@ public enum Containment {
         defer {
             pthread_setspecific(CrashJournal.key, previous)
             free(entry)
+        }
+        if let target = faultInjection, target == note {
+            fatalError("fault injected on \(note) (\(faultVariable)): testing that a crash is contained")
         }
         return try body()
     }

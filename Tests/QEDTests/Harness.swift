@@ -43,14 +43,26 @@ struct QEDProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a chatty child never blocks on a full pipe.
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        // Drain both pipes at once: read one to its end first and a child that fills the
+        // other (64 KB of diagnostics) blocks forever.
+        let (stdoutData, stderrData) = drain(out, err)
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: stdoutData, as: UTF8.self),
                        stderr: String(decoding: stderrData, as: UTF8.self))
     }
+}
+
+/// Both pipes read to their ends concurrently.
+func drain(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+    final class Box: @unchecked Sendable { var data = Data() }
+    let errBox = Box()
+    let group = DispatchGroup()
+    let handle = err.fileHandleForReading
+    DispatchQueue.global().async(group: group) { errBox.data = handle.readDataToEndOfFile() }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    return (outData, errBox.data)
 }
 
 /// A throwaway folder of files, removed when the test ends.

@@ -15,8 +15,7 @@ import Testing
         process.standardError = err
         process.standardOutput = out
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let (stdout, stderr) = drain(out, err)
         process.waitUntilExit()
         return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                      stderr: String(decoding: stderr, as: UTF8.self))
@@ -102,5 +101,46 @@ import Testing
         #expect(outcome.stderr.contains("memory-limit") || outcome.stderr.contains("over the limit"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: vault.root.path).filter { $0.contains("qed-tmp") }
         #expect(leftovers.isEmpty)
+    }
+}
+
+/// A bug nobody has found yet must cost one note, not the build (issue 17, "Build").
+@Suite struct ContainmentTests {
+    static let vault: [String: String] = [
+        "notes/a.md": "# A\n\n[[b]]\n\n```qed\ncheck 1 < 2\n```\n",
+        "notes/b.md": "# B\n",
+        "notes/sub/c.md": "# C\n\n```qed\ncheck 2 < 3\n```\n",
+    ]
+
+    @Test(arguments: ["build", "check"])
+    func aCrashOnOneNoteLeavesItOutAndFinishesTheRest(command: String) throws {
+        let vault = try TemporaryVault(Self.vault)
+        var arguments = [command, vault.path("notes")]
+        if command == "build" { arguments += ["-o", vault.path("site"), "--keep-going"] }
+        let outcome = try QEDProcess.run(arguments, environment: ["QED_INJECT_CRASH": "sub/c.md"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("internal error: qed crashed (signal"))
+        #expect(outcome.stderr.contains("while working on sub/c.md; running again without that note."))
+        let report = outcome.stdout + outcome.stderr
+        #expect(report.contains("sub/c.md:1:1: error: qed crashed while working on this note"))
+        if command == "build" {
+            #expect(FileManager.default.fileExists(atPath: vault.path("site/a.html")))
+            #expect(FileManager.default.fileExists(atPath: vault.path("site/b.html")))
+            #expect(!FileManager.default.fileExists(atPath: vault.path("site/sub/c.html")))
+            let entries = try FileManager.default.contentsOfDirectory(atPath: vault.root.path)
+            #expect(entries.filter { $0.contains("qed-tmp") }.isEmpty)
+        } else {
+            #expect(outcome.stdout.contains("1 claim verified"))
+        }
+    }
+
+    @Test func withoutACrashTheOutputIsTheSameAsUnsupervised() throws {
+        let vault = try TemporaryVault(Self.vault)
+        let supervised = try QEDProcess.run(["check", vault.path("notes"), "--format", "json"])
+        let direct = try QEDProcess.run(["check", vault.path("notes"), "--format", "json"],
+                                        environment: ["QED_NO_SUPERVISOR": "1"])
+        #expect(supervised.status == 0 && direct.status == 0)
+        #expect(supervised.stdout == direct.stdout)
+        #expect(supervised.stderr == direct.stderr)
     }
 }
