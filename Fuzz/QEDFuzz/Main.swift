@@ -30,7 +30,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if selected == nil {
         let name = getenv("QED_FUZZ_TARGET").map { String(cString: $0) } ?? ""
         guard let target = fuzzTarget(named: name) else {
-            fputs("QED_FUZZ_TARGET must be one of: \(fuzzTargets.map(\.name).joined(separator: ", "))\n", stderr)
+            print("QED_FUZZ_TARGET must be one of: \(fuzzTargets.map(\.name).joined(separator: ", "))")
             exit(2)
         }
         selected = target
@@ -38,6 +38,21 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     selected?(bytes)
     return 0
+}
+
+/// libFuzzer's entry for programs with their own `main` (SwiftPM names the executable's).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+@main
+struct Fuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzOne))
+    }
 }
 #else
 @main
