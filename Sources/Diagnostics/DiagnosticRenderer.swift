@@ -21,6 +21,7 @@ public struct DiagnosticRenderer: Sendable {
             out += line + "\n"
             out += caretLine(for: line, column: location.column, length: diagnostic.length) + "\n"
         }
+        if let detail = diagnostic.detail { out += detail + "\n" }
         if let hint = diagnostic.hint { out += "hint: \(hint)\n" }
         return out
     }

@@ -75,6 +75,8 @@ public struct BuildStats: Sendable, Equatable, Codable {
     public var claims = 0
     /// Claims that did not hold.
     public var failedClaims = 0
+    /// Claims the notes contain that never ran (not in `claims`).
+    public var notRunClaims = 0
     /// Error diagnostics (failed claims among them), vault-level ones included.
     public var errors = 0
     /// Warnings (none with `strict`, which makes them errors).

@@ -39,6 +39,7 @@ struct CellHTML {
         } else {
             out += "<p class=\"cell-skipped\">not run (skip)</p>"
         }
+        for claim in run.notRun { out += CellHTML.notRun(claim) }
         out += "</div></figure>\n"
         return out
     }
@@ -92,6 +93,13 @@ struct CellHTML {
         if let counterexample = claim.counterexample { message += "; counterexample: " + counterexample }
         out += "<span class=\"claim-message\">\(HTML.escape(message))</span></div>"
         return out
+    }
+
+    /// A claim that never ran: marked as such, never as a pass.
+    static func notRun(_ claim: UnrunClaim) -> String {
+        "<div class=\"claim claim-not-run\"><span class=\"badge\" aria-label=\"not run\">–</span>"
+            + "<code>\(HTML.escape(claim.source))</code>"
+            + "<span class=\"claim-message\">\(HTML.escape(claim.reason.explanation))</span></div>"
     }
 }
 

@@ -50,7 +50,7 @@ struct NotePageRenderer: Sendable {
             id: note.id, path: note.path, page: SitePaths.page(forNote: note.path), title: note.title,
             brief: note.frontMatter.brief ?? "", type: "", domain: "", created: "", updated: "", tags: [],
             linksTo: [], status: VerificationStatus.unverified.rawValue, claims: 0, failedClaims: 0,
-            diagnostics: [], text: "")
+            notRunClaims: 0, diagnostics: [], text: "")
     }
 
     static func summary(of verified: VerifiedNote, page: String, linksTo: [String]) -> NoteSummary {
@@ -66,7 +66,7 @@ struct NotePageRenderer: Sendable {
             created: front.created.map(dateText) ?? "", updated: front.updated.map(dateText) ?? "",
             tags: tags, linksTo: linksTo, status: verified.status.rawValue,
             claims: verified.claims.count, failedClaims: verified.failedClaims,
-            diagnostics: verified.diagnostics, text: plainText(of: verified))
+            notRunClaims: verified.notRunClaims.count, diagnostics: verified.diagnostics, text: plainText(of: verified))
     }
 
     static func dateText(_ date: NoteDate) -> String {

@@ -55,7 +55,7 @@ struct Eval: ParsableCommand {
         for claim in result.claims where !claim.passed {
             if let diagnostic = claim.diagnostic { Terminal.writeError(renderer.render(diagnostic, source: text)) }
         }
-        for diagnostic in result.diagnostics {
+        for diagnostic in result.diagnostics + result.notRun.map(\.diagnostic) {
             Terminal.writeError(renderer.render(diagnostic, source: text))
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
