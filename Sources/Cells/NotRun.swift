@@ -72,10 +72,18 @@ extension Notebook {
         }
         var parser = Parser(tokens: tokens, source: lexer)
         let result = parser.parseCell()
-        let parsed = result.statements.compactMap(claimSite)
-        let claims = (parsed + parser.unparsedClaims).sorted {
-            ($0.span.line, $0.span.column) < ($1.span.line, $1.span.column)
+        var claims = result.statements.compactMap(claimSite) + parser.unparsedClaims
+        if !result.errors.isEmpty {
+            // An unclosed bracket swallows the lines after it into one broken statement; claims
+            // on lines no statement accounts for are found by their first word.
+            var covered = Set<Int>()
+            for (text, span) in result.statements.map({ ($0.text, $0.span) }) + parser.unparsedClaims.map({ ($0.text, $0.span) }) {
+                let lines = text.utf8.count { $0 == UInt8(ascii: "\n") }
+                covered.formUnion(span.line...(span.line + lines))
+            }
+            claims += claimLines(code).filter { !covered.contains($0.span.line) }
         }
+        claims.sort { ($0.span.line, $0.span.column) < ($1.span.line, $1.span.column) }
         return (result.statements, result.errors, claims)
     }
 
