@@ -45,6 +45,7 @@ public struct SiteBuilder: Sendable {
         // build would write. Reading and hashing the files is all it costs.
         let inputs = inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme)
         if let previous, let inputs, previous.inputs == inputs {
+            if previous.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
             return unchanged(previous, output: output)
         }
         let vault: Vault
@@ -53,6 +54,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .vault(String(describing: error))
         }
+        if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
         let staging = try output.makeStaging()
         do {
             let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging,
