@@ -82,7 +82,7 @@ public struct Verifier: Sendable {
                 diagnostics.append(.warning(
                     "math", problem.message, at: start,
                     length: max(1, problem.range.count),
-                    hint: "the formula is shown with the unknown part marked"))
+                    hint: MathHints.hint(for: problem)))
             }
             return conversion
         }
