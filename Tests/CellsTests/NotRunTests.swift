@@ -105,3 +105,29 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+/// `kl_div` in the language: PyTorch's argument order and options, located errors.
+@Suite struct KLDivBuiltinTests {
+    @Test func matchesKLWithPyTorchsArgumentOrder() {
+        let sum = number("P = [0.5, 0.25, 0.25]\nQ = [0.4, 0.4, 0.2]\nkl_div(log(Q), P, reduction: \"sum\")")
+        #expect(close(sum, 0.04985675617422339, 1e-14))
+        let result = run("P = [0.5, 0.25, 0.25]\nQ = [0.4, 0.4, 0.2]\ncheck kl_div(log(Q), P, reduction: \"sum\") ≈ KL(P ‖ Q)\ncheck kl_div(log(Q), P) ≈ KL(P ‖ Q) / 3")
+        #expect(result.claims.count == 2 && allPassed(result))
+    }
+
+    @Test func batchmeanOnAMatrixAndNoneKeepsTheShape() {
+        let batch = number("kl_div(log([[0.4, 0.6], [0.5, 0.5]]), [[0.5, 0.5], [0.1, 0.9]], reduction: \"batchmean\")")
+        #expect(close(batch, 0.194238, 1e-5))
+        #expect(text("kl_div(log([[0.4, 0.6], [0.5, 0.5]]), [[0.5, 0.5], [0.1, 0.9]], reduction: \"none\")")?.hasPrefix("[[0.111572") == true)
+        #expect(text("kl_div([-1, 0], [0, -inf], log_target: true, reduction: \"none\")") == "[1, 0] nats")
+    }
+
+    @Test func badArgumentsAreLocated() {
+        #expect(firstError("kl_div([0, 0], [0.5, 0.5], reduction: \"batch\")")?.location?.column == 28)
+        #expect(firstError("kl_div([0, 0], [0.5, 0.5], reduction: \"batch\")")?.hint?.contains("batchmean") == true)
+        #expect(firstError("kl_div([0, 0], [0.5, 0.5, 0])")?.message.contains("same length") == true)
+        #expect(firstError("kl_div([[0, 0]], [0.5, 0.5])")?.code == "shape")
+        #expect(firstError("kl_div([0, 0], [0.5, 0.5], log_target: 1)")?.code == "type")
+        #expect(firstError("kl_div([], [])")?.message.contains("empty") == true)
+    }
+}
