@@ -29,15 +29,32 @@ indirect enum ClaimText: Sendable {
         switch self {
         case .text(let s): return s
         case .chain(let values, let ops):
+            let precisions = ClaimText.precisions(values, ops)
             var out = ""
             for (i, value) in values.enumerated() {
                 if i > 0 { out += " \(ops[i - 1].rawValue) " }
-                out += value.text(precision: 6)
+                out += value.text(precision: precisions[i])
             }
             return out
         case .joined(let a, let separator, let b): return a.rendered + separator + b.rendered
         case .wrapped(let prefix, let inner, let suffix): return prefix + inner.rendered + suffix
         }
+    }
+
+    /// Digits for each value of a chain: 6, or more where two different numbers across `<`,
+    /// `>`, `≤`, `≥` or `≠` would print alike (`1.38629 < 1.38629` explains nothing).
+    static func precisions(_ values: [DisplayValue], _ ops: [CompareOp]) -> [Int] {
+        var precisions = [Int](repeating: 6, count: values.count)
+        for (i, op) in ops.enumerated() where op != .approx && op != .equal && i + 1 < values.count {
+            guard case .number(let a, _) = values[i], case .number(let b, _) = values[i + 1], a != b, a.isFinite, b.isFinite else { continue }
+            var precision = 6
+            while precision < 17 && NumberFormat.format(a, precision: precision) == NumberFormat.format(b, precision: precision) {
+                precision += 1
+            }
+            precisions[i] = max(precisions[i], precision)
+            precisions[i + 1] = max(precisions[i + 1], precision)
+        }
+        return precisions
     }
 }
 

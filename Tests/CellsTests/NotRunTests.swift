@@ -131,3 +131,19 @@ struct SplitMix {
         #expect(firstError("kl_div([], [])")?.message.contains("empty") == true)
     }
 }
+
+/// A claim's two sides never print alike when they differ.
+@Suite struct ClaimDigitsTests {
+    @Test func sidesThatDifferPrintDifferently() {
+        let message = run("check H([0.25, 0.25, 0.25, 0.25]) < log(4) + 1e-9").claims.first?.message ?? ""
+        #expect(message == "1.386294361 nats < 1.386294362", "\(message)")
+        let parts = message.components(separatedBy: " < ")
+        #expect(parts.count == 2 && parts[0].replacingOccurrences(of: " nats", with: "") != parts[1])
+    }
+
+    @Test func approximateAndShortClaimsKeepSixDigits() {
+        #expect(run("check 1.5 ≈ 1.5000000001").claims.first?.message == "1.5 ≈ 1.5")
+        #expect(run("check 1 < 2 ≤ 2").claims.first?.message == "1 < 2 ≤ 2")
+        #expect(run("check 0.1234564 < 0.1234567").claims.first?.message == "0.123456 < 0.123457")
+    }
+}
