@@ -73,8 +73,9 @@ struct NotePageRenderer: Sendable {
         date.description
     }
 
-    /// The note as plain text for the search index: prose, TeX source, link labels, inline
-    /// values; no markup, whitespace collapsed, at most `limit` scalars.
+    /// The note as plain text for the search index: prose, each formula's text form (read off
+    /// its MathML, not its TeX source), link labels, inline values; no markup, whitespace
+    /// collapsed, at most `limit` scalars.
     static func plainText(of verified: VerifiedNote, limit: Int = 4000) -> String {
         let note = verified.note
         var text = PlainText(limit: limit)
@@ -84,7 +85,9 @@ struct NotePageRenderer: Sendable {
             case .html(let html):
                 text.append(html: html)
             case .hole(.math(let i)):
-                if note.math.indices.contains(i) { text.append(text: " " + note.math[i].tex + " ") }
+                if verified.math.indices.contains(i) {
+                    text.append(text: " " + MathText.plain(fromMathML: verified.math[i].mathML) + " ")
+                }
             case .hole(.link(let i)):
                 if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }
             case .hole(.inlineValue(let i)):
