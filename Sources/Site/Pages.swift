@@ -46,12 +46,18 @@ struct Pages {
         }
     }
 
-    /// "14 claims verified", "2 of 14 claims failed", "No claims to check"; claims that never
-    /// ran are added as " · 2 not run" (a note with any is not verified).
+    /// "14 claims verified", "2 of 14 claims failed", "No claims to check". `claims` counts
+    /// the claims that ran; with some that never ran every claim of the note is counted:
+    /// "1 of 6 claims failed · 3 not run · 1 other error", "2 of 3 claims verified · 1 not run".
     static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0) -> String {
-        let base = verificationText(claims: claims, failed: failed, errors: errors)
-        guard notRun > 0 else { return base }
-        return (claims == 0 && errors == 0 ? "" : base + " · ") + "\(notRun) not run"
+        guard notRun > 0 else { return verificationText(claims: claims, failed: failed, errors: errors) }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let total = claims + notRun
+        var text = failed > 0 ? "\(failed) of \(plural(total, "claim")) failed" : "\(claims) of \(plural(total, "claim")) verified"
+        text += " · \(notRun) not run"
+        let otherErrors = errors - failed
+        if otherErrors > 0 { text += " · " + plural(otherErrors, failed > 0 ? "other error" : "error") }
+        return text
     }
 
     private static func verificationText(claims: Int, failed: Int, errors: Int) -> String {
@@ -170,7 +176,11 @@ struct Pages {
         let verifiedNotes = notes.count { $0.status == "verified" }
         let status = failedNotes > 0 ? "failed" : (claims > 0 && notRun == 0 ? "verified" : "unverified")
         var text = "\(notes.count) note\(notes.count == 1 ? "" : "s") · "
-        text += failed > 0 ? "\(failed) of \(claims) claims failed" : "\(claims) claim\(claims == 1 ? "" : "s") verified"
+        // Claims that never ran count in the total, as on each note's page.
+        let total = claims + notRun
+        text += failed > 0 ? "\(failed) of \(total) claims failed"
+            : notRun > 0 ? "\(claims) of \(total) claim\(total == 1 ? "" : "s") verified"
+            : "\(claims) claim\(claims == 1 ? "" : "s") verified"
         if notRun > 0 { text += " · \(notRun) not run" }
         if failedNotes > 0 { text += " · \(failedNotes) note\(failedNotes == 1 ? "" : "s") with problems" }
         context["totals"] = [
