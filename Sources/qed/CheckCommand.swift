@@ -45,7 +45,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let selection = try VaultSelection(paths: paths)
         let report = selection.verify(options: VerificationOptions(strict: strict, jobs: jobs ?? Check.cores))
-        if report.notes.isEmpty && selection.outsiders.isEmpty && !allowEmpty {
+        let noNotes = report.notes.isEmpty && selection.outsiders.isEmpty && !allowEmpty
+        // With nothing else to say, only the error; files that could not be read are still listed.
+        if noNotes && report.vaultDiagnostics.isEmpty {
             Terminal.writeError("error: " + NoNotes.message(vault: selection.absoluteRoot) + "\n")
             throw ExitStatus.usage
         }
@@ -58,6 +60,10 @@ struct Check: ParsableCommand {
             })
         if quiet { writer.minimumSeverity = .error }
         Terminal.write(writer.write(report, as: format))
+        if noNotes {
+            Terminal.writeError("error: " + NoNotes.message(vault: selection.absoluteRoot) + "\n")
+            throw ExitStatus.usage
+        }
         if !report.succeeded { throw ExitStatus.failure }
     }
 }

@@ -83,6 +83,14 @@ import Testing
         #expect(allowed.stdout.contains("ok: 0 notes"))
     }
 
+    @Test func aVaultOfUnreadableFilesListsThemAndStillFails() throws {
+        let vault = try TemporaryVault(["qed.yml": "", "bin.md": "\u{0}\u{1}\u{2}binary"])
+        let check = try QEDProcess.run(["check", "."], in: vault.root)
+        #expect(check.status == 2)
+        #expect(check.stdout.contains("bin.md"), "\(check.stdout)\(check.stderr)")
+        #expect(check.stderr.contains("no notes found in "))
+    }
+
     @Test func anEmptyVaultPublishesNothingUnlessAllowed() throws {
         let empty = try TemporaryVault(["qed.yml": "title: Empty\n"])
         let site = empty.root.appendingPathComponent("site").path
