@@ -62,6 +62,9 @@ import Testing
             #expect(outcome.status == 1)
             #expect(outcome.stdout.contains("counterexample: x = 5"), "\(format): \(outcome.stdout)")
         }
+        let eval = try QEDProcess.run(["eval", "forall x in interval(0, 10): check x < 5"])
+        #expect(eval.stdout.contains("; counterexample: x = 5"), "\(eval.stdout)")
+        #expect(eval.stderr.contains("\ncounterexample: x = 5\n"), "\(eval.stderr)")
         let run = try QEDProcess.run(["run", "p.md"], in: vault.root)
         #expect(run.stdout.contains("counterexample: x = 5"), "\(run.stdout)")
     }
