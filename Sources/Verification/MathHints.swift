@@ -7,7 +7,7 @@ enum MathHints {
     static func hint(for problem: MathDiagnostic) -> String? {
         if problem.kind == .unknownCommand {
             return problem.suggestion == nil
-                ? "QED converts a fixed set of LaTeX commands (see MATH.md); the formula is shown with the unknown command marked"
+                ? "QED converts a fixed set of LaTeX commands; check the spelling, or write the formula with commands it knows. The formula is shown with the unknown command marked"
                 : "fix the spelling; the formula is shown with the unknown command marked"
         }
         return byKind[problem.kind]
