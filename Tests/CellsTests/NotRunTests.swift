@@ -141,6 +141,11 @@ struct SplitMix {
         #expect(parts.count == 2 && parts[0].replacingOccurrences(of: " nats", with: "") != parts[1])
     }
 
+    @Test func vectorsThatDifferPrintDifferently() {
+        #expect(run("check [1.0000001, 2] < [1.0000002, 3]").claims.first?.message == "[1.0000001, 2] < [1.0000002, 3]")
+        #expect(run("check [1.0000001, 2] < 1.0000002 + 1").claims.first?.message == "[1.0000001, 2] < 2.0000002")
+    }
+
     @Test func approximateAndShortClaimsKeepSixDigits() {
         #expect(run("check 1.5 ≈ 1.5000000001").claims.first?.message == "1.5 ≈ 1.5")
         #expect(run("check 1 < 2 ≤ 2").claims.first?.message == "1 < 2 ≤ 2")
