@@ -15,7 +15,10 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("front-matter", fuzzFrontMatter),
     ("config", fuzzConfig),
     ("cells", fuzzCells),
+    ("claims", fuzzCellClaims),
     ("tex", fuzzTeXConversion),
+    ("math-text", fuzzMathText),
+    ("number-spans", fuzzNumberSpans),
 ]
 
 func fuzzTarget(named name: String) -> (@Sendable ([UInt8]) -> Void)? {

@@ -5,11 +5,6 @@ func fuzzNote(_ bytes: [UInt8]) {
     _ = Note.parse(bytes: bytes, path: "fuzz.md")
 }
 
-/// Front matter alone, framed so every input reaches the YAML parser and the budget.
-func fuzzFrontMatter(_ bytes: [UInt8]) {
-    _ = Note.parse(bytes: Array("---\n".utf8) + bytes + Array("\n---\nbody\n".utf8), path: "fuzz.md")
-}
-
 /// `qed.yml`.
 func fuzzConfig(_ bytes: [UInt8]) {
     _ = VaultConfig.parse(String(decoding: bytes, as: UTF8.self))

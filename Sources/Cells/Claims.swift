@@ -29,15 +29,55 @@ indirect enum ClaimText: Sendable {
         switch self {
         case .text(let s): return s
         case .chain(let values, let ops):
+            let precisions = ClaimText.precisions(values, ops)
             var out = ""
             for (i, value) in values.enumerated() {
                 if i > 0 { out += " \(ops[i - 1].rawValue) " }
-                out += value.text(precision: 6)
+                out += value.text(precision: precisions[i])
             }
             return out
         case .joined(let a, let separator, let b): return a.rendered + separator + b.rendered
         case .wrapped(let prefix, let inner, let suffix): return prefix + inner.rendered + suffix
         }
+    }
+
+    /// Digits for each value of a chain: 6, or more where two different numbers across `<`,
+    /// `>`, `≤`, `≥` or `≠` would print alike (`1.38629 < 1.38629` explains nothing). Vectors
+    /// are compared entry by entry (a number against every entry), over the entries shown.
+    static func precisions(_ values: [DisplayValue], _ ops: [CompareOp]) -> [Int] {
+        var precisions = [Int](repeating: 6, count: values.count)
+        for (i, op) in ops.enumerated() where op != .approx && op != .equal && i + 1 < values.count {
+            guard let left = shownNumbers(values[i]), let right = shownNumbers(values[i + 1]) else { continue }
+            let pairs: [(Double, Double)]
+            if left.count == right.count { pairs = Array(zip(left, right)) }
+            else if left.count == 1 { pairs = right.map { (left[0], $0) } }
+            else if right.count == 1 { pairs = left.map { ($0, right[0]) } }
+            else { continue }
+            let precision = pairs.reduce(6) { max($0, distinguishingPrecision($1.0, $1.1)) }
+            precisions[i] = max(precisions[i], precision)
+            precisions[i + 1] = max(precisions[i + 1], precision)
+        }
+        return precisions
+    }
+
+    /// The numbers a value shows: itself, or a vector's entries as `DisplayValue.text` prints
+    /// them (all of up to 12, else the first 4 and the last 3).
+    private static func shownNumbers(_ value: DisplayValue) -> [Double]? {
+        switch value {
+        case .number(let x, _): return [x]
+        case .vector(let v, _): return v.count <= 12 ? v : Array(v.prefix(4)) + Array(v.suffix(3))
+        default: return nil
+        }
+    }
+
+    /// The fewest digits (6 to 17) at which `a` and `b` print differently; 6 when they are equal.
+    private static func distinguishingPrecision(_ a: Double, _ b: Double) -> Int {
+        guard a != b, a.isFinite, b.isFinite else { return 6 }
+        var precision = 6
+        while precision < 17 && NumberFormat.format(a, precision: precision) == NumberFormat.format(b, precision: precision) {
+            precision += 1
+        }
+        return precision
     }
 }
 

@@ -101,6 +101,7 @@ extension Builtins {
             case .perSample(let v): return .vector(v, .nats)
             }
         }, "cross_entropy_loss") + [
+        klDiv,
         Builtin("nll", 2...2, labels: ["label_smoothing"], "nll(z, k) = −log softmax(z)[k], one sample's loss for 0-based class k") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let z = try call.vector(0), k = try call.integer(1)
             let smoothing = try call.numberOption("label_smoothing") ?? 0

@@ -25,11 +25,13 @@ public struct Notebook: Sendable {
 
     /// Runs one cell. A syntax error anywhere stops the whole cell before anything runs; a runtime
     /// error stops the cell at that statement (bindings made before it stay); a failed claim
-    /// does not stop it.
+    /// does not stop it. Claims that never ran (after the error, or all of a cell that did not
+    /// parse) are listed in `notRun`, so every claim the cell contains is accounted for.
     public mutating func run(_ cell: CellSource) -> CellResult {
-        let (statements, syntaxErrors) = Notebook.parse(cell.code)
+        let (statements, syntaxErrors, claims) = Notebook.parseCell(cell.code)
         if !syntaxErrors.isEmpty {
-            return CellResult(events: syntaxErrors.map { .error(Notebook.diagnostic($0, cell)) })
+            return CellResult(events: syntaxErrors.map { .error(Notebook.diagnostic($0, cell)) },
+                              notRun: claims.map { Notebook.unrun($0, cell, .syntaxError) })
         }
         interpreter.steps = 0
         interpreter.depth = 0
@@ -38,16 +40,24 @@ public struct Notebook: Sendable {
         var events: [CellEvent] = []
         events.reserveCapacity(statements.count)
         defer { budget.spend(steps: interpreter.steps) }
-        for statement in statements {
+        for (index, statement) in statements.enumerated() {
             do {
                 try budget.checkSteps(interpreter.limits, at: statement.span)
                 if let event = try execute(statement, cell) { events.append(event) }
             } catch {
-                events.append(.error(Notebook.diagnostic(error, cell)))
-                break
+                let diagnostic = Notebook.diagnostic(error, cell)
+                events.append(.error(diagnostic))
+                // The statement that raised (when it is a claim) and every claim below it got no verdict.
+                let line = diagnostic.location?.line ?? cell.location(statement.span).line
+                let unrun = statements[index...].compactMap(Notebook.claimSite).map { Notebook.unrun($0, cell, .stoppedAtError(line: line)) }
+                return CellResult(events: events, notRun: unrun)
             }
         }
         return CellResult(events: events)
+    }
+
+    static func unrun(_ site: ClaimSite, _ cell: CellSource, _ reason: NotRunReason) -> UnrunClaim {
+        UnrunClaim(location: cell.location(site.span), source: site.text, isProperty: site.isProperty, reason: reason)
     }
 
     /// Evaluates an inline `= EXPR` span of prose in the note's environment, as it stands after

@@ -10,6 +10,9 @@ struct Parser {
     static let maxComposite = 400
     let source: Lexer
     static let maxNesting = 96
+    /// `check`/`forall` statements that did not parse, so a cell with a syntax error still
+    /// counts every claim it contains (as not run).
+    var unparsedClaims: [ClaimSite] = []
 
     /// `source` is the lexer that made `tokens`, used to slice statements' text.
     init(tokens: [Token], source: Lexer) {
@@ -26,6 +29,7 @@ struct Parser {
             while isSymbol(.semicolon) || tokens[position].kind == .newline { position += 1 }
             if tokens[position].kind == .end { break }
             let first = current
+            let firstIndex = position
             composite = 0
             do throws(SyntaxError) {
                 let statement = try parseStatement()
@@ -39,6 +43,11 @@ struct Parser {
             } catch {
                 errors.append(error)
                 while tokens[position].kind != .newline && tokens[position].kind != .end { position += 1 }
+                if case .keyword(let keyword) = tokens[firstIndex].kind, keyword == .check || keyword == .forall {
+                    let last = tokens[max(firstIndex, position - 1)]
+                    unparsedClaims.append(ClaimSite(text: source.text(first.start, last.end), span: first.span,
+                                                    isProperty: keyword == .forall))
+                }
             }
         }
         return (statements, errors)

@@ -117,11 +117,12 @@ public struct ClaimResult: Sendable {
         self.counterexample = counterexample
     }
 
-    /// The failure as a diagnostic (`claim-failed`), or nil when the claim passed.
+    /// The failure as a diagnostic (`claim-failed`), or nil when the claim passed. A
+    /// property's counterexample is its `detail`, so every report shows it the same way.
     public var diagnostic: Diagnostic? {
         guard !passed else { return nil }
-        let detail = counterexample.map { "\(message); counterexample: \($0)" } ?? message
-        return .error("claim-failed", "claim failed: \(detail)", at: location, length: max(1, source.unicodeScalars.count))
+        return Diagnostic.error("claim-failed", message, at: location, length: max(1, source.unicodeScalars.count))
+            .with(detail: counterexample.map { "counterexample: \($0)" })
     }
 }
 
@@ -129,10 +130,14 @@ public struct ClaimResult: Sendable {
 public struct CellResult: Sendable {
     /// Outputs, claims and errors in statement order.
     public var events: [CellEvent]
+    /// The cell's claims that never ran because the cell stopped at an error (or did not
+    /// parse), in source order: they come after every event.
+    public var notRun: [UnrunClaim]
 
     /// A result made of the given events.
-    public init(events: [CellEvent]) {
+    public init(events: [CellEvent], notRun: [UnrunClaim] = []) {
         self.events = events
+        self.notRun = notRun
     }
 
     /// The outputs, in order.

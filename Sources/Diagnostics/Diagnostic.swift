@@ -21,6 +21,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// How far the problem extends on its line, in columns (at least 1), for the caret line.
     public var length: Int
     public var hint: String?
+    /// Facts that explain the problem beyond its message, shown under it by every report
+    /// (terminal, JSON, JUnit, GitHub, the page): a property's counterexample, `P = [0.5, 0.5]`.
+    public var detail: String?
 
     public init(
         _ severity: Severity, code: String, message: String,
@@ -32,6 +35,13 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.location = location
         self.length = max(1, length)
         self.hint = hint
+    }
+
+    /// The same diagnostic carrying `detail` (nil leaves it without).
+    public func with(detail: String?) -> Diagnostic {
+        var copy = self
+        copy.detail = detail
+        return copy
     }
 
     public static func error(_ code: String, _ message: String, at location: SourceLocation?,
@@ -47,7 +57,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// `file:line:col: error: message`, the one-line form.
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
-        return "\(place)\(severity.rawValue): \(message)"
+        return "\(place)\(severity.rawValue): \(message)" + (detail.map { "; \($0)" } ?? "")
     }
 
     /// The same diagnostic with its file shown from elsewhere: vault-relative paths become

@@ -23,6 +23,10 @@ public struct DiagnosticRenderer: Sendable {
             out += shown + "\n"
             out += caretLine(for: shown, column: location.column - excerpt.dropped, length: diagnostic.length) + "\n"
         }
+        if let detail = diagnostic.detail {
+            out += detail.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { Self.terminalSafe(String($0), keepTabs: true) }.joined(separator: "\n") + "\n"
+        }
         if let hint = diagnostic.hint { out += "hint: " + Self.terminalSafe(hint) + "\n" }
         return out
     }

@@ -105,8 +105,12 @@ struct FrontMatterParser {
         var problem = "\(error)"
         if let yamlError = error as? YamlError {
             switch yamlError {
-            case .scanner(_, let p, let m, _), .parser(_, let p, let m, _), .composer(_, let p, let m, _):
+            case .scanner(let c, let p, let m, let yaml), .parser(let c, let p, let m, let yaml), .composer(let c, let p, let m, let yaml):
                 mark = m; problem = p
+                if let c, Self.startsTheProblem(c, problemAt: m, yaml: yaml) {
+                    mark = c.mark
+                    problem += " \(c.text)"
+                }
             case .duplicatedKeysInMapping(let duplicates, _):
                 problem = "duplicated keys: \(duplicates.joined(separator: ", "))"
             default: break
@@ -114,6 +118,16 @@ struct FrontMatterParser {
         }
         return .error("front-matter-yaml", "front matter is not valid YAML: \(problem)", at: location(mark),
                       hint: "front matter is ignored until it parses; check indentation and quoting")
+    }
+
+    /// Whether the construct libyaml was reading (a flow list `[a, b`, a quoted string) is
+    /// where the problem starts. libyaml notices an unclosed `[` or quote only at the next
+    /// token, often the closing `---`; the line that opened it is the one to fix.
+    static func startsTheProblem(_ context: YamlError.Context, problemAt mark: Mark, yaml: String) -> Bool {
+        let lines = yaml.utf8.count { $0 == UInt8(ascii: "\n") } + (yaml.hasSuffix("\n") || yaml.isEmpty ? 0 : 1)
+        let pastTheEnd = mark.line > lines
+        let opened = context.text.contains("flow") || context.text.contains("quoted")
+        return context.mark.line <= mark.line && (pastTheEnd || opened)
     }
 
     static func cleanTag(_ tag: String) -> String {

@@ -66,6 +66,8 @@ struct NoteSummary: Codable, Sendable, Equatable {
     var status: String
     var claims: Int
     var failedClaims: Int
+    /// Claims the note contains that never ran (after an error, or in a `skip` cell).
+    var notRunClaims: Int = 0
     var diagnostics: [Diagnostic]
     /// Plain text for the search index, truncated.
     var text: String

@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Reuse the previous build's results for unchanged notes (`--no-cache` turns it off).
     public var useCache: Bool
+    /// Publish a site even when the vault holds no notes. Off by default: a build pointed at
+    /// the wrong folder must fail rather than publish an empty site (`BuildError.noNotes`).
+    public var allowEmpty = false
     /// Called from worker threads as notes finish, with how many are done and how many there
     /// are, for a progress line; nil for none.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -49,6 +52,8 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
     case template(file: String, message: String)
     /// Reading or writing a file failed.
     case io(path: String, message: String)
+    /// The vault folder holds no notes (and `allowEmpty` is off).
+    case noNotes(vault: String)
 
     /// One line for the terminal, naming the path involved.
     public var description: String {
@@ -57,6 +62,7 @@ public enum BuildError: Error, Sendable, Equatable, CustomStringConvertible {
         case .vault(let message): return message
         case .template(let file, let message): return "template \(file): \(message)"
         case .io(let path, let message): return "\(path): \(message)"
+        case .noNotes(let vault): return NoNotes.message(vault: vault)
         }
     }
 }
@@ -75,6 +81,8 @@ public struct BuildStats: Sendable, Equatable, Codable {
     public var claims = 0
     /// Claims that did not hold.
     public var failedClaims = 0
+    /// Claims the notes contain that never ran (not in `claims`).
+    public var notRunClaims = 0
     /// Error diagnostics (failed claims among them), vault-level ones included.
     public var errors = 0
     /// Warnings (none with `strict`, which makes them errors).

@@ -24,7 +24,7 @@ public struct BuildResult: Sendable {
     public var summary: String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(stats.notes, "note")), \(plural(stats.claims - stats.failedClaims, "claim")) verified, "
-            + "\(stats.failedClaims) failed, \(plural(stats.errors, "error")), \(plural(stats.warnings, "warning")); "
+            + "\(stats.failedClaims) failed, \(stats.notRunClaims > 0 ? "\(stats.notRunClaims) not run, " : "")\(plural(stats.errors, "error")), \(plural(stats.warnings, "warning")); "
             + "\(plural(stats.pagesWritten, "page")) written, \(stats.pagesReused) reused"
     }
 }

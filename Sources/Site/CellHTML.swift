@@ -31,7 +31,7 @@ struct CellHTML {
                     let isExpected = expected.contains(diagnostic)
                     out += "<div class=\"cell-error\(isExpected ? " expected" : "")\">"
                     out += isExpected ? "expected error: " : "error: "
-                    out += HTML.escape(diagnostic.message) + CellHTML.place(diagnostic.location)
+                    out += NumberSpans.html(diagnostic.message) + CellHTML.place(diagnostic.location)
                     if let hint = diagnostic.hint { out += "<span class=\"hint\">\(HTML.escape(hint))</span>" }
                     out += "</div>"
                 }
@@ -39,6 +39,7 @@ struct CellHTML {
         } else {
             out += "<p class=\"cell-skipped\">not run (skip)</p>"
         }
+        for claim in run.notRun { out += CellHTML.notRun(claim) }
         out += "</div></figure>\n"
         return out
     }
@@ -59,12 +60,12 @@ struct CellHTML {
             return "<div class=\"output output-matrix\">\(label)\(matrix(rows))</div>"
         case .number(let x, let unit):
             let unitHTML = unit.map { " <span class=\"unit\">\(HTML.escape($0))</span>" } ?? ""
-            return "<div class=\"output output-number\">\(label)<span class=\"value\">\(HTML.escape(DisplayValue.number(x, unit: nil).text()))</span>\(unitHTML)</div>"
+            return "<div class=\"output output-number\">\(label)<span class=\"value\">\(NumberSpans.html(DisplayValue.number(x, unit: nil).text()))</span>\(unitHTML)</div>"
         case .vector(let values, let unit):
             let unitHTML = unit.map { " <span class=\"unit\">\(HTML.escape($0))</span>" } ?? ""
-            return "<div class=\"output output-vector\">\(label)<span class=\"value\">\(HTML.escape(DisplayValue.vector(values, unit: nil).text()))</span>\(unitHTML)</div>"
+            return "<div class=\"output output-vector\">\(label)<span class=\"value\">\(NumberSpans.html(DisplayValue.vector(values, unit: nil).text()))</span>\(unitHTML)</div>"
         default:
-            return "<div class=\"output\">\(label)<span class=\"value\">\(HTML.escape(output.value.text()))</span></div>"
+            return "<div class=\"output\">\(label)<span class=\"value\">\(NumberSpans.html(output.value.text()))</span></div>"
         }
     }
 
@@ -87,11 +88,18 @@ struct CellHTML {
         let mark = claim.passed ? "✓" : "✗"
         var out = "<div class=\"claim \(claim.passed ? "claim-pass" : "claim-fail")\">"
         out += "<span class=\"badge\" aria-label=\"\(claim.passed ? "verified" : "failed")\">\(mark)</span>"
-        out += "<code>\(HTML.escape(claim.source))</code>"
+        out += "<code>\(NumberSpans.html(claim.source))</code>"
         var message = claim.message
         if let counterexample = claim.counterexample { message += "; counterexample: " + counterexample }
-        out += "<span class=\"claim-message\">\(HTML.escape(message))</span></div>"
+        out += "<span class=\"claim-message\">\(NumberSpans.html(message))</span></div>"
         return out
+    }
+
+    /// A claim that never ran: marked as such, never as a pass.
+    static func notRun(_ claim: UnrunClaim) -> String {
+        "<div class=\"claim claim-not-run\"><span class=\"badge\" aria-label=\"not run\">–</span>"
+            + "<code>\(NumberSpans.html(claim.source))</code>"
+            + "<span class=\"claim-message\">\(HTML.escape(claim.reason.explanation))</span></div>"
     }
 }
 

@@ -41,7 +41,7 @@ struct NoteFills: Codable, Sendable, Equatable {
             if let diagnostic = result.diagnostic {
                 return "<span class=\"inline-error\" title=\"\(HTML.escape(diagnostic.message))\">\(HTML.escape("= " + expression.expression)) ⚠</span>"
             }
-            return "<span class=\"inline-value\" title=\"\(HTML.escape("= " + expression.expression))\">\(HTML.escape(result.text))</span>"
+            return "<span class=\"inline-value\" title=\"\(HTML.escape("= " + expression.expression))\">\(NumberSpans.html(result.text))</span>"
         }
     }
 }

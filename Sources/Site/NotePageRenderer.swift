@@ -50,7 +50,7 @@ struct NotePageRenderer: Sendable {
             id: note.id, path: note.path, page: SitePaths.page(forNote: note.path), title: note.title,
             brief: note.frontMatter.brief ?? "", type: "", domain: "", created: "", updated: "", tags: [],
             linksTo: [], status: VerificationStatus.unverified.rawValue, claims: 0, failedClaims: 0,
-            diagnostics: [], text: "")
+            notRunClaims: 0, diagnostics: [], text: "")
     }
 
     static func summary(of verified: VerifiedNote, page: String, linksTo: [String]) -> NoteSummary {
@@ -66,15 +66,16 @@ struct NotePageRenderer: Sendable {
             created: front.created.map(dateText) ?? "", updated: front.updated.map(dateText) ?? "",
             tags: tags, linksTo: linksTo, status: verified.status.rawValue,
             claims: verified.claims.count, failedClaims: verified.failedClaims,
-            diagnostics: verified.diagnostics, text: plainText(of: verified))
+            notRunClaims: verified.notRunClaims.count, diagnostics: verified.diagnostics, text: plainText(of: verified))
     }
 
     static func dateText(_ date: NoteDate) -> String {
         date.description
     }
 
-    /// The note as plain text for the search index: prose, TeX source, link labels, inline
-    /// values; no markup, whitespace collapsed, at most `limit` scalars.
+    /// The note as plain text for the search index: prose, each formula's text form (read off
+    /// its MathML, not its TeX source), link labels, inline values; no markup, whitespace
+    /// collapsed, at most `limit` scalars.
     static func plainText(of verified: VerifiedNote, limit: Int = 4000) -> String {
         let note = verified.note
         var text = PlainText(limit: limit)
@@ -84,7 +85,9 @@ struct NotePageRenderer: Sendable {
             case .html(let html):
                 text.append(html: html)
             case .hole(.math(let i)):
-                if note.math.indices.contains(i) { text.append(text: " " + note.math[i].tex + " ") }
+                if verified.math.indices.contains(i) {
+                    text.append(text: " " + MathText.plain(fromMathML: verified.math[i].mathML) + " ")
+                }
             case .hole(.link(let i)):
                 if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }
             case .hole(.inlineValue(let i)):

@@ -46,8 +46,21 @@ struct Pages {
         }
     }
 
-    /// "14 claims verified", "2 of 14 claims failed", "No claims to check".
-    static func verificationText(claims: Int, failed: Int, errors: Int) -> String {
+    /// "14 claims verified", "2 of 14 claims failed", "No claims to check". `claims` counts
+    /// the claims that ran; with some that never ran every claim of the note is counted:
+    /// "1 of 6 claims failed · 3 not run · 1 other error", "2 of 3 claims verified · 1 not run".
+    static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0) -> String {
+        guard notRun > 0 else { return verificationText(claims: claims, failed: failed, errors: errors) }
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let total = claims + notRun
+        var text = failed > 0 ? "\(failed) of \(plural(total, "claim")) failed" : "\(claims) of \(plural(total, "claim")) verified"
+        text += " · \(notRun) not run"
+        let otherErrors = errors - failed
+        if otherErrors > 0 { text += " · " + plural(otherErrors, failed > 0 ? "other error" : "error") }
+        return text
+    }
+
+    private static func verificationText(claims: Int, failed: Int, errors: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         if failed > 0 { return "\(failed) of \(plural(claims, "claim")) failed" + (errors > failed ? " · \(plural(errors - failed, "other error"))" : "") }
         if errors > 0 { return (claims > 0 ? "\(plural(claims, "claim")) verified · " : "") + plural(errors, "error") }
@@ -69,7 +82,8 @@ struct Pages {
             "status": note.status,
             "statusMark": Pages.statusMark(note.status),
             "statusText": Pages.verificationText(claims: note.claims, failed: note.failedClaims,
-                                                 errors: note.diagnostics.count { $0.severity == .error }),
+                                                 errors: note.diagnostics.count { $0.severity == .error },
+                                                 notRun: note.notRunClaims),
             "claims": note.claims,
         ]
     }
@@ -96,9 +110,11 @@ struct Pages {
         context["verification"] = [
             "status": note.status,
             "mark": Pages.statusMark(note.status),
-            "text": Pages.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors),
+            "text": Pages.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
+                                           notRun: note.notRunClaims),
             "claims": note.claims,
             "failed": note.failedClaims,
+            "notRun": note.notRunClaims,
         ] as Context
         let problems = note.diagnostics.filter { $0.severity != .note }
         context["hasProblems"] = !problems.isEmpty
@@ -117,6 +133,8 @@ struct Pages {
                 "column": d.location?.column ?? 0,
                 "hint": d.hint ?? "",
                 "hasHint": d.hint != nil,
+                "detail": d.detail ?? "",
+                "hasDetail": d.detail != nil,
             ]
         } as [Any]
         context["hasBacklinks"] = !backlinks.isEmpty
@@ -153,14 +171,20 @@ struct Pages {
         } as [Any]
         let claims = notes.reduce(0) { $0 + $1.claims }
         let failed = notes.reduce(0) { $0 + $1.failedClaims }
+        let notRun = notes.reduce(0) { $0 + $1.notRunClaims }
         let failedNotes = notes.count { $0.status == "failed" }
         let verifiedNotes = notes.count { $0.status == "verified" }
-        let status = failedNotes > 0 ? "failed" : (claims > 0 ? "verified" : "unverified")
+        let status = failedNotes > 0 ? "failed" : (claims > 0 && notRun == 0 ? "verified" : "unverified")
         var text = "\(notes.count) note\(notes.count == 1 ? "" : "s") · "
-        text += failed > 0 ? "\(failed) of \(claims) claims failed" : "\(claims) claim\(claims == 1 ? "" : "s") verified"
+        // Claims that never ran count in the total, as on each note's page.
+        let total = claims + notRun
+        text += failed > 0 ? "\(failed) of \(total) claims failed"
+            : notRun > 0 ? "\(claims) of \(total) claim\(total == 1 ? "" : "s") verified"
+            : "\(claims) claim\(claims == 1 ? "" : "s") verified"
+        if notRun > 0 { text += " · \(notRun) not run" }
         if failedNotes > 0 { text += " · \(failedNotes) note\(failedNotes == 1 ? "" : "s") with problems" }
         context["totals"] = [
-            "notes": notes.count, "claims": claims, "failedClaims": failed,
+            "notes": notes.count, "claims": claims, "failedClaims": failed, "notRunClaims": notRun,
             "verifiedNotes": verifiedNotes, "failedNotes": failedNotes,
             "status": status, "mark": Pages.statusMark(status), "text": text,
         ] as Context

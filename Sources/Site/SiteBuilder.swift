@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Changes whenever this module's output for the same input may change.
-    static let rendererVersion = "site-1"
+    static let rendererVersion = "site-2"  // 2: claims not run, number spans, formula text in the index
 
     /// Verifies and renders the vault into a staging folder beside the output, then swaps it in.
     ///
@@ -46,6 +46,7 @@ public struct SiteBuilder: Sendable {
         // build would write. Reading and hashing the files is all it costs.
         let inputs = inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme)
         if let previous, let inputs, previous.inputs == inputs {
+            if previous.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
             return unchanged(previous, output: output)
         }
         let vault: Vault
@@ -54,6 +55,7 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .vault(String(describing: error))
         }
+        if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
         let staging = try output.makeStaging()
         do {
             let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging,
@@ -200,7 +202,7 @@ public struct SiteBuilder: Sendable {
             for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
             for member in tag.all where summaries.indices.contains(member) {
                 let note = summaries[member]
-                hasher.add([note.path, note.title, note.brief, note.status, String(note.claims), String(note.failedClaims),
+                hasher.add([note.path, note.title, note.brief, note.status, String(note.claims), String(note.failedClaims), String(note.notRunClaims),
                             String(note.diagnostics.count { $0.severity == .error })].joined(separator: "\u{1F}"))
             }
             return (SitePaths.page(forTag: tag.name), hasher.hex)

@@ -50,6 +50,7 @@ extension SiteBuilder {
         for summary in summaries { diagnostics += summary.diagnostics }
         stats.claims = summaries.reduce(0) { $0 + $1.claims }
         stats.failedClaims = summaries.reduce(0) { $0 + $1.failedClaims }
+        stats.notRunClaims = summaries.reduce(0) { $0 + $1.notRunClaims }
         stats.errors = diagnostics.count { $0.severity == .error }
         stats.warnings = diagnostics.count { $0.severity == .warning }
         return diagnostics

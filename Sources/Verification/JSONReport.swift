@@ -3,7 +3,13 @@ import Foundation
 
 /// The `--format json` document. Field names are part of QED's interface: add, never rename.
 struct JSONReport: Encodable {
-    struct Claims: Encodable { let passed: Int; let failed: Int }
+    struct Claims: Encodable {
+        let passed: Int
+        let failed: Int
+        /// Claims the note contains that never ran: a note with any is never `verified`.
+        let notRun: Int
+        enum CodingKeys: String, CodingKey { case passed, failed, notRun = "not_run" }
+    }
     struct NoteEntry: Encodable {
         let path: String
         let title: String
@@ -19,6 +25,8 @@ struct JSONReport: Encodable {
         let code: String
         let message: String
         let hint: String?
+        /// Facts beyond the message, such as a property's counterexample.
+        let detail: String?
     }
     struct Summary: Encodable {
         let notes: Int
@@ -38,17 +46,19 @@ extension ReportWriter {
         let document = JSONReport(
             summary: .init(
                 notes: report.notes.count,
-                claims: .init(passed: report.passedClaims, failed: report.failedClaims),
+                claims: .init(passed: report.passedClaims, failed: report.failedClaims, notRun: report.notRunClaims),
                 errors: report.errorCount, warnings: report.warningCount, ok: report.succeeded),
             notes: report.notes.map { verified in
                 .init(path: pathPrefix + verified.note.path, title: verified.note.title,
                       status: verified.status.rawValue,
-                      claims: .init(passed: verified.passedClaims, failed: verified.failedClaims),
+                      claims: .init(passed: verified.passedClaims, failed: verified.failedClaims,
+                                    notRun: verified.notRunClaims.count),
                       cells: verified.note.cells.count)
             },
             diagnostics: report.diagnostics.map(displayed).map { d in
                 .init(file: d.location?.file, line: d.location?.line, column: d.location?.column,
-                      severity: d.severity.rawValue, code: d.code, message: d.message, hint: d.hint)
+                      severity: d.severity.rawValue, code: d.code, message: d.message, hint: d.hint,
+                      detail: d.detail)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

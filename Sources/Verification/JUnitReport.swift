@@ -15,20 +15,28 @@ extension ReportWriter {
             for claim in verified.claims {
                 let name = "\(claim.location.line):\(claim.location.column) \(claim.source)"
                 cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\""
-                if claim.passed {
-                    cases += "/>\n"
-                } else {
+                if let diagnostic = claim.diagnostic {
                     failures += 1
-                    cases += ">\n      <failure message=\"\(HTML.escape(claim.message))\" type=\"claim-failed\">"
-                        + "\(HTML.escape(path)):\(claim.location.line):\(claim.location.column): \(HTML.escape(claim.message))</failure>\n    </testcase>\n"
+                    let message = diagnostic.message + (diagnostic.detail.map { "; \($0)" } ?? "")
+                    cases += ">\n      <failure message=\"\(HTML.escape(message))\" type=\"claim-failed\">"
+                        + "\(HTML.escape(path)):\(claim.location.line):\(claim.location.column): \(HTML.escape(message))</failure>\n    </testcase>\n"
+                } else {
+                    cases += "/>\n"
                 }
             }
-            let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" }
+            // A claim that never ran is a skipped test, not a passed one.
+            for claim in verified.notRunClaims {
+                let name = "\(claim.location.line):\(claim.location.column) \(claim.source)"
+                cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\">"
+                    + "<skipped message=\"\(HTML.escape(claim.reason.explanation))\"/></testcase>\n"
+            }
+            let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" && $0.code != "claim-not-run" }
             if !otherErrors.isEmpty {
                 failures += 1
                 cases += errorCase(classname: path, name: "note", errors: otherErrors)
             }
-            suites.append((path, verified.claims.count + (otherErrors.isEmpty ? 0 : 1), failures, cases))
+            suites.append((path, verified.claims.count + verified.notRunClaims.count + (otherErrors.isEmpty ? 0 : 1),
+                           failures, cases))
         }
         let vaultErrors = report.vaultDiagnostics.filter { $0.severity == .error }
         for file in Set(vaultErrors.map { $0.location?.file ?? "" }).sorted() {

@@ -74,6 +74,7 @@ public struct ReportWriter: Sendable {
             }
             properties.append("title=\(escapeProperty("qed " + diagnostic.code))")
             var message = diagnostic.message
+            if let detail = diagnostic.detail { message += "\n" + detail }
             if let hint = diagnostic.hint { message += "\nhint: " + hint }
             out += "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
         }

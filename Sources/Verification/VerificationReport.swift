@@ -17,16 +17,20 @@ public struct VerificationReport: Sendable {
 
     public var passedClaims: Int { notes.reduce(0) { $0 + $1.passedClaims } }
     public var failedClaims: Int { notes.reduce(0) { $0 + $1.failedClaims } }
+    /// Claims the notes contain that never ran (after an error, or in a `skip` cell).
+    public var notRunClaims: Int { notes.reduce(0) { $0 + $1.notRunClaims.count } }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// 0 when every claim holds and nothing is an error, 1 otherwise.
     public var succeeded: Bool { failedClaims == 0 && errorCount == 0 }
 
-    /// "12 notes, 84 claims verified, 0 failed, 0 errors, 1 warning".
+    /// "12 notes, 84 claims verified, 0 failed, 0 errors, 1 warning"; claims that never ran
+    /// are counted after the failed ones ("1 failed, 2 not run, …") whenever there are any.
     public var summary: String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let notRun = notRunClaims > 0 ? "\(notRunClaims) not run, " : ""
         return "\(plural(notes.count, "note")), \(plural(passedClaims, "claim")) verified, "
-            + "\(failedClaims) failed, \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+            + "\(failedClaims) failed, \(notRun)\(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
     }
 }

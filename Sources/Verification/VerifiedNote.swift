@@ -21,10 +21,14 @@ public struct VerifiedNote: Sendable {
     public var claims: [ClaimResult] { cells.flatMap { $0.result?.claims ?? [] } }
     public var passedClaims: Int { claims.count { $0.passed } }
     public var failedClaims: Int { claims.count { !$0.passed } }
+    /// Every claim the note contains that never ran (after an error, in a cell that did not
+    /// parse, or in a `skip` cell), in source order.
+    public var notRunClaims: [UnrunClaim] { cells.flatMap(\.notRun) }
 
+    /// `verified` only when every claim the note contains ran and held.
     public var status: VerificationStatus {
         if diagnostics.hasErrors { return .failed }
-        return claims.isEmpty ? .unverified : .verified
+        return claims.isEmpty || !notRunClaims.isEmpty ? .unverified : .verified
     }
 }
 
@@ -34,7 +38,7 @@ public enum VerificationStatus: String, Sendable, Codable {
     case verified
     /// A claim failed, a cell errored or a link is broken (with `--strict`, any warning).
     case failed
-    /// Nothing is broken, but the note makes no checked claim.
+    /// Nothing is broken, but the note makes no checked claim, or some of its claims did not run.
     case unverified
 }
 
@@ -44,6 +48,17 @@ public struct CellRun: Sendable {
     public let result: CellResult?
     /// For an `expect-error` cell: the errors it raised, which count as its success.
     public let expectedErrors: [Diagnostic]
+    /// The cell's claims that never ran: after an error, in a cell that did not parse, or all
+    /// of a `skip` cell's.
+    public let notRun: [UnrunClaim]
 
     public var skipped: Bool { result == nil }
+
+    /// - Parameter notRun: the claims that did not run; by default those `result` lists.
+    public init(cell: Cell, result: CellResult?, expectedErrors: [Diagnostic], notRun: [UnrunClaim]? = nil) {
+        self.cell = cell
+        self.result = result
+        self.expectedErrors = expectedErrors
+        self.notRun = notRun ?? result?.notRun ?? []
+    }
 }

@@ -90,7 +90,7 @@ public struct Verifier: Sendable {
                 diagnostics.append(.warning(
                     "math", problem.message, at: start,
                     length: max(1, problem.range.count),
-                    hint: "the formula is shown with the unknown part marked"))
+                    hint: MathHints.hint(for: problem)))
             }
             return conversion
         }
@@ -101,16 +101,17 @@ public struct Verifier: Sendable {
     }
 
     private func run(_ cell: Cell, in notebook: inout Notebook, diagnostics: inout [Diagnostic]) -> CellRun {
-        if cell.options.skip { return CellRun(cell: cell, result: nil, expectedErrors: []) }
         let source = CellSource(code: cell.code, file: cell.location.file,
                                 firstLine: cell.firstLine, columnOffset: cell.columnOffset)
+        if cell.options.skip {
+            let unrun = Notebook.claims(in: source, reason: .skipped)
+            diagnostics += unrun.map(\.diagnostic)
+            return CellRun(cell: cell, result: nil, expectedErrors: [], notRun: unrun)
+        }
         let result = notebook.run(source)
         let errors = result.diagnostics.filter { $0.severity == .error }
-        let failedClaims = result.claims.filter { !$0.passed }
-        for claim in failedClaims {
-            diagnostics.append(.error("claim-failed", claim.message, at: claim.location,
-                                      length: claim.source.unicodeScalars.count))
-        }
+        diagnostics += result.claims.compactMap(\.diagnostic)
+        diagnostics += result.notRun.map(\.diagnostic)
         if cell.options.expectError {
             if errors.isEmpty {
                 diagnostics.append(.error(

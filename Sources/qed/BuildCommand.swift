@@ -34,8 +34,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Treat warnings (unresolved links, unknown LaTeX) as errors.")
     var strict = false
 
+    // Optional, so --help shows the default once, in words, not also as this machine's number.
     @Option(help: "Notes verified and rendered at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(help: "Re-verify and re-render every note, ignoring the cache.")
     var noCache = false
@@ -43,8 +44,11 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
+    @Flag(help: "Publish a site even when the vault has no notes (by default finding none is an error, exit 2).")
+    var allowEmpty = false
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
         if let baseURL, !VaultConfig.isSafeBaseURL(baseURL) {
             throw ValidationError("--base-url must be an http:// or https:// URL or a path starting with /, not '\(baseURL)'.")
         }
@@ -54,11 +58,13 @@ struct Build: ParsableCommand {
         let vault = vault ?? VaultLocation.defaultVault()
         let started = Date()
         let showProgress = !quiet && Terminal.stderrIsTerminal
-        let builder = SiteBuilder(
-            options: BuildOptions(vault: vault, output: output, templates: templates, baseURL: baseURL,
-                                  keepGoing: keepGoing, strict: strict, jobs: jobs, useCache: !noCache,
-                                  progress: showProgress ? Terminal.progressLine(label: "notes") : nil),
-            version: QED.version)
+        var options = BuildOptions(vault: vault, output: output, templates: templates, baseURL: baseURL,
+                                   keepGoing: keepGoing, strict: strict, jobs: jobs ?? Check.cores, useCache: !noCache,
+                                   progress: showProgress ? Terminal.progressLine(label: "notes") : nil)
+        options.allowEmpty = allowEmpty
+        // Whether a site is there to keep if this build fails, so the verdict tells the truth.
+        let hadSite = SiteBuilder.holdsSite(at: output)
+        let builder = SiteBuilder(options: options, version: QED.version)
         let result: BuildResult
         do {
             result = try builder.build()
@@ -76,7 +82,10 @@ struct Build: ParsableCommand {
         if showProgress { Terminal.writeError("\r\u{1B}[2K") }
         let seconds = Date().timeIntervalSince(started)
         if !quiet || !result.succeeded {
-            let verdict = result.succeeded ? "built" : (result.wroteSite ? "built with failures" : "FAILED, previous site kept")
+            let verdict = result.succeeded ? "built"
+                : result.wroteSite ? "built with failures"
+                : hadSite ? "FAILED, previous site kept" : "FAILED, no site written"
+
             Terminal.writeError("\(verdict): \(result.summary) in \(String(format: "%.2f", seconds)) s → \(output)\n")
         }
         if !result.succeeded { throw ExitStatus.failure }

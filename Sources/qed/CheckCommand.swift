@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Notes
+import Site
 import Verification
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -25,25 +26,41 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings (unresolved links, unknown LaTeX) as errors.")
     var strict = false
 
+    // Optional, so --help shows the default once, in words, not also as this machine's number.
     @Option(help: "Notes verified at once (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     @Flag(name: .shortAndLong, help: "Print only errors and the summary line (text format); warnings are still counted.")
     var quiet = false
 
+    @Flag(help: "Succeed on a vault with no notes (by default finding none is an error, exit 2).")
+    var allowEmpty = false
+
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
     }
 
     func run() throws {
         let selection = try VaultSelection(paths: paths)
-        let report = selection.verify(options: VerificationOptions(strict: strict, jobs: jobs))
+        let report = selection.verify(options: VerificationOptions(strict: strict, jobs: jobs ?? Check.cores))
+        let noNotes = report.notes.isEmpty && selection.outsiders.isEmpty && !allowEmpty
+        // With nothing else to say, only the error; files that could not be read are still listed.
+        if noNotes && report.vaultDiagnostics.isEmpty {
+            Terminal.writeError("error: " + NoNotes.message(vault: selection.absoluteRoot) + "\n")
+            throw ExitStatus.usage
+        }
         var writer = ReportWriter(
             pathPrefix: VaultLocation.displayPrefix(for: selection.vault.root),
             colour: format == .text && Terminal.colour(for: STDOUT_FILENO),
             source: { [sources = SourceFiles(root: selection.vault.root)] file in sources.text(file) })
         if quiet { writer.minimumSeverity = .error }
         Terminal.write(writer.write(report, as: format))
+        if noNotes {
+            Terminal.writeError("error: " + NoNotes.message(vault: selection.absoluteRoot) + "\n")
+            throw ExitStatus.usage
+        }
         if !report.succeeded { throw ExitStatus.failure }
     }
 }
@@ -55,6 +72,8 @@ struct VaultSelection {
     let only: Set<String>?
     /// Named files that are not notes of the vault.
     let outsiders: [Diagnostic]
+    /// The vault folder, absolute, for messages that say where QED looked.
+    var absoluteRoot: String { URL(fileURLWithPath: vault.root).standardizedFileURL.path }
 
     init(paths: [String]) throws {
         let fileManager = FileManager.default

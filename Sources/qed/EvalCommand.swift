@@ -45,7 +45,10 @@ struct Eval: ParsableCommand {
                 Terminal.write((format == .json ? output.value.json(precision: max(precision, 17))
                                                 : output.value.text(precision: precision)) + "\n")
             case .claim(let claim):
-                if format == .text { Terminal.write((claim.passed ? "✓ " : "✗ ") + claim.message + "\n") }
+                if format == .text {
+                    let example = claim.counterexample.map { "; counterexample: \($0)" } ?? ""
+                    Terminal.write((claim.passed ? "✓ " : "✗ ") + claim.message + example + "\n")
+                }
             case .error:
                 break
             }
@@ -55,7 +58,7 @@ struct Eval: ParsableCommand {
         for claim in result.claims where !claim.passed {
             if let diagnostic = claim.diagnostic { Terminal.writeError(renderer.render(diagnostic, source: text)) }
         }
-        for diagnostic in result.diagnostics {
+        for diagnostic in result.diagnostics + result.notRun.map(\.diagnostic) {
             Terminal.writeError(renderer.render(diagnostic, source: text))
         }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -42,7 +42,8 @@ struct Run: ParsableCommand {
                                     text: (try? String(contentsOfFile: selection.vault.root + "/" + verified.note.path,
                                                        encoding: .utf8)) ?? "")
             out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
-            for diagnostic in verified.diagnostics where diagnostic.code != "claim-failed" {
+            // Claims (failed or not run) are in the transcript already.
+            for diagnostic in verified.diagnostics where diagnostic.code != "claim-failed" && diagnostic.code != "claim-not-run" {
                 out += renderer.render(diagnostic.prefixingFile(with: prefix), source: source)
             }
         }
@@ -79,7 +80,7 @@ struct NotebookTranscript {
         if cell.options.skip { out += " (skipped)" }
         if cell.options.expectError { out += " (expect-error)" }
         out += "\n"
-        guard let result = run.result else { return out }
+        guard let result = run.result else { return out + notRunText(run.notRun) }
         for event in result.events {
             switch event {
             case .output(let output):
@@ -89,11 +90,17 @@ struct NotebookTranscript {
             case .claim(let claim):
                 out += "  \(claim.passed ? "✓" : "✗") \(claim.location.line):\(claim.location.column)  \(claim.source)\n"
                 out += "      \(claim.message.replacingOccurrences(of: "\n", with: "\n      "))\n"
+                if let counterexample = claim.counterexample { out += "      counterexample: \(counterexample)\n" }
             case .error(let diagnostic):
                 let kind = cell.options.expectError ? "expected error" : "error"
                 out += "  ! \(diagnostic.location.map { "\($0.line):\($0.column)" } ?? "")  \(kind): \(diagnostic.message)\n"
             }
         }
-        return out
+        return out + notRunText(run.notRun)
+    }
+
+    /// Claims that never ran, marked `–` so they are not mistaken for passes.
+    private func notRunText(_ claims: [UnrunClaim]) -> String {
+        claims.map { "  – \($0.location.line):\($0.location.column)  \($0.source)\n      \($0.reason.explanation)\n" }.joined()
     }
 }

@@ -3,8 +3,19 @@ import Foundation
 /// Where a command finds its vault when none is named.
 enum VaultLocation {
     /// The nearest folder at or above the working directory holding a `qed.yml`;
-    /// otherwise `notes/` when it exists (QED's own layout); otherwise the working directory.
+    /// otherwise `notes/` when it exists (QED's own layout); otherwise the working directory,
+    /// which is said on standard error so a command run in the wrong folder does not pass quietly.
     static func defaultVault() -> String {
+        let found = findDefaultVault()
+        if found == "." {
+            let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+            Terminal.writeError("qed: no qed.yml in \(here) or above it and no ./notes folder; "
+                                + "using the current folder as the vault\n")
+        }
+        return found
+    }
+
+    private static func findDefaultVault() -> String {
         let fileManager = FileManager.default
         var folder = URL(fileURLWithPath: fileManager.currentDirectoryPath).standardizedFileURL
         while true {

@@ -81,6 +81,12 @@ func evaluate(_ c: GoldenCase) throws -> [Double] {
         let reduction = Reduction(rawValue: c.strings["reduction"] ?? "mean") ?? .mean
         return try crossEntropyLoss(logits: c.m("logits"), targets: targets, weights: c.vectors["weights"],
                                     labelSmoothing: c.s("labelSmoothing"), reduction: reduction).values
+    case "klDivLoss", "klDivLossVector":
+        let reduction = KLDivReduction(rawValue: c.strings["reduction"] ?? "mean") ?? .mean
+        let logTarget = c.strings["logTarget"] == "true"
+        return c.fn == "klDivLoss"
+            ? try klDivLoss(input: c.m("input"), target: c.m("target"), reduction: reduction, logTarget: logTarget).values
+            : try klDivLoss(input: c.v("input"), target: c.v("target"), reduction: reduction, logTarget: logTarget).values
     case "k1": return [try klEstimate(.k1, logQ: c.s("logQ"), logP: c.s("logP"))]
     case "k2": return [try klEstimate(.k2, logQ: c.s("logQ"), logP: c.s("logP"))]
     case "k3": return [try klEstimate(.k3, logQ: c.s("logQ"), logP: c.s("logP"))]

@@ -94,7 +94,7 @@ import Testing
         for page in ["good", "empty-compare", "poisson", "matrix", "bomb", "unknown", "memory"] {
             #expect(FileManager.default.fileExists(atPath: site + "/\(page).html"), "\(page).html")
         }
-        #expect(outcome.stderr.contains("empty-compare.md:4:9: error:"))
+        #expect(outcome.stderr.contains("empty-compare.md:4:10: error:"))
         #expect(outcome.stderr.contains("poisson.md:4:1: error:"))
         #expect(outcome.stderr.contains("bomb.md:13:"))
         #expect(outcome.stderr.contains("memory.md:"))

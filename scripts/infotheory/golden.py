@@ -8,6 +8,7 @@ rounded once to 17 significant digits. Run from the repo root:
     python3 scripts/infotheory/golden.py > Tests/InfoTheoryTests/Fixtures/golden.json
 """
 import json
+import math
 import random
 import mpmath as mp
 
@@ -261,6 +262,53 @@ for eps, red, w in [(0.0, "mean", None), (0.2, "sum", W), (0.05, "mean", W)]:
     add(f"crossEntropyLoss probabilities eps={eps} {red}", "crossEntropyLossProbabilities", val,
         matrices={"logits": LOGITS, "targets": SOFT}, vectors={"weights": w} if w else {},
         scalars={"labelSmoothing": eps}, strings={"reduction": red})
+
+# PyTorch's F.kl_div(input, target, reduction, log_target): input holds log-probabilities;
+# pointwise target*(log target - input) (log_target: exp(target)*(target - input)), 0 where the
+# target's probability is 0; "batchmean" divides the sum by the first dimension.
+def kldiv(inp, tgt, reduction, log_target=False, batch=None):
+    terms = []
+    for x, t in zip(inp, tgt):
+        X, T = mpf(x), mpf(t)
+        if log_target:
+            terms.append(mp.mpf(0) if T == -mp.inf else mp.exp(T) * (T - X))
+        else:
+            terms.append(mp.mpf(0) if T == 0 else T * (mp.log(T) - X))
+    if reduction == "none":
+        return terms
+    total = mp.fsum(terms)
+    if reduction == "sum":
+        return total
+    if reduction == "mean":
+        return total / len(terms)
+    return total / batch
+
+
+def flat(m):
+    return [x for row in m for x in row]
+
+
+KL_INPUT = [[math.log(v) for v in row] for row in [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1], [0.25, 0.5, 0.25], [0.1, 0.1, 0.8]]]
+KL_LOG_TARGET = [[math.log(v) if v > 0 else float("-inf") for v in row] for row in SOFT]
+for red in ["mean", "batchmean", "sum", "none"]:
+    add(f"klDivLoss batch {red}", "klDivLoss", kldiv(flat(KL_INPUT), flat(SOFT), red, batch=len(SOFT)),
+        matrices={"input": KL_INPUT, "target": SOFT}, strings={"reduction": red})
+    add(f"klDivLoss batch log_target {red}", "klDivLoss",
+        kldiv(flat(KL_INPUT), flat(KL_LOG_TARGET), red, log_target=True, batch=len(SOFT)),
+        matrices={"input": KL_INPUT, "target": KL_LOG_TARGET}, strings={"reduction": red, "logTarget": "true"})
+    add(f"klDivLoss vector {red}", "klDivLossVector", kldiv([math.log(q) for q in Q5], P5, red, batch=len(P5)),
+        vectors={"input": [math.log(q) for q in Q5], "target": P5}, strings={"reduction": red})
+# Edge values: -inf input under mass (an infinite loss) and under none (0), an unnormalised
+# target and positive inputs (PyTorch accepts both), a tiny target.
+KL_EDGE_IN = [float("-inf"), float("-inf"), 0.5, -2.0, -745.0]
+KL_EDGE_T = [0.0, 0.3, 2.0, 1e-300, 0.25]
+for red in ["none", "sum"]:
+    add(f"klDivLoss vector edge {red}", "klDivLossVector", kldiv(KL_EDGE_IN, KL_EDGE_T, red),
+        vectors={"input": KL_EDGE_IN, "target": KL_EDGE_T}, strings={"reduction": red})
+KL_FINITE_IN = KL_EDGE_IN[2:]
+KL_FINITE_T = KL_EDGE_T[2:]
+add("klDivLoss vector unnormalised batchmean", "klDivLossVector", kldiv(KL_FINITE_IN, KL_FINITE_T, "batchmean", batch=3),
+    vectors={"input": KL_FINITE_IN, "target": KL_FINITE_T}, strings={"reduction": "batchmean"})
 
 for lq, lp in [(-1.2, -0.9), (-0.5, -0.5000001), (-3.0, -7.5)]:
     lr = mpf(lp) - mpf(lq)

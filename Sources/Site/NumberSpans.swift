@@ -1,0 +1,56 @@
+import Markup
+
+/// Escapes text for HTML and wraps every number in `<span class="num">`, which the theme
+/// keeps on one line: a browser may otherwise break `3.04823e-83` after its hyphen.
+public enum NumberSpans {
+    /// `text` escaped, each number (`-0.5`, `1.03972`, `3.04823e-83`, `1e+300`) in a `num` span.
+    /// Digits inside a word (`x1`, `H2O`, `3rd`) are left as they are. Linear in the text.
+    public static func html(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        var plain = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if let end = numberEnd(scalars, from: i) {
+                out += HTML.escape(String(plain))
+                plain.removeAll(keepingCapacity: true)
+                out += "<span class=\"num\">" + HTML.escape(String(String.UnicodeScalarView(scalars[i..<end]))) + "</span>"
+                i = end
+            } else {
+                plain.append(scalars[i])
+                i += 1
+            }
+        }
+        return out + HTML.escape(String(plain))
+    }
+
+    /// Where the number starting at `start` ends, or nil when none starts there.
+    static func numberEnd(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        // Not inside a word or after a decimal point; a sign after an operand ("a-1") is the operator's.
+        if start > 0, isWordScalar(s[start - 1]) || s[start - 1] == "." { return nil }
+        var i = start
+        if s[i] == "-" || s[i] == "−" || s[i] == "+" { i += 1 }
+        guard i < s.count, isDigit(s[i]) else { return nil }
+        while i < s.count, isDigit(s[i]) { i += 1 }
+        if i + 1 < s.count, s[i] == ".", isDigit(s[i + 1]) {
+            i += 1
+            while i < s.count, isDigit(s[i]) { i += 1 }
+        }
+        if i < s.count, s[i] == "e" || s[i] == "E" {
+            var j = i + 1
+            if j < s.count, s[j] == "-" || s[j] == "+" || s[j] == "−" { j += 1 }
+            if j < s.count, isDigit(s[j]) {
+                while j < s.count, isDigit(s[j]) { j += 1 }
+                i = j
+            }
+        }
+        if i < s.count, isWordScalar(s[i]) { return nil }
+        return i
+    }
+
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c >= "0" && c <= "9" }
+
+    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c == "_" || isDigit(c) || c.properties.isAlphabetic
+    }
+}
