@@ -54,8 +54,8 @@ func stirlingError(_ n: Double) -> Double {
         0.005554733551962801371,
     ]
     if n <= 15 {
-        let k = Int(n)
-        if Double(k) == n, k >= 0 { return table[k] }
+        // Int(exactly:) rather than Int(_:): a negative infinity here must not trap.
+        if let k = Int(exactly: n), k >= 0 { return table[k] }
         return logGamma(n + 1) - (n + 0.5) * log(n) + n - 0.918938533204672741780329736406
     }
     let s0 = 1.0 / 12, s1 = 1.0 / 360, s2 = 1.0 / 1260, s3 = 1.0 / 1680, s4 = 1.0 / 1188
