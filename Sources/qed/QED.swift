@@ -18,7 +18,7 @@ struct QED: ParsableCommand {
             Exit status: 0 success; 1 a claim failed or an error was found; 2 usage or I/O error.
             """,
         version: version,
-        subcommands: [Build.self, Check.self, Run.self, Eval.self, Render.self, MathCommand.self],
+        subcommands: [Init.self, New.self, Build.self, Check.self, Run.self, Eval.self, Render.self, MathCommand.self],
         defaultSubcommand: nil)
 
     /// Parses and runs like `ParsableCommand.main()`, except that usage errors exit with 2,
