@@ -148,7 +148,7 @@ extension Parser {
                    token.start..<token.end)
             return .error("\\")
         }
-        let suggestion = Command.suggestion(for: token.name).map { "\\" + $0 }
+        let suggestion = reportsInFull ? Command.suggestion(for: token.name).map { "\\" + $0 } : nil
         var message = "unknown command '\(shown)'"
         if let suggestion { message += "; did you mean '\(suggestion)'?" }
         report(.unknownCommand, message, token.start..<token.end, command: shown, suggestion: suggestion)

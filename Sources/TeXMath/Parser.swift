@@ -16,11 +16,16 @@ struct Parser {
     /// Nesting (groups, arguments, environments) beyond this is cut off with a
     /// diagnostic, so hostile input cannot exhaust the stack.
     static let maxDepth = 60
+    /// Diagnostics kept per formula; the rest are counted and summarised in one.
+    static let maxDiagnostics = 50
 
     let bytes: [UInt8]
     let tokens: [Token]
     var position = 0
     var diagnostics: [MathDiagnostic] = []
+    /// Problems found after `maxDiagnostics`, and where the first of them is.
+    var suppressedDiagnostics = 0
+    var suppressedStart: Int?
     /// Whether the current style is display style (decides limits placement).
     var displayStyle: Bool
     var font: MathFont?
@@ -44,11 +49,22 @@ struct Parser {
 
     // MARK: Diagnostics and source
 
-    mutating func report(_ kind: MathDiagnostic.Kind, _ message: String, _ range: Range<Int>,
+    mutating func report(_ kind: MathDiagnostic.Kind, _ message: @autoclosure () -> String, _ range: Range<Int>,
                          command: String? = nil, suggestion: String? = nil) {
-        diagnostics.append(MathDiagnostic(kind: kind, message: message, range: range,
+        guard diagnostics.count < Self.maxDiagnostics else {
+            // Past the cap only a count is kept: an error-heavy formula must not cost
+            // a message (and a caller's rendering of its line) per problem.
+            suppressedDiagnostics += 1
+            if suppressedStart == nil { suppressedStart = range.lowerBound }
+            return
+        }
+        diagnostics.append(MathDiagnostic(kind: kind, message: message(), range: range,
                                           command: command, suggestion: suggestion))
     }
+
+    /// Whether another diagnostic would still be kept (so that costly details such as
+    /// a spelling suggestion are computed only for diagnostics someone will read).
+    var reportsInFull: Bool { diagnostics.count < Self.maxDiagnostics }
 
     func source(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, bytes.count))
