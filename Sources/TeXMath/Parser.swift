@@ -40,6 +40,11 @@ struct Parser {
     /// Inside scripts and text-style fractions TeX drops the space around binary
     /// operators and relations.
     var scriptStyle = false
+    /// Inside `\set`, `\Set` and `\Braket`: what a `|` stands for there.
+    var barReplacement: MathNode?
+    /// The size in force relative to `\normalsize` (`\large` is 1.2), so nested size
+    /// commands stay absolute as in LaTeX even though `mathsize` in em is relative.
+    var sizeFactor = 1.0
 
     init(bytes: [UInt8], tokens: [Token], displayStyle: Bool) {
         self.bytes = bytes
@@ -145,6 +150,11 @@ struct Parser {
                 append(parseScripts(on: parseGroup()), to: &row)
             case .character:
                 if token.scalar == "]", stops.contains(.bracket) { break loop }
+                if token.scalar == "|", let bar = barReplacement {
+                    position += 1
+                    append(parseScripts(on: bar), to: &row)
+                    continue loop
+                }
                 append(parseScripts(on: parseCharacter(single: false)), to: &row)
             case .command:
                 let command = Command.table[token.name]
@@ -178,6 +188,10 @@ struct Parser {
                     font = newFont
                     row.append(contentsOf: parseRow(stops))
                     font = saved
+                    break loop
+                case .sizeSwitch(let factor)?:
+                    position += 1
+                    row.append(sized(factor, stops: stops))
                     break loop
                 case .color?:
                     position += 1
