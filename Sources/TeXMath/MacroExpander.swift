@@ -21,12 +21,19 @@ struct MacroExpander {
         /// For tokens a macro produced: the byte range of the outermost macro use in the formula.
         var origin: Range<Int>?
         var depth: Int
+        /// White space to write before the token: a `#1` that had space before it in the
+        /// body passes it on to its argument (`\text{ if #1}`).
+        var leadingSpace = false
     }
 
     static let maxExpansions = 10_000
     static let maxDepth = 64
-    static let maxOutputBytes = 1 << 20
-    static let maxPendingTokens = 200_000
+    /// Far above any real formula (a long one is a few KB), far below what hurts.
+    static let maxOutputBytes = 1 << 18
+    /// Tokens macros may add to the input at once, beyond the formula's own.
+    static let maxAddedTokens = 50_000
+    /// Macro diagnostics kept per formula (the parser keeps its own `maxDiagnostics`).
+    static let maxDiagnosticsKept = 20
 
     static let definitionCommands: Set<String> = [
         "newcommand", "renewcommand", "providecommand", "def", "gdef", "DeclareMathOperator",
@@ -41,6 +48,7 @@ struct MacroExpander {
     var diagnostics: [MathDiagnostic] = []
     var expansions = 0
     var stopped = false
+    let pendingLimit: Int
     var lastWasControlWord = false
     /// Tokenized bodies by macro name, with the body they were made from.
     var bodies: [String: (body: String, buffer: Int, tokens: [Token])] = [:]
@@ -64,6 +72,7 @@ struct MacroExpander {
             previousEnd = token.end
         }
         pending = list.reversed()
+        pendingLimit = tokens.count + Self.maxAddedTokens
         output.reserveCapacity(bytes.count + 64)
     }
 
@@ -105,6 +114,7 @@ struct MacroExpander {
             // `\alpha` from a body followed by `b`: keep them two tokens.
             output.append(0x20)
         }
+        if item.leadingSpace { output.append(0x20) }
         let outputStart = output.count
         output.append(contentsOf: bytes[start..<item.token.end])
         if item.buffer == 0, item.origin == nil {
@@ -118,7 +128,7 @@ struct MacroExpander {
 
     mutating func report(_ message: String, at item: SourcedToken) {
         let range = item.origin ?? (item.token.start..<item.token.end)
-        guard diagnostics.count < Parser.maxDiagnostics else { return }
+        guard diagnostics.count < Self.maxDiagnosticsKept else { return }
         diagnostics.append(MathDiagnostic(kind: .macro, message: message, range: range, command: "\\" + item.token.name))
     }
 
@@ -128,7 +138,7 @@ struct MacroExpander {
         let origin = use.origin ?? (use.token.start..<use.token.end)
         expansions += 1
         if expansions > Self.maxExpansions || use.depth >= Self.maxDepth || output.count > Self.maxOutputBytes
-            || pending.count > Self.maxPendingTokens {
+            || pending.count > pendingLimit {
             stopped = true
             report("macro '\\\(use.token.name)' expands without end (it uses itself, or grows too large); "
                    + "expansion stopped here", at: use)
@@ -165,11 +175,13 @@ struct MacroExpander {
                 let following = body.tokens[index + 1]
                 let digit = Int(following.scalar.value) - 0x30
                 if following.kind == .character, following.start == token.end, digit >= 1, digit <= arguments.count {
-                    result.append(contentsOf: arguments[digit - 1].map { argumentToken in
+                    let spaced = previousEnd < token.start
+                    for (position, argumentToken) in arguments[digit - 1].enumerated() {
                         var copy = argumentToken
                         copy.depth = use.depth + 1
-                        return copy
-                    })
+                        if position == 0, spaced { copy.leadingSpace = true }
+                        result.append(copy)
+                    }
                     previousEnd = following.end
                     index += 2
                     continue
@@ -379,6 +391,7 @@ struct MacroExpander {
         for (index, item) in items.enumerated() {
             let source = buffers[item.buffer]
             let start = index == 0 ? item.token.start : min(item.triviaStart, item.token.start)
+            if item.leadingSpace, index > 0 { bytes.append(0x20) }
             if afterControlWord, start == item.token.start, item.token.start < item.token.end,
                Tokenizer.isLetter(source[item.token.start]) {
                 bytes.append(0x20)

@@ -63,7 +63,11 @@ struct Parser {
             if suppressedStart == nil { suppressedStart = range.lowerBound }
             return
         }
-        diagnostics.append(MathDiagnostic(kind: kind, message: message(), range: range,
+        // Ranges built from a construct cut short by the end of the formula can reach past
+        // it; callers map offsets onto the note, so they must stay inside the formula.
+        let lower = min(max(0, range.lowerBound), bytes.count)
+        let upper = min(max(lower, range.upperBound), bytes.count)
+        diagnostics.append(MathDiagnostic(kind: kind, message: message(), range: lower..<upper,
                                           command: command, suggestion: suggestion))
     }
 
