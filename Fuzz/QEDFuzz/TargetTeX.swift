@@ -22,23 +22,33 @@ func fuzzTeX(_ bytes: [UInt8]) {
 }
 
 /// A small well-formedness check for the writer's output: tags nest and close in order,
-/// and `<`/`&` appear only as markup or entities.
+/// and `>` appears only as markup (text has `&gt;`). Works on UTF-8 bytes: as
+/// `Character`s, a `>` followed by a combining mark (`\vec`'s U+20D7) is one grapheme.
 private func tagsBalance(_ xml: String) -> Bool {
-    var stack: [Substring] = []
-    var rest = Substring(xml)
-    while let open = rest.firstIndex(of: "<") {
-        let text = rest[..<open]
-        if text.contains(">") { return false }
-        guard let close = rest[open...].firstIndex(of: ">") else { return false }
-        var tag = rest[rest.index(after: open)..<close]
-        rest = rest[rest.index(after: close)...]
-        if tag.hasSuffix("/") { continue }
-        if tag.hasPrefix("/") {
-            tag = tag.dropFirst()
-            guard let last = stack.popLast(), last == tag else { return false }
+    let bytes = Array(xml.utf8)
+    var stack: [ArraySlice<UInt8>] = []
+    var index = 0
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: ">") { return false }
+        guard byte == UInt8(ascii: "<") else {
+            index += 1
             continue
         }
-        stack.append(tag.prefix { $0 != " " })
+        var close = index + 1
+        while close < bytes.count, bytes[close] != UInt8(ascii: ">") {
+            if bytes[close] == UInt8(ascii: "<") { return false }
+            close += 1
+        }
+        guard close < bytes.count else { return false }
+        let tag = bytes[(index + 1)..<close]
+        index = close + 1
+        if tag.last == UInt8(ascii: "/") { continue }
+        if tag.first == UInt8(ascii: "/") {
+            guard let open = stack.popLast(), open.elementsEqual(tag.dropFirst()) else { return false }
+            continue
+        }
+        stack.append(tag.prefix { $0 != UInt8(ascii: " ") })
     }
     return stack.isEmpty
 }
