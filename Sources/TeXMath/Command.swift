@@ -270,8 +270,12 @@ extension Command {
         guard !target.isEmpty, target.count < 40 else { return nil }
         let limit = target.count <= 3 ? 1 : 2
         var best: (distance: Int, name: String)?
-        for (candidate, bytes) in suggestionCandidates {
+        let targetLetters = letterMask(target)
+        for (candidate, bytes, letters) in suggestionCandidates {
             guard abs(bytes.count - target.count) <= limit else { continue }
+            // One edit adds or removes at most two letters from the set of letters used, so
+            // this cheap bound skips most of the 2,000 names before the alignment.
+            guard (targetLetters ^ letters).nonzeroBitCount <= 2 * limit else { continue }
             let distance = editDistance(target, bytes, limit: limit)
             guard distance <= limit else { continue }
             if let current = best,
@@ -283,9 +287,14 @@ extension Command {
         return best?.name
     }
 
-    /// Multi-letter command names with their bytes, prepared once for suggestions.
-    static let suggestionCandidates: [(String, [UInt8])] =
-        table.keys.filter { $0.utf8.count > 1 }.sorted().map { ($0, Array($0.utf8)) }
+    /// Multi-letter command names with their bytes and letter sets, prepared once for suggestions.
+    static let suggestionCandidates: [(String, [UInt8], UInt64)] =
+        table.keys.filter { $0.utf8.count > 1 }.sorted().map { ($0, Array($0.utf8), letterMask(Array($0.utf8))) }
+
+    /// The set of bytes in a name, folded into 64 bits (`A`–`Z` and `a`–`z` never collide).
+    static func letterMask(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0) { $0 | (1 << UInt64($1 & 0x3F)) }
+    }
 
     /// Optimal string alignment distance (transpositions count as one edit), giving
     /// up early with `limit + 1` once every alignment costs more than `limit`.

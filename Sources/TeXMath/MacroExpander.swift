@@ -35,9 +35,12 @@ struct MacroExpander {
     /// Macro diagnostics kept per formula (the parser keeps its own `maxDiagnostics`).
     static let maxDiagnosticsKept = 20
 
-    static let definitionCommands: Set<String> = [
-        "newcommand", "renewcommand", "providecommand", "def", "gdef", "DeclareMathOperator",
-    ]
+    static func isDefinitionCommand(_ name: String) -> Bool {
+        switch name {
+        case "newcommand", "renewcommand", "providecommand", "def", "gdef", "DeclareMathOperator": true
+        default: false
+        }
+    }
 
     var buffers: [[UInt8]]
     /// Input still to read, last token first.
@@ -55,8 +58,10 @@ struct MacroExpander {
 
     /// Whether `tokens` use a macro or define one (otherwise the formula is parsed as it is).
     static func isNeeded(_ tokens: [Token], macros: MathMacros) -> Bool {
+        // Every formula passes here: no hashing unless the table has macros.
+        let anyMacros = !macros.isEmpty
         for token in tokens where token.kind == .command {
-            if definitionCommands.contains(token.name) || macros[token.name] != nil { return true }
+            if isDefinitionCommand(token.name) || (anyMacros && macros[token.name] != nil) { return true }
         }
         return false
     }
@@ -95,7 +100,7 @@ struct MacroExpander {
                 continue
             }
             let name = next.token.name
-            if Self.definitionCommands.contains(name) {
+            if Self.isDefinitionCommand(name) {
                 define(next)
             } else if let definition = macros[name] {
                 expand(next, definition)

@@ -56,7 +56,7 @@ enum Tokenizer {
                     let nameStart = index
                     while index < count, isLetter(bytes[index]) { index += 1 }
                     let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-                    textCommandPending = textDepth == 0 && textCommands.contains(name)
+                    textCommandPending = textDepth == 0 && isTextCommand(name)
                     tokens.append(Token(kind: .command, start: start, end: index, name: name))
                 } else if bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
                     index += 1
@@ -93,10 +93,16 @@ enum Tokenizer {
     }
 
     /// Commands whose argument is text, where `%` is literal (as `Command.text` lists them).
-    static let textCommands: Set<String> = [
-        "text", "textrm", "textnormal", "textup", "mbox", "hbox", "textmd", "textbf", "textit",
-        "emph", "textsf", "texttt",
-    ]
+    /// A `switch` on these short (inline) strings is far cheaper than hashing every command.
+    static func isTextCommand(_ name: String) -> Bool {
+        switch name {
+        case "text", "textrm", "textnormal", "textup", "mbox", "hbox", "textmd", "textbf", "textit",
+             "emph", "textsf", "texttt":
+            return true
+        default:
+            return false
+        }
+    }
 
     @inline(__always)
     static func isLetter(_ byte: UInt8) -> Bool {
