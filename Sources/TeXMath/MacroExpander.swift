@@ -363,7 +363,7 @@ struct MacroExpander {
             report("'\\DeclareMathOperator' must be followed by a name and a text, as in \\DeclareMathOperator{\\tr}{tr}", at: command)
             return nil
         }
-        let operatorBody = "\\operatorname{" + body + "}" + (limits ? "\\limits" : "")
+        let operatorBody = (limits ? "\\operatorname*{" : "\\operatorname{") + body + "}"
         return (name, MathMacros.Definition(body: operatorBody))
     }
 

@@ -34,6 +34,9 @@ struct MacroTests {
         let op = convert("\\DeclareMathOperator{\\Var}{Var} \\Var(X)", &macros)
         #expect(op.diagnostics.isEmpty)
         #expect(body(op).contains("<mi>Var</mi><mo>⁡</mo>"))
+        // The starred form takes limits below in display style, like \\max.
+        let starred = converter.convert("\\DeclareMathOperator*{\\esssup}{ess\\,sup} \\esssup_{x}", display: true, macros: &macros)
+        #expect(body(starred).hasPrefix("<mrow><munder><mi>ess"))
     }
 
     @Test func aBodyEndingInAControlWordStaysApartFromTheNextLetter() {
