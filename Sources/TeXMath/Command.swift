@@ -151,6 +151,32 @@ extension Command {
         table["xLeftarrow"] = .extensibleArrow("\u{21D0}", over: true)
         table["xleftrightarrow"] = .extensibleArrow("\u{2194}", over: true)
         table["xmapsto"] = .extensibleArrow("\u{21A6}", over: true)
+        // More of MathJax's extensible arrows (mathtools, extpfeil).
+        table["xhookrightarrow"] = .extensibleArrow("\u{21AA}", over: true)
+        table["xhookleftarrow"] = .extensibleArrow("\u{21A9}", over: true)
+        table["xrightharpoonup"] = .extensibleArrow("\u{21C0}", over: true)
+        table["xrightharpoondown"] = .extensibleArrow("\u{21C1}", over: true)
+        table["xleftharpoonup"] = .extensibleArrow("\u{21BC}", over: true)
+        table["xleftharpoondown"] = .extensibleArrow("\u{21BD}", over: true)
+        table["xrightleftharpoons"] = .extensibleArrow("\u{21CC}", over: true)
+        table["xleftrightharpoons"] = .extensibleArrow("\u{21CB}", over: true)
+        table["xLeftrightarrow"] = .extensibleArrow("\u{21D4}", over: true)
+        table["xtwoheadrightarrow"] = .extensibleArrow("\u{21A0}", over: true)
+        table["xtwoheadleftarrow"] = .extensibleArrow("\u{219E}", over: true)
+        table["xlongequal"] = .extensibleArrow("=", over: true)
+        table["xtofrom"] = .extensibleArrow("\u{21C4}", over: true)
+        // Arcs and the under-tilde (MathJax's \overparen, \underparen, \utilde).
+        table["overparen"] = .accent("\u{23DC}", stretchy: true)
+        table["overarc"] = .accent("\u{23DC}", stretchy: true)
+        table["underparen"] = .underAccent("\u{23DD}", stretchy: true)
+        table["utilde"] = .underAccent("\u{2053}", stretchy: true)
+        table["bold"] = .font(.bold)
+        table["idotsint"] = .largeOperator("\u{222B}\u{22EF}\u{222B}", integral: true)
+        table["TeX"] = .identifier("TeX", upright: true)
+        table["LaTeX"] = .identifier("LaTeX", upright: true)
+        // amsmath's \intertext: the text shows in its row rather than across the table.
+        table["intertext"] = .text(.normal)
+        table["shortintertext"] = .text(.normal)
         table["left"] = .left
         table["right"] = .right
         table["middle"] = .middle
@@ -201,7 +227,7 @@ extension Command {
         table["newline"] = .newline
         table["tag"] = .tag
         table["label"] = .ignoredWithArgument
-        for name in ["nonumber", "notag", "allowbreak", "nolinebreak", "relax", "strut", "mathstrut"] {
+        for name in ["nonumber", "notag", "allowbreak", "nolinebreak", "relax", "strut", "mathstrut", "nobreak"] {
             table[name] = .ignored
         }
         table["substack"] = .substack

@@ -67,6 +67,18 @@ struct AdditionTests {
         #expect(body(inline("\\widehat{abc}")).contains("<mo stretchy=\"true\">\u{0302}</mo>"))
     }
 
+    @Test func moreOfMathJaxsCommands() {
+        for tex in ["\\xhookrightarrow{f}", "\\xlongequal{def}", "\\xtofrom{a}", "\\overparen{ab}", "\\underparen{ab}",
+                    "\\utilde{x}", "\\bold{x}", "\\idotsint", "\\TeX", "\\nobreak x", "\\intertext{so}"] {
+            let conversion = display(tex)
+            #expect(conversion.diagnostics.isEmpty, "\(tex)")
+            #expect(xmlError(conversion.mathML) == nil, "\(tex)")
+        }
+        #expect(body(inline("\\xlongequal{def}")).contains("<mo stretchy=\"true\">=</mo>"))
+        #expect(body(inline("\\overparen{ab}")).contains("<mo stretchy=\"true\">⏜</mo>"))
+        #expect(body(inline("\\bold{x}")).contains("<mi>𝐱</mi>"))
+    }
+
     @Test func fencesAroundOneLineBodiesDoNotStretch() {
         let flat = body(inline("f\\left(x\\right)"))
         #expect(flat.contains("<mo fence=\"true\" form=\"prefix\" stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">(</mo><mi>x</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">)</mo>"))
