@@ -60,6 +60,14 @@ enum Command: Sendable {
     case reference(parenthesised: Bool)
     /// Dirac notation: `\bra{ψ}` ⟨ψ|, `\ket{ψ}` |ψ⟩, `\braket{φ|ψ}` ⟨φ|ψ⟩.
     case dirac(open: String, close: String)
+    /// `\Bra`, `\Ket`, `\Braket`: Dirac notation with fences (and bars) that grow.
+    case largeDirac(open: String, close: String)
+    /// braket's `\set{x | x > 0}` (a `\mid` bar) and `\Set` (fences and bar that grow).
+    case braketSet(large: Bool)
+    /// `\tiny` … `\Huge`: the rest of the group at this size, relative to `\normalsize`.
+    case sizeSwitch(Double)
+    /// `\cancelto{value}{expression}`: the expression struck out, the value above right.
+    case cancelTo
 }
 
 enum FractionStyle: Sendable { case normal, display, text }
@@ -71,7 +79,7 @@ extension Command {
     /// Every known command, built once (thread-safe lazy global).
     static let table: [String: Command] = {
         var table: [String: Command] = [:]
-        table.reserveCapacity(700)
+        table.reserveCapacity(2400)
         for (name, value) in Symbols.greekLower { table[name] = .identifier(value, upright: false) }
         for (name, value) in Symbols.greekUpper { table[name] = .identifier(value, upright: true) }
         for (name, value) in Symbols.greekVariantUpper { table[name] = .identifier(value, upright: false) }
@@ -143,11 +151,37 @@ extension Command {
         table["xLeftarrow"] = .extensibleArrow("\u{21D0}", over: true)
         table["xleftrightarrow"] = .extensibleArrow("\u{2194}", over: true)
         table["xmapsto"] = .extensibleArrow("\u{21A6}", over: true)
+        // More of MathJax's extensible arrows (mathtools, extpfeil).
+        table["xhookrightarrow"] = .extensibleArrow("\u{21AA}", over: true)
+        table["xhookleftarrow"] = .extensibleArrow("\u{21A9}", over: true)
+        table["xrightharpoonup"] = .extensibleArrow("\u{21C0}", over: true)
+        table["xrightharpoondown"] = .extensibleArrow("\u{21C1}", over: true)
+        table["xleftharpoonup"] = .extensibleArrow("\u{21BC}", over: true)
+        table["xleftharpoondown"] = .extensibleArrow("\u{21BD}", over: true)
+        table["xrightleftharpoons"] = .extensibleArrow("\u{21CC}", over: true)
+        table["xleftrightharpoons"] = .extensibleArrow("\u{21CB}", over: true)
+        table["xLeftrightarrow"] = .extensibleArrow("\u{21D4}", over: true)
+        table["xtwoheadrightarrow"] = .extensibleArrow("\u{21A0}", over: true)
+        table["xtwoheadleftarrow"] = .extensibleArrow("\u{219E}", over: true)
+        table["xlongequal"] = .extensibleArrow("=", over: true)
+        table["xtofrom"] = .extensibleArrow("\u{21C4}", over: true)
+        // Arcs and the under-tilde (MathJax's \overparen, \underparen, \utilde).
+        table["overparen"] = .accent("\u{23DC}", stretchy: true)
+        table["overarc"] = .accent("\u{23DC}", stretchy: true)
+        table["underparen"] = .underAccent("\u{23DD}", stretchy: true)
+        table["utilde"] = .underAccent("\u{2053}", stretchy: true)
+        table["bold"] = .font(.bold)
+        table["idotsint"] = .largeOperator("\u{222B}\u{22EF}\u{222B}", integral: true)
+        table["TeX"] = .identifier("TeX", upright: true)
+        table["LaTeX"] = .identifier("LaTeX", upright: true)
+        // amsmath's \intertext: the text shows in its row rather than across the table.
+        table["intertext"] = .text(.normal)
+        table["shortintertext"] = .text(.normal)
         table["left"] = .left
         table["right"] = .right
         table["middle"] = .middle
-        let sizes = [("big", "1.2em"), ("Big", "1.8em"), ("bigg", "2.4em"), ("Bigg", "3em")]
-        for (name, size) in sizes {
+        let delimiterSizes = [("big", "1.2em"), ("Big", "1.8em"), ("bigg", "2.4em"), ("Bigg", "3em")]
+        for (name, size) in delimiterSizes {
             table[name] = .bigDelimiter(size: size, form: nil)
             table[name + "l"] = .bigDelimiter(size: size, form: "prefix")
             table[name + "r"] = .bigDelimiter(size: size, form: "postfix")
@@ -193,7 +227,7 @@ extension Command {
         table["newline"] = .newline
         table["tag"] = .tag
         table["label"] = .ignoredWithArgument
-        for name in ["nonumber", "notag", "allowbreak", "nolinebreak", "relax", "strut", "mathstrut"] {
+        for name in ["nonumber", "notag", "allowbreak", "nolinebreak", "relax", "strut", "mathstrut", "nobreak"] {
             table[name] = .ignored
         }
         table["substack"] = .substack
@@ -203,13 +237,57 @@ extension Command {
         table["bra"] = .dirac(open: "⟨", close: "|")
         table["ket"] = .dirac(open: "|", close: "⟩")
         table["braket"] = .dirac(open: "⟨", close: "⟩")
+        table["Bra"] = .largeDirac(open: "⟨", close: "|")
+        table["Ket"] = .largeDirac(open: "|", close: "⟩")
+        table["Braket"] = .largeDirac(open: "⟨", close: "⟩")
+        table["set"] = .braketSet(large: false)
+        table["Set"] = .braketSet(large: true)
+        table["cancelto"] = .cancelTo
+        // LaTeX's sizes relative to \normalsize (10 pt), as KaTeX and MathJax set them.
+        let sizes: [(String, Double)] = [
+            ("tiny", 0.5), ("scriptsize", 0.7), ("footnotesize", 0.8), ("small", 0.9), ("normalsize", 1),
+            ("large", 1.2), ("Large", 1.44), ("LARGE", 1.728), ("huge", 2.074), ("Huge", 2.488),
+        ]
+        for (name, factor) in sizes { table[name] = .sizeSwitch(factor) }
         table["hdashline"] = .hline
         table["pmod"] = .modulo(.pmod)
         table["bmod"] = .modulo(.bmod)
         table["pod"] = .modulo(.pod)
         table["mod"] = .modulo(.mod)
+        // The generated table (unicode-math and MathJax's names) fills every name the
+        // hand-written entries above do not define; those keep their tuned rendering.
+        for symbol in Symbols.generated where table[symbol.name] == nil {
+            table[symbol.name] = generatedCommand(symbol.text, symbol.kind)
+        }
         return table
     }()
+
+    /// What a generated symbol becomes: TeX's class decides spacing, arrows do not
+    /// stretch in a row, integrals keep their scripts beside them.
+    static func generatedCommand(_ text: String, _ kind: GeneratedSymbolClass) -> Command {
+        let first = text.unicodeScalars.first?.value ?? 0
+        switch kind {
+        case .ordinary:
+            let isLetter = text.unicodeScalars.first?.properties.isAlphabetic ?? false
+            return .identifier(text, upright: isLetter)
+        case .relation:
+            let isArrow = (0x2190...0x21FF).contains(first) || (0x27F0...0x27FF).contains(first)
+                || (0x2900...0x297F).contains(first) || (0x2B00...0x2BFF).contains(first)
+            return isArrow ? .arrow(text) : .symbol(text, .rel)
+        case .binary: return .symbol(text, .bin)
+        case .largeOperator:
+            let isIntegral = (0x222B...0x2233).contains(first) || (0x2A0B...0x2A1C).contains(first)
+            return .largeOperator(text, integral: isIntegral)
+        case .opening: return .delimiter(text, .open)
+        case .closing: return .delimiter(text, .close)
+        case .fence: return .delimiter(text, .ord)
+        case .punctuation: return .symbol(text, .punct)
+        case .accent: return .accent(text, stretchy: false)
+        case .wideAccent: return .accent(text, stretchy: true)
+        case .underAccent: return .underAccent(text, stretchy: false)
+        case .wideUnderAccent: return .underAccent(text, stretchy: true)
+        }
+    }
 
     /// The known command closest to `name` (edit distance ≤ 2, or ≤ 1 for short
     /// names), to suggest in a diagnostic. Ties go to the alphabetically first.
@@ -218,8 +296,12 @@ extension Command {
         guard !target.isEmpty, target.count < 40 else { return nil }
         let limit = target.count <= 3 ? 1 : 2
         var best: (distance: Int, name: String)?
-        for (candidate, bytes) in suggestionCandidates {
+        let targetLetters = letterMask(target)
+        for (candidate, bytes, letters) in suggestionCandidates {
             guard abs(bytes.count - target.count) <= limit else { continue }
+            // One edit adds or removes at most two letters from the set of letters used, so
+            // this cheap bound skips most of the 2,000 names before the alignment.
+            guard (targetLetters ^ letters).nonzeroBitCount <= 2 * limit else { continue }
             let distance = editDistance(target, bytes, limit: limit)
             guard distance <= limit else { continue }
             if let current = best,
@@ -231,9 +313,14 @@ extension Command {
         return best?.name
     }
 
-    /// Multi-letter command names with their bytes, prepared once for suggestions.
-    static let suggestionCandidates: [(String, [UInt8])] =
-        table.keys.filter { $0.utf8.count > 1 }.sorted().map { ($0, Array($0.utf8)) }
+    /// Multi-letter command names with their bytes and letter sets, prepared once for suggestions.
+    static let suggestionCandidates: [(String, [UInt8], UInt64)] =
+        table.keys.filter { $0.utf8.count > 1 }.sorted().map { ($0, Array($0.utf8), letterMask(Array($0.utf8))) }
+
+    /// The set of bytes in a name, folded into 64 bits (`A`–`Z` and `a`–`z` never collide).
+    static func letterMask(_ bytes: [UInt8]) -> UInt64 {
+        bytes.reduce(0) { $0 | (1 << UInt64($1 & 0x3F)) }
+    }
 
     /// Optimal string alignment distance (transpositions count as one edit), giving
     /// up early with `limit + 1` once every alignment costs more than `limit`.

@@ -22,6 +22,11 @@ public struct MathDiagnostic: Hashable, Sendable, CustomStringConvertible {
         case invalidLength = "invalid-length"
         case nestingTooDeep = "nesting-too-deep"
         case trailingBackslash = "trailing-backslash"
+        /// A macro definition that cannot be read, a missing macro argument, or an
+        /// expansion that does not end (a recursive or exponentially growing macro).
+        case macro = "macro"
+        /// The summary that stands for the problems past the per-formula cap.
+        case tooManyProblems = "too-many-problems"
     }
 
     public var kind: Kind
@@ -68,14 +73,50 @@ public struct MathDiagnostic: Hashable, Sendable, CustomStringConvertible {
         var lineEnd = lower
         while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
         let column = Self.scalarCount(bytes[lineStart..<lower]) + 1
-        let width = max(1, Self.scalarCount(bytes[lower..<min(upper, lineEnd)]))
-        let text = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
-        let caret = String(repeating: " ", count: column - 1) + "^"
-            + String(repeating: "~", count: width - 1)
-        return "\(line):\(column): \(message)\n  \(text)\n  \(caret)"
+        let excerpt = Self.excerpt(bytes, line: lineStart..<lineEnd, flagged: lower..<max(lower, min(upper, lineEnd)))
+        return "\(line):\(column): \(message)\n  \(excerpt.text)\n  \(excerpt.caret)"
     }
 
-    private static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    /// Scalars of context shown on each side of the flagged part of a long line.
+    public static let excerptContext = 40
+
+    /// The line with a caret line under `flagged`; a long line is cut to a window around
+    /// the flagged part (marked with `…`), so a report costs the same on a 700 KB line.
+    public static func excerpt(_ bytes: [UInt8], line: Range<Int>, flagged: Range<Int>) -> (text: String, caret: String) {
+        var start = flagged.lowerBound
+        var scalars = 0
+        while start > line.lowerBound, scalars < excerptContext {
+            start -= 1
+            if bytes[start] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        var flaggedEnd = flagged.upperBound
+        var flaggedScalars = Self.scalarCount(bytes[flagged.lowerBound..<flaggedEnd])
+        if flaggedScalars > excerptContext {
+            flaggedEnd = flagged.lowerBound
+            flaggedScalars = 0
+            while flaggedEnd < flagged.upperBound, flaggedScalars < excerptContext {
+                flaggedEnd += 1
+                while flaggedEnd < flagged.upperBound, bytes[flaggedEnd] & 0xC0 == 0x80 { flaggedEnd += 1 }
+                flaggedScalars += 1
+            }
+        }
+        var end = flaggedEnd
+        scalars = 0
+        while end < line.upperBound, scalars < excerptContext {
+            end += 1
+            while end < line.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            scalars += 1
+        }
+        let head = start > line.lowerBound ? "…" : ""
+        let tail = end < line.upperBound ? "…" : ""
+        let text = head + String(decoding: bytes[start..<end], as: UTF8.self) + tail
+        let indent = Self.scalarCount(bytes[start..<flagged.lowerBound]) + head.count
+        let caret = String(repeating: " ", count: indent) + "^" + String(repeating: "~", count: max(1, flaggedScalars) - 1)
+        return (text, caret)
+    }
+
+    /// Unicode scalars in UTF-8 bytes (continuation bytes 10xxxxxx start none).
+    public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
         // Continuation bytes (10xxxxxx) do not start a scalar.
         bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }

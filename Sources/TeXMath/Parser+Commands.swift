@@ -45,7 +45,7 @@ extension Parser {
             font = newFont
             defer { font = saved }
             return requireArgument(token, "its argument") ?? errorSince(token)
-        case .fontSwitch, .style, .scriptStyle, .ignored:
+        case .fontSwitch, .style, .scriptStyle, .ignored, .sizeSwitch:
             return nil
         case .text(let style):
             return parseText(token, style: style)
@@ -125,10 +125,20 @@ extension Parser {
             }
             return .text(parenthesised ? "(" + label.text + ")" : label.text)
         case .dirac(let open, let close):
+            let saved = barReplacement
+            barReplacement = open == "⟨" && close == "⟩" ? fence("|", .ord) : nil
+            defer { barReplacement = saved }
             guard let body = requireArgument(token, "its argument") else { return errorSince(token) }
             var node = MathNode(.mrow, atom: .inner, children: [fence(open, .open), body, fence(close, .close)])
             node.startsWithFence = true
             return node
+        case .largeDirac(let open, let close):
+            return braket(token, open: open, close: close, bar: Self.growingBar(spaced: false))
+        case .braketSet(let large):
+            return braket(token, open: "{", close: "}",
+                          bar: large ? Self.growingBar(spaced: true) : .op("∣", .rel))
+        case .cancelTo:
+            return cancelTo(token)
         }
     }
 
@@ -148,7 +158,7 @@ extension Parser {
                    token.start..<token.end)
             return .error("\\")
         }
-        let suggestion = Command.suggestion(for: token.name).map { "\\" + $0 }
+        let suggestion = reportsInFull ? Command.suggestion(for: token.name).map { "\\" + $0 } : nil
         var message = "unknown command '\(shown)'"
         if let suggestion { message += "; did you mean '\(suggestion)'?" }
         report(.unknownCommand, message, token.start..<token.end, command: shown, suggestion: suggestion)

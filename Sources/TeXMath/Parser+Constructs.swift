@@ -56,9 +56,12 @@ extension Parser {
         return node
     }
 
-    func stretchyFence(_ text: String, form: String) -> MathNode {
+    /// A `\left`/`\right` fence. Explicit zero `lspace`/`rspace`: Chromium would give a
+    /// fence missing from its operator dictionary (`\left/`) thick spaces.
+    func stretchyFence(_ text: String, form: String, stretchy: Bool = true) -> MathNode {
         .op(text, form == "prefix" ? .open : .close,
-            [("fence", "true"), ("form", form), ("stretchy", "true")])
+            [("fence", "true"), ("form", form), ("stretchy", stretchy ? "true" : "false"),
+             ("lspace", "0em"), ("rspace", "0em")])
     }
 
     mutating func squareRoot(_ token: Token) -> MathNode {

@@ -110,8 +110,10 @@ extension Parser {
         if current.kind == .character, current.scalar == "[" {
             let optionStart = position
             skipOptionalBracket()
-            // `matrix*[r]` gives every column that alignment.
-            let option = source(tokens[optionStart].end..<tokens[max(optionStart, position - 1)].start).trimmingSpaces
+            // `matrix*[r]` gives every column that alignment. A `[` without its `]` is no
+            // option (nothing was consumed): the bracket is then part of the first cell.
+            let option = position > optionStart + 1
+                ? source(tokens[optionStart].end..<tokens[position - 1].start).trimmingSpaces : ""
             if option == "r" || option == "l" {
                 columns = Array(repeating: ColumnSpec(alignment: option == "r" ? .right : .left), count: 64)
             }

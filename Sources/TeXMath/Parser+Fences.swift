@@ -50,14 +50,53 @@ extension Parser {
         let rightToken = current
         position += 1
         let close = requireDelimiter(after: rightToken)
+        return fencedRow(open, body, close)
+    }
+
+    /// `body` between fences that grow with it. Chromium draws a stretchy fence around a
+    /// one-line body with wide gaps (it takes a larger variant's advance), so fences and
+    /// `\middle` bars of a body no taller than a letter stay their normal size, as TeX's
+    /// delimiter rules also leave them.
+    func fencedRow(_ open: String, _ body: [MathNode], _ close: String) -> MathNode {
+        let tall = body.contains { Self.isTall($0) }
         var children: [MathNode] = []
         children.reserveCapacity(body.count + 2)
-        if !open.isEmpty { children.append(stretchyFence(open, form: "prefix")) }
-        children.append(contentsOf: body)
-        if !close.isEmpty { children.append(stretchyFence(close, form: "postfix")) }
+        if !open.isEmpty { children.append(stretchyFence(open, form: "prefix", stretchy: tall)) }
+        if tall {
+            children.append(contentsOf: body)
+        } else {
+            for var child in body {
+                if child.tag == .mo, child.attribute("form") == "infix", child.attribute("stretchy") == "true" {
+                    child.setAttribute("stretchy", "false")
+                }
+                children.append(child)
+            }
+        }
+        if !close.isEmpty { children.append(stretchyFence(close, form: "postfix", stretchy: tall)) }
         var node = MathNode(.mrow, atom: .inner, children: children)
         node.startsWithFence = !open.isEmpty
         return node
+    }
+
+    /// Whether a node is taller than a line of text: fractions, tables, roots, display
+    /// operators with limits, sized or growing delimiters, anywhere inside it. The
+    /// tree is at most `maxDepth` deep, so this stays linear per fence pair.
+    static func isTall(_ node: MathNode) -> Bool {
+        switch node.tag {
+        case .mfrac, .mtable, .msqrt, .mroot:
+            return true
+        case .munderover, .munder, .mover:
+            if node.children.first?.atom == .op { return true }
+        case .mo:
+            // A nested tall `\left…\right` has growing fences; a `\middle` bar says nothing yet.
+            return node.attribute("minsize") != nil
+                || (node.attribute("stretchy") == "true" && node.attribute("fence") == "true" && node.attribute("form") != "infix")
+        case .mstyle:
+            if node.attribute("displaystyle") == "true" { return true }
+        default:
+            break
+        }
+        return node.children.contains { isTall($0) }
     }
 
     mutating func unmatchedRight() -> MathNode {

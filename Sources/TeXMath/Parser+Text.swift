@@ -42,7 +42,7 @@ extension Parser {
                 } else {
                     flush()
                     let shown = "\\" + name
-                    let suggestion = Command.suggestion(for: name).map { "\\" + $0 }
+                    let suggestion = reportsInFull ? Command.suggestion(for: name).map { "\\" + $0 } : nil
                     var message = "unknown command '\(shown)' in text"
                     if let suggestion { message += "; did you mean '\(suggestion)'?" }
                     report(.unknownCommand, message, index..<nameEnd, command: shown, suggestion: suggestion)
@@ -98,13 +98,29 @@ extension Parser {
 
     /// Parses `$…$` inside text with the already-made tokens of that byte range.
     mutating func nestedMath(_ range: Range<Int>) -> [MathNode] {
-        var slice = tokens.filter { $0.start >= range.lowerBound && $0.end <= range.upperBound && $0.kind != .end }
+        // Tokens are in source order: find the slice by binary search, not by a scan of
+        // the whole formula (which made many `\text{$x$}` quadratic).
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var slice: [Token] = []
+        var index = low
+        while index < tokens.count, tokens[index].kind != .end, tokens[index].end <= range.upperBound {
+            slice.append(tokens[index])
+            index += 1
+        }
         slice.append(Token(kind: .end, start: range.upperBound, end: range.upperBound))
         var inner = Parser(bytes: bytes, tokens: slice, displayStyle: false)
         inner.depth = depth
         inner.reportedDepth = reportedDepth
         let nodes = inner.parseRow([])
-        diagnostics.append(contentsOf: inner.diagnostics)
+        for problem in inner.diagnostics {
+            report(problem.kind, problem.message, problem.range, command: problem.command, suggestion: problem.suggestion)
+        }
+        suppressedDiagnostics += inner.suppressedDiagnostics
+        if suppressedStart == nil { suppressedStart = inner.suppressedStart }
         reportedDepth = inner.reportedDepth
         return nodes
     }

@@ -16,11 +16,16 @@ struct Parser {
     /// Nesting (groups, arguments, environments) beyond this is cut off with a
     /// diagnostic, so hostile input cannot exhaust the stack.
     static let maxDepth = 60
+    /// Diagnostics kept per formula; the rest are counted and summarised in one.
+    static let maxDiagnostics = 50
 
     let bytes: [UInt8]
     let tokens: [Token]
     var position = 0
     var diagnostics: [MathDiagnostic] = []
+    /// Problems found after `maxDiagnostics`, and where the first of them is.
+    var suppressedDiagnostics = 0
+    var suppressedStart: Int?
     /// Whether the current style is display style (decides limits placement).
     var displayStyle: Bool
     var font: MathFont?
@@ -35,6 +40,11 @@ struct Parser {
     /// Inside scripts and text-style fractions TeX drops the space around binary
     /// operators and relations.
     var scriptStyle = false
+    /// Inside `\set`, `\Set` and `\Braket`: what a `|` stands for there.
+    var barReplacement: MathNode?
+    /// The size in force relative to `\normalsize` (`\large` is 1.2), so nested size
+    /// commands stay absolute as in LaTeX even though `mathsize` in em is relative.
+    var sizeFactor = 1.0
 
     init(bytes: [UInt8], tokens: [Token], displayStyle: Bool) {
         self.bytes = bytes
@@ -44,11 +54,26 @@ struct Parser {
 
     // MARK: Diagnostics and source
 
-    mutating func report(_ kind: MathDiagnostic.Kind, _ message: String, _ range: Range<Int>,
+    mutating func report(_ kind: MathDiagnostic.Kind, _ message: @autoclosure () -> String, _ range: Range<Int>,
                          command: String? = nil, suggestion: String? = nil) {
-        diagnostics.append(MathDiagnostic(kind: kind, message: message, range: range,
+        guard diagnostics.count < Self.maxDiagnostics else {
+            // Past the cap only a count is kept: an error-heavy formula must not cost
+            // a message (and a caller's rendering of its line) per problem.
+            suppressedDiagnostics += 1
+            if suppressedStart == nil { suppressedStart = range.lowerBound }
+            return
+        }
+        // Ranges built from a construct cut short by the end of the formula can reach past
+        // it; callers map offsets onto the note, so they must stay inside the formula.
+        let lower = min(max(0, range.lowerBound), bytes.count)
+        let upper = min(max(lower, range.upperBound), bytes.count)
+        diagnostics.append(MathDiagnostic(kind: kind, message: message(), range: lower..<upper,
                                           command: command, suggestion: suggestion))
     }
+
+    /// Whether another diagnostic would still be kept (so that costly details such as
+    /// a spelling suggestion are computed only for diagnostics someone will read).
+    var reportsInFull: Bool { diagnostics.count < Self.maxDiagnostics }
 
     func source(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, bytes.count))
@@ -129,6 +154,11 @@ struct Parser {
                 append(parseScripts(on: parseGroup()), to: &row)
             case .character:
                 if token.scalar == "]", stops.contains(.bracket) { break loop }
+                if token.scalar == "|", let bar = barReplacement {
+                    position += 1
+                    append(parseScripts(on: bar), to: &row)
+                    continue loop
+                }
                 append(parseScripts(on: parseCharacter(single: false)), to: &row)
             case .command:
                 let command = Command.table[token.name]
@@ -162,6 +192,10 @@ struct Parser {
                     font = newFont
                     row.append(contentsOf: parseRow(stops))
                     font = saved
+                    break loop
+                case .sizeSwitch(let factor)?:
+                    position += 1
+                    row.append(sized(factor, stops: stops))
                     break loop
                 case .color?:
                     position += 1

@@ -193,8 +193,10 @@ enum Symbols {
     ]
 
     /// Accents that grow with their base (the math font supplies wider variants).
+    /// `\widetilde` is U+2053 (swung dash): Chromium stretches it with Latin Modern Math,
+    /// while U+02DC and U+0303 stay one letter wide there.
     static let wideAccents: [(String, String)] = [
-        ("widehat", "\u{0302}"), ("widetilde", "\u{02DC}"), ("widecheck", "\u{02C7}"),
+        ("widehat", "\u{0302}"), ("widetilde", "\u{2053}"), ("widecheck", "\u{02C7}"),
         ("vec", "\u{20D7}"),
     ]
 

@@ -9,9 +9,35 @@ public struct TeXMathConverter: Sendable {
     public init() {}
 
     /// Converts one formula. `display` selects block (`$$…$$`) rather than inline math.
+    /// Macros it defines are forgotten afterwards; use `convert(_:display:macros:)` to keep them.
     public func convert(_ tex: String, display: Bool) -> MathConversion {
-        let bytes = Array(tex.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
+        var macros = MathMacros()
+        return convert(tex, display: display, macros: &macros)
+    }
+
+    /// Converts one formula with user macros: `macros` supplies the definitions in force
+    /// (a vault's preset, and those of earlier formulas of the note) and receives the
+    /// ones this formula makes with `\newcommand`, `\renewcommand`, `\def` or
+    /// `\DeclareMathOperator`. Call it for a note's formulas in document order with one
+    /// variable, as MathJax keeps definitions for a page. Diagnostic ranges always refer
+    /// to `tex` as written; a problem inside a macro's expansion is placed on its use.
+    public func convert(_ tex: String, display: Bool, macros: inout MathMacros) -> MathConversion {
+        let original = Array(tex.utf8)
+        var bytes = original
+        var tokens = Tokenizer.tokenize(bytes)
+        var map: SourceMap?
+        var macroDiagnostics: [MathDiagnostic] = []
+        var expansionStopped = false
+        if MacroExpander.isNeeded(tokens, macros: macros) {
+            var expander = MacroExpander(bytes: bytes, tokens: tokens, macros: macros)
+            expander.run()
+            macros = expander.macros
+            bytes = expander.output
+            tokens = Tokenizer.tokenize(bytes)
+            map = expander.map
+            macroDiagnostics = expander.diagnostics
+            expansionStopped = expander.stopped
+        }
         var parser = Parser(bytes: bytes, tokens: tokens, displayStyle: display)
         let content = parser.parseTopLevel(display: display)
         var writer = MathWriter(capacity: bytes.count * 14 + 200)
@@ -24,7 +50,27 @@ public struct TeXMathConverter: Sendable {
         writer.raw("<annotation encoding=\"application/x-tex\">")
         writer.escape(tex)
         writer.raw("</annotation></semantics></math>")
-        let diagnostics = parser.diagnostics.enumerated().sorted { a, b in
+        var found = parser.diagnostics
+        if expansionStopped {
+            // A macro left unexpanded at the limit is explained by the expander; the parser's
+            // "unknown command" for it would only contradict that.
+            found.removeAll { $0.kind == .unknownCommand && $0.command.map { macros[String($0.dropFirst())] != nil } == true }
+        }
+        if let map {
+            for index in found.indices {
+                found[index].range = map.original(found[index].range, originalCount: original.count)
+            }
+        }
+        found += macroDiagnostics
+        if parser.suppressedDiagnostics > 0 {
+            let start = parser.suppressedStart.map { map?.original($0..<$0 + 1, originalCount: original.count).lowerBound ?? $0 } ?? 0
+            let at = min(start, original.count)
+            found.append(MathDiagnostic(
+                kind: .tooManyProblems,
+                message: "…and \(parser.suppressedDiagnostics) more problem\(parser.suppressedDiagnostics == 1 ? "" : "s") in this formula, not listed",
+                range: at..<min(at + 1, original.count)))
+        }
+        let diagnostics = found.enumerated().sorted { a, b in
             a.element.range.lowerBound != b.element.range.lowerBound
                 ? a.element.range.lowerBound < b.element.range.lowerBound
                 : a.offset < b.offset

@@ -19,17 +19,31 @@ struct Token: Sendable {
 ///
 /// White space is dropped (math mode ignores it; text arguments are read from the
 /// source bytes instead), `%` comments run to the end of the line, and a command is
-/// a backslash followed by ASCII letters or by any one other character.
+/// a backslash followed by ASCII letters or by any one other character. A backslash
+/// before white space (a newline included) is TeX's control space, named " ".
+///
+/// Inside the braced argument of a text command (`\text{100%}`) `%` is a literal
+/// character, as MathJax and KaTeX read it, not the start of a comment.
 enum Tokenizer {
     static func tokenize(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(bytes.count / 2 + 4)
         var index = 0
         let count = bytes.count
+        // Brace depth inside a text argument (0 outside); whether the last token was a
+        // text command whose argument may follow.
+        var textDepth = 0
+        var textCommandPending = false
         while index < count {
             let byte = bytes[index]
+            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x7B, byte != 0x25 {
+                textCommandPending = false
+            }
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D:
+                index += 1
+            case 0x25 where textDepth > 0: // % in text
+                tokens.append(Token(kind: .character, start: index, end: index + 1, scalar: "%"))
                 index += 1
             case 0x25: // %
                 while index < count, bytes[index] != 0x0A { index += 1 }
@@ -42,15 +56,28 @@ enum Tokenizer {
                     let nameStart = index
                     while index < count, isLetter(bytes[index]) { index += 1 }
                     let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
+                    textCommandPending = textDepth == 0 && isTextCommand(name)
                     tokens.append(Token(kind: .command, start: start, end: index, name: name))
+                } else if bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    index += 1
+                    tokens.append(Token(kind: .command, start: start, end: index, name: " "))
                 } else {
                     let (scalar, length) = decode(bytes, at: index)
                     index += length
                     tokens.append(Token(kind: .command, start: start, end: index,
                                         name: String(Character(scalar))))
                 }
-            case 0x7B: tokens.append(Token(kind: .beginGroup, start: index, end: index + 1)); index += 1
-            case 0x7D: tokens.append(Token(kind: .endGroup, start: index, end: index + 1)); index += 1
+            case 0x7B:
+                if textCommandPending {
+                    textDepth = 1
+                    textCommandPending = false
+                } else if textDepth > 0 {
+                    textDepth += 1
+                }
+                tokens.append(Token(kind: .beginGroup, start: index, end: index + 1)); index += 1
+            case 0x7D:
+                if textDepth > 0 { textDepth -= 1 }
+                tokens.append(Token(kind: .endGroup, start: index, end: index + 1)); index += 1
             case 0x5E: tokens.append(Token(kind: .caret, start: index, end: index + 1)); index += 1
             case 0x5F: tokens.append(Token(kind: .underscore, start: index, end: index + 1)); index += 1
             case 0x26: tokens.append(Token(kind: .alignment, start: index, end: index + 1)); index += 1
@@ -63,6 +90,18 @@ enum Tokenizer {
         }
         tokens.append(Token(kind: .end, start: count, end: count))
         return tokens
+    }
+
+    /// Commands whose argument is text, where `%` is literal (as `Command.text` lists them).
+    /// A `switch` on these short (inline) strings is far cheaper than hashing every command.
+    static func isTextCommand(_ name: String) -> Bool {
+        switch name {
+        case "text", "textrm", "textnormal", "textup", "mbox", "hbox", "textmd", "textbf", "textit",
+             "emph", "textsf", "texttt":
+            return true
+        default:
+            return false
+        }
     }
 
     @inline(__always)

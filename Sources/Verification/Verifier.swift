@@ -13,12 +13,17 @@ public struct VerificationOptions: Sendable {
     public var limits: Limits
     /// Significant digits of displayed values (inline values, claim messages).
     public var precision: Int
+    /// TeX macros every note starts with (a vault's `macros:`); a note's own
+    /// `\newcommand`s add to them for its later formulas only.
+    public var mathMacros: MathMacros
 
-    public init(strict: Bool = false, jobs: Int = 2, limits: Limits = Limits(), precision: Int = 6) {
+    public init(strict: Bool = false, jobs: Int = 2, limits: Limits = Limits(), precision: Int = 6,
+                mathMacros: MathMacros = MathMacros()) {
         self.strict = strict
         self.jobs = jobs
         self.limits = limits
         self.precision = precision
+        self.mathMacros = mathMacros
     }
 }
 
@@ -83,8 +88,10 @@ public struct Verifier: Sendable {
             }
             return resolution
         }
+        // Formulas in document order share one macro table, as MathJax keeps a page's definitions.
+        var macros = options.mathMacros
         let math = note.math.map { span in
-            let conversion = converter.convert(span.tex, display: span.display)
+            let conversion = converter.convert(span.tex, display: span.display, macros: &macros)
             for problem in conversion.diagnostics {
                 let start = span.location(ofUTF8Offset: problem.range.lowerBound)
                 diagnostics.append(.warning(

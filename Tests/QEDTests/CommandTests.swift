@@ -60,6 +60,20 @@ import Testing
         #expect(stdin.stdout.contains("<msup>"))
     }
 
+    @Test func mathSurvivesTrapsAndErrorHeavyFormulas() throws {
+        // Issue 17: a matrix environment followed by `[` used to trap.
+        let bracket = try QEDProcess.run(["math", #"\begin{matrix}["#])
+        #expect(bracket.status == 1, "\(bracket.stderr)")
+        #expect(bracket.stdout.hasPrefix("<math"))
+        #expect(bracket.stderr.contains("has no matching"))
+        // 20,000 unknown commands: 50 reports and a summary, each with a short excerpt.
+        let many = Array(repeating: #"\foo"#, count: 20_000).joined(separator: " ")
+        let heavy = try QEDProcess.run(["math", "-"], stdin: many)
+        #expect(heavy.status == 1)
+        #expect(heavy.stderr.contains("…and 19950 more problems in this formula"))
+        #expect(heavy.stderr.utf8.count < 20_000, "stderr has \(heavy.stderr.utf8.count) bytes")
+    }
+
     @Test func runPrintsOutputsAndClaimsWithLocations() throws {
         let vault = try TemporaryVault(["n.md": """
             # N

@@ -107,7 +107,7 @@ struct ConstructTests {
         #expect(body(display("\\tfrac{a}{b}")).contains("<mstyle displaystyle=\"false\" scriptlevel=\"0\"><mfrac>"))
         let binomial = body(inline("\\binom{n}{k}"))
         #expect(binomial.contains("<mfrac linethickness=\"0em\"><mi>n</mi><mi>k</mi></mfrac>"))
-        #expect(binomial.contains("<mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo>"))
+        #expect(binomial.contains("<mo fence=\"true\" form=\"prefix\" stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">(</mo>"))
         #expect(body(inline("{n \\choose k}")).contains("linethickness=\"0em\""))
         #expect(body(inline("{a \\over b}")).contains("<mfrac><mi>a</mi><mi>b</mi></mfrac>"))
         #expect(body(inline("\\sqrt{x}")).contains("<msqrt><mi>x</mi></msqrt>"))
@@ -126,13 +126,18 @@ struct ConstructTests {
     }
 
     @Test func leftRightMiddleAndBig() {
-        let group = body(inline("\\left( x \\middle| y \\right)"))
-        #expect(group.contains("<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo><mi>x</mi>"))
+        // A body as tall as a fraction gets growing fences and bars...
+        let group = body(inline("\\left( \\frac{1}{x} \\middle| y \\right)"))
+        #expect(group.contains("<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">(</mo><mfrac>"))
         #expect(group.contains("<mo fence=\"true\" form=\"infix\" stretchy=\"true\" lspace=\"0.05em\" rspace=\"0.05em\">|</mo>"))
-        #expect(group.contains("<mo fence=\"true\" form=\"postfix\" stretchy=\"true\">)</mo></mrow>"))
-        let oneSided = body(inline("\\left. x \\right|"))
+        #expect(group.contains("<mo fence=\"true\" form=\"postfix\" stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">)</mo></mrow>"))
+        // ...a one-line body keeps them at text size (Chromium pads stretched ones widely).
+        let flat = body(inline("\\left( x \\middle| y \\right)"))
+        #expect(flat.contains("<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">(</mo><mi>x</mi>"))
+        #expect(flat.contains("<mo fence=\"true\" form=\"infix\" stretchy=\"false\" lspace=\"0.05em\" rspace=\"0.05em\">|</mo>"))
+        let oneSided = body(inline("\\left. \\frac{1}{x} \\right|"))
         #expect(!oneSided.contains("prefix"))
-        #expect(oneSided.contains("form=\"postfix\" stretchy=\"true\">|</mo>"))
+        #expect(oneSided.contains("form=\"postfix\" stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">|</mo>"))
         #expect(body(inline("\\left\\langle x \\right\\rangle")).contains(">⟨</mo>"))
         #expect(body(inline("\\big(")).contains("minsize=\"1.2em\" maxsize=\"1.2em\""))
         #expect(body(inline("\\Bigg)")).contains("minsize=\"3em\" maxsize=\"3em\""))
@@ -205,7 +210,7 @@ struct ConstructTests {
     @Test func matricesAndCases() {
         let matrix = body(display("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}"))
         #expect(matrix.contains("<mtable class=\"qed-matrix\"><mtr><mtd><mi>a</mi></mtd><mtd><mi>b</mi></mtd></mtr><mtr><mtd><mi>c</mi></mtd><mtd><mi>d</mi></mtd></mtr></mtable>"))
-        #expect(matrix.hasPrefix("<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\">(</mo><mtable"))
+        #expect(matrix.hasPrefix("<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\" lspace=\"0em\" rspace=\"0em\">(</mo><mtable"))
         #expect(body(display("\\begin{bmatrix}1\\end{bmatrix}")).contains(">[</mo>"))
         #expect(body(display("\\begin{vmatrix}1\\end{vmatrix}")).contains(">|</mo>"))
         #expect(body(display("\\begin{Vmatrix}1\\end{Vmatrix}")).contains(">‖</mo>"))

@@ -99,6 +99,7 @@ struct SnapshotTests {
         "x < y > z & w", "\\unknowncmd{x} + 1", "\\fracc{1}{2}", "x^", "{a + b", "a + b}", "\\left( x",
         "x \\right)", "\\frac{1}", "\\sqrt", "\\color{red\" onclick=\"x}{y}", "<script>&amp;</script>",
         "\\begin{foo} a \\end{foo}", "\\begin{pmatrix} a \\end{bmatrix}", "x^1^2", "\\middle|", "\\",
+        "\\def\\x{\\x}\\x", "\\begin{matrix}[",
     ]
 
     @Test func outputIsDeterministic() throws {

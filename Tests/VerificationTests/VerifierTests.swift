@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Notes
 import Testing
+import TeXMath
 @testable import Verification
 
 private func note(_ text: String, path: String = "n.md") -> Note {
@@ -79,6 +80,26 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
         let warning = try #require(report.diagnostics.first { $0.code == "math" })
         #expect(warning.location == SourceLocation(file: "n.md", line: 3, column: 10))
         #expect(warning.severity == .warning)
+    }
+
+    @Test func macrosDefinedInAFormulaServeTheNotesLaterFormulas() throws {
+        let report = verify([
+            note("$\\newcommand{\\RR}{\\mathbb{R}}$ and $x \\in \\RR$\n\nthen $\\RR^n$", path: "a.md"),
+            note("$\\RR$ elsewhere", path: "b.md"),
+        ])
+        let warnings = report.diagnostics.filter { $0.code == "math" }
+        // The definition serves a.md only: b.md's use is unknown, at its own location.
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.location == SourceLocation(file: "b.md", line: 1, column: 2))
+        #expect(report.notes[0].math.allSatisfy { !$0.mathML.contains("qed-math-error") })
+    }
+
+    @Test func presetMacrosComeFromTheOptions() throws {
+        let vault = Vault(assembledAt: "/vault", notes: [note("$\\RR + \\norm{v}$")])
+        let options = VerificationOptions(jobs: 1, mathMacros: MathMacros(katex: ["\\RR": "\\mathbb{R}", "\\norm": "\\|#1\\|"]))
+        let report = Verifier(vault: vault, options: options).verifyAll()
+        #expect(report.diagnostics.filter { $0.code == "math" }.isEmpty)
+        #expect(report.notes[0].math[0].mathML.contains("ℝ"))
     }
 
     @Test func resultsAreTheSameWhateverTheJobs() throws {
