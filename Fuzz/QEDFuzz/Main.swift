@@ -16,7 +16,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("config", fuzzConfig),
     ("cells", fuzzCells),
     ("claims", fuzzCellClaims),
-    ("tex", fuzzTeXConversion),
+    ("tex", fuzzTeX),
     ("math-text", fuzzMathText),
     ("number-spans", fuzzNumberSpans),
 ]
