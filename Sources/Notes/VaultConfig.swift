@@ -71,17 +71,9 @@ public struct VaultConfig: Sendable, Hashable {
             case "raw_html":
                 if let b = v.bool { config.allowRawHTML = b } else { wrong("true or false") }
             case "ignore":
-                if case .sequence(let items) = v {
-                    for item in items { if case .scalar(let s) = item { config.ignore.append(s.string) } }
-                } else if case .scalar(let s) = v {
-                    config.ignore.append(s.string)
-                } else { wrong("a list of glob patterns") }
+                if let list = strings(v) { config.ignore += list } else { wrong("a list of glob patterns") }
             case "allow_outside":
-                if case .sequence(let items) = v {
-                    for item in items { if case .scalar(let s) = item { config.allowOutside.append(s.string) } }
-                } else if case .scalar(let s) = v {
-                    config.allowOutside.append(s.string)
-                } else { wrong("a list of folders") }
+                if let list = strings(v) { config.allowOutside += list } else { wrong("a list of folders") }
             case "limits":
                 if case .mapping(let limits) = v {
                     diagnostics += config.limits.read(limits, at: at)
@@ -92,6 +84,15 @@ public struct VaultConfig: Sendable, Hashable {
             }
         }
         return (config, diagnostics)
+    }
+}
+
+/// A list of strings, or one string standing for a list of one; nil for anything else.
+private func strings(_ node: Node) -> [String]? {
+    switch node {
+    case .sequence(let items): return items.compactMap { if case .scalar(let s) = $0 { return s.string } else { return nil } }
+    case .scalar(let s): return [s.string]
+    default: return nil
     }
 }
 
