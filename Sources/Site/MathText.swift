@@ -6,8 +6,11 @@ public enum MathText {
     /// The text of `mathML`: token contents in order, `/` between a fraction's parts, `_` and
     /// `^` before scripts, `√(…)` around roots, spaces around relations; the TeX annotation and
     /// invisible operators left out. Total on any input and linear in its length.
-    public static func plain(fromMathML mathML: String) -> String {
-        var reader = Reader(Array(mathML.unicodeScalars))
+    ///
+    /// - Parameter limit: Stop once about this many scalars are written: the search index keeps
+    ///   a note's first few thousand, and a 7 MB formula need not be read to the end for them.
+    public static func plain(fromMathML mathML: String, limit: Int = .max) -> String {
+        var reader = Reader(Array(mathML.unicodeScalars), limit: limit)
         return reader.run()
     }
 
@@ -35,10 +38,16 @@ public enum MathText {
 
         static let maxDepth = 256
 
-        init(_ s: [Unicode.Scalar]) { self.s = s }
+        let limit: Int
+        var written = 0
+
+        init(_ s: [Unicode.Scalar], limit: Int) {
+            self.s = s
+            self.limit = limit
+        }
 
         mutating func run() -> String {
-            while i < s.count {
+            while i < s.count, written < limit {
                 if s[i] == "<" {
                     tag()
                 } else {
@@ -139,10 +148,12 @@ public enum MathText {
 
         private mutating func append(_ piece: String.UnicodeScalarView) {
             out.append(contentsOf: piece)
+            written += piece.count
         }
 
         private mutating func append(_ piece: String) {
             out.append(contentsOf: piece.unicodeScalars)
+            written += piece.unicodeScalars.count
         }
 
         static func decodeEntities(_ text: String.UnicodeScalarView) -> String.UnicodeScalarView {

@@ -86,7 +86,7 @@ struct NotePageRenderer: Sendable {
                 text.append(html: html)
             case .hole(.math(let i)):
                 if verified.math.indices.contains(i) {
-                    text.append(text: " " + MathText.plain(fromMathML: verified.math[i].mathML) + " ")
+                    text.append(text: " " + MathText.plain(fromMathML: verified.math[i].mathML, limit: text.remaining) + " ")
                 }
             case .hole(.link(let i)):
                 if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }
@@ -116,6 +116,8 @@ struct PlainText {
     }
 
     var isFull: Bool { count >= limit }
+    /// Scalars still wanted.
+    var remaining: Int { max(0, limit - count) }
 
     var finished: String {
         var result = String(text)
