@@ -63,3 +63,14 @@ import TeXMath
         #expect(index.contains("1/2"))
     }
 }
+
+@Suite struct MathTextLimitTests {
+    /// Issue 17 #6: the search text of a 700 KB formula was read to its end for 4,000 scalars.
+    @Test func readingStopsAtTheLimit() {
+        let huge = "<math>" + String(repeating: "<mrow><mi>x</mi><mo>}</mo>", count: 100_000) + "</math>"
+        let text = MathText.plain(fromMathML: huge, limit: 50)
+        #expect(text.unicodeScalars.count >= 50 && text.unicodeScalars.count < 60)
+        #expect(text.hasPrefix("x}x}"))
+        #expect(MathText.plain(fromMathML: "<math><mi>a</mi><mo>=</mo><mn>1</mn></math>", limit: 1_000) == "a = 1")
+    }
+}
