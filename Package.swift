@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The preview server of `qed serve`: small, pure Swift on sockets, no SwiftNIO.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // Source locations, diagnostics and their compiler-style rendering.
@@ -50,7 +52,10 @@ let package = Package(
         // binary so an installed qed needs no files beside it.
         exclude: ["DefaultThemeFiles/README.md"],
         resources: [.embedInCode("DefaultThemeFiles")]),
+        // `qed serve`: the site built in a private folder, served on loopback, rebuilt on change.
+        .target(name: "Preview", dependencies: ["Site", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "qed", dependencies: [
+            "Preview",
             "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

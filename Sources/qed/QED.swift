@@ -5,7 +5,7 @@ import ArgumentParser
 
 /// The `qed` command: verify Markdown notes and publish them as a static site.
 @main
-struct QED: ParsableCommand {
+struct QED: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -18,12 +18,12 @@ struct QED: ParsableCommand {
             Exit status: 0 success; 1 a claim failed or an error was found; 2 usage or I/O error.
             """,
         version: version,
-        subcommands: [Init.self, New.self, Build.self, Check.self, Run.self, Eval.self, Render.self, MathCommand.self],
+        subcommands: [Init.self, New.self, Serve.self, Build.self, Check.self, Run.self, Eval.self, Render.self, MathCommand.self],
         defaultSubcommand: nil)
 
     /// Parses and runs like `ParsableCommand.main()`, except that usage errors exit with 2,
     /// the status QED documents, rather than the parser's default 64.
-    static func main() {
+    static func main() async {
         StandardStream.claimClosedDescriptors()
         if Supervisor.shouldSupervise(CommandLine.arguments) { Supervisor.run(CommandLine.arguments) }
         Supervisor.startWorkerIfAsked()
@@ -31,7 +31,11 @@ struct QED: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
