@@ -88,10 +88,12 @@ extension Note {
 
         let id = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
         let fileName = id.split(separator: "/").last.map(String.init) ?? id
-        let title = frontMatter.title.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? pass.firstTitle ?? fileName
+        // Obsidian shows the file name, never the first heading, when there is no `title:`.
+        let title = frontMatter.title.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? fileName
         return Note(path: path, id: id, frontMatter: frontMatter, title: title, body: pass.body,
                     math: pass.math, links: cutout.links, cells: pass.cells,
                     inlineExpressions: cutout.inlineExpressions, headings: pass.headings,
+                    blockIDs: pass.blockIDs, inlineTags: pass.inlineTags,
                     diagnostics: diagnostics, contentHash: fnv1aHex(raw))
     }
 
@@ -126,6 +128,7 @@ extension Note {
             while i < n {
                 let c = b[i]
                 if c == 0x24 { return true }
+                if c == 0x25, i + 1 < n, b[i + 1] == 0x25 { return true }
                 if c == 0x5B, i + 1 < n, b[i + 1] == 0x5B { return true }
                 if c == 0x60 {
                     var k = i + 1

@@ -16,9 +16,9 @@ struct LinkGraph: Sendable {
     let targets: [String: LinkTarget]
     private let index: [String: Int]
 
-    init(notes: [Note]) {
+    init(notes: [Note], files: [String] = []) {
         self.notes = notes
-        let resolver = LinkResolver(notes: notes)
+        let resolver = LinkResolver(notes: notes, files: files)
         self.resolver = resolver
         let resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
         var index: [String: Int] = [:]
@@ -52,6 +52,7 @@ struct LinkGraph: Sendable {
             switch resolution {
             case .note(let id, let heading):
                 return "note:" + id + "#" + (heading.map { $0.anchor + "\u{1F}" + $0.text } ?? "")
+            case .file(let path): return "file:" + path
             case .missingNote: return "missing"
             case .missingHeading(let id): return "missing-heading:" + id
             case .ambiguous(let ids): return "ambiguous:" + ids.joined(separator: "\u{1F}")

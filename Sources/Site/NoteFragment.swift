@@ -70,6 +70,11 @@ struct NoteFragment {
             case .link(let i): return link(i)
             case .cell(let i): return fills.cells.indices.contains(i) ? fills.cells[i] : ""
             case .inlineValue(let i): return fills.inlineValues.indices.contains(i) ? fills.inlineValues[i] : ""
+            case .tag(let i):
+                guard note.inlineTags.indices.contains(i) else { return "" }
+                let tag = note.inlineTags[i]
+                let url = SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: TagTree.normalize(tag) ?? tag))
+                return "<a class=\"tag inline-tag\" href=\"\(HTML.escape(url))\">#\(HTML.escape(tag))</a>"
             case .headingAnchor(let i):
                 guard headingAnchors, note.headings.indices.contains(i) else { return "" }
                 let anchor = note.headings[i].anchor
@@ -89,6 +94,12 @@ struct NoteFragment {
             return "<span class=\"broken-link\" title=\"\(HTML.escape(why))\">\(HTML.escape(link.displayText))</span>"
         }
         switch resolution {
+        case .file(let path):
+            let url = SitePaths.relativeURL(from: page, to: path)
+            return link.isEmbed ? MediaEmbed(link: link, path: path, url: url).html
+                : "<a class=\"wiki-link file-link\" href=\"\(HTML.escape(url))\">\(HTML.escape(link.label ?? link.target))</a>"
+        case .missingNote where VaultPath.isMediaFile(link.target):
+            return broken("no file named “\(link.target)” in the vault")
         case .note(let id, let heading):
             guard let target = id == note.id ? LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
                     : targets[id] else {

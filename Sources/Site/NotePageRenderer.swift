@@ -57,7 +57,8 @@ struct NotePageRenderer: Sendable {
         let note = verified.note
         let front = note.frontMatter
         var tags: [String] = []
-        for raw in front.tags {
+        // Inline `#tags` join the front matter's, as in Obsidian.
+        for raw in front.tags + note.inlineTags {
             if let tag = TagTree.normalize(raw), !tags.contains(tag) { tags.append(tag) }
         }
         return NoteSummary(
@@ -89,6 +90,8 @@ struct NotePageRenderer: Sendable {
                 if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }
             case .hole(.inlineValue(let i)):
                 if verified.inlineValues.indices.contains(i) { text.append(text: verified.inlineValues[i].text) }
+            case .hole(.tag(let i)):
+                if note.inlineTags.indices.contains(i) { text.append(text: "#" + note.inlineTags[i]) }
             case .hole(.cell), .hole(.headingAnchor):
                 text.append(text: " ")
             }

@@ -32,7 +32,7 @@ public struct Verifier: Sendable {
     public init(vault: Vault, options: VerificationOptions = VerificationOptions(), resolver: LinkResolver? = nil) {
         self.vault = vault
         self.options = options
-        self.resolver = resolver ?? LinkResolver(notes: vault.notes)
+        self.resolver = resolver ?? LinkResolver(notes: vault.notes, files: vault.files)
     }
 
     /// Verifies every note of the vault, in parallel, in path order.

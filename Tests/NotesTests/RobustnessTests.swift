@@ -45,6 +45,7 @@ import Testing
             case .cell(let i): #expect(n.cells.indices.contains(i))
             case .inlineValue(let i): #expect(n.inlineExpressions.indices.contains(i))
             case .headingAnchor(let i): #expect(n.headings.indices.contains(i))
+            case .tag(let i): #expect(n.inlineTags.indices.contains(i))
             }
         }
         var locations = n.math.map(\.location) + n.links.map(\.location) + n.cells.map(\.location)

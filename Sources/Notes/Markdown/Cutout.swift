@@ -152,6 +152,19 @@ struct MarkupScanner {
                 i = end
             case 0x3C: // <
                 i = angle(at: i) ?? i + 1
+            case 0x25 where i + 1 < n && b[i + 1] == 0x25: // %% Obsidian comment %%
+                if let end = commentEnd(from: i + 2) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<i]))
+                    result.map.addRegion(substituted: out.count, original: end, placeholder: false)
+                    copyStart = end
+                    i = end
+                } else {
+                    result.diagnostics.append(.warning(
+                        "unclosed-comment", "`%%` comment is never closed; it is shown as text",
+                        at: locator.location(ofOffset: i), length: 2,
+                        hint: "end the comment with `%%`, or write `\\%%` for a literal percent pair"))
+                    i += 2
+                }
             case 0x24: // $
                 if i + 1 < n, b[i + 1] == 0x24 {
                     switch displayMath(at: i) {
@@ -256,6 +269,7 @@ struct MarkupScanner {
 
     func displayMath(at i: Int) -> DisplayResult {
         let depth = quoteDepth(at: i)
+        let blockForm = opensLine(i)
         var pieces: [Range<Int>] = []
         var pieceStart = i + 2
         var k = pieceStart
@@ -273,9 +287,16 @@ struct MarkupScanner {
                 return .found(k + 2, pieces)
             }
             if c == 0x0A {
-                guard mayContinue(afterNewlineAt: k) else { return .unclosed }
-                pieces.append(pieceStart..<(k + 1))
-                pieceStart = skipQuotePrefix(from: k + 1, depth: depth)
+                if mayContinue(afterNewlineAt: k) {
+                    pieces.append(pieceStart..<(k + 1))
+                    pieceStart = skipQuotePrefix(from: k + 1, depth: depth)
+                } else {
+                    // Obsidian keeps a `$$` block open across blank lines; the block ends,
+                    // unclosed, where another block plainly starts, so it never swallows the note.
+                    guard blockForm, let next = lineAfterBlankLines(k, depth: depth) else { return .unclosed }
+                    pieces.append(pieceStart..<(k + 1))
+                    pieceStart = skipQuotePrefix(from: next, depth: depth)
+                }
                 k = pieceStart
                 continue
             }
@@ -283,6 +304,43 @@ struct MarkupScanner {
             k += 1
         }
         return .unclosed
+    }
+
+    /// Whether the `$$` at `i` opens its line (after block-quote markers and spaces).
+    func opensLine(_ i: Int) -> Bool {
+        var q = lines.starts[lines.line(ofOffset: i) - 1]
+        while q < i, b[q] == 0x20 || b[q] == 0x09 || b[q] == 0x3E { q += 1 }
+        return q == i
+    }
+
+    /// After the newline at `k` and one or more blank lines: the start of the next line that
+    /// may continue a `$$` block (not code, not a heading, not a new `$$` block), or nil.
+    func lineAfterBlankLines(_ k: Int, depth: Int) -> Int? {
+        var p = k + 1
+        var blank = 0
+        while p < n, blank <= 64 {
+            let content = skipQuotePrefix(from: p, depth: depth)
+            var q = content
+            while q < n, b[q] == 0x20 || b[q] == 0x09 || b[q] == 0x3E { q += 1 }
+            if q < n, b[q] != 0x0A {
+                guard blank > 0, !isExcluded(lineStartingAt: p), b[q] != 0x23,
+                      !(b[q] == 0x24 && q + 1 < n && b[q + 1] == 0x24) else { return nil }
+                return p
+            }
+            blank += 1
+            p = q + 1
+        }
+        return nil
+    }
+
+    /// The offset past the `%%` closing a comment whose text starts at `from`, or nil.
+    func commentEnd(from: Int) -> Int? {
+        var k = from
+        while k + 1 < n {
+            if b[k] == 0x25, b[k + 1] == 0x25 { return k + 2 }
+            k += 1
+        }
+        return nil
     }
 
     /// Pandoc's rules: no white space after the opening `$`; the first unescaped `$` closes,

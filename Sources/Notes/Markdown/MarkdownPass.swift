@@ -8,8 +8,10 @@ struct MarkdownPass {
     var cells: [Cell] = []
     var headings: [Heading] = []
     var diagnostics: [Diagnostic] = []
-    /// Text of the first level-1 heading, the fallback title.
-    var firstTitle: String?
+    /// Block ids found by the block-id extension (without `^`).
+    var blockIDs: [String] = []
+    /// Inline `#tags` found in text.
+    var inlineTags: [String] = []
 }
 
 extension MarkdownPass {
@@ -52,7 +54,6 @@ extension MarkdownPass {
                 let loc = location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
                 anchors.append((node, Placeholder.string(.headingAnchor(pass.headings.count))))
                 pass.headings.append(Heading(level: level, text: plain, anchor: anchor, location: loc))
-                if level == 1, pass.firstTitle == nil, !plain.isEmpty { pass.firstTitle = plain }
                 return
             }
             if type == CMARK_NODE_CODE_BLOCK {
@@ -88,6 +89,15 @@ extension MarkdownPass {
 
         for (node, html) in anchors { CmarkTree.prependCustomInline(node, html: html) }
         for (node, html) in replacements { CmarkTree.replaceWithCustomBlock(node, html: html) }
+        // GFM and Obsidian constructs cmark 0.30 does not know, each a tree rewrite.
+        // Adjacent text nodes are merged first (the HTML is the same) so that markers cmark
+        // split at `[` or `!` (`[!note]`, `[ ]`) are one literal.
+        cmark_consolidate_text_nodes(tree.root)
+        var context = MarkdownContext(text: text, lines: lines, map: cutout.map, locator: locator, rawHTML: rawHTML)
+        for ext in MarkdownExtensions.all { ext.apply(to: tree, context: &context) }
+        pass.diagnostics += context.diagnostics
+        pass.blockIDs = context.blockIDs
+        pass.inlineTags = context.inlineTags
         let html = tree.renderHTML(options: rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
 
         // Keep math in document order: fences were found after the scanner's spans.

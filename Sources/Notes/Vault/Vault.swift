@@ -26,6 +26,9 @@ public struct Vault: Sendable {
     public var config: VaultConfig
     /// Every note, sorted by `path` in byte order.
     public var notes: [Note]
+    /// The other files notes can embed (images, audio, video, PDF; `VaultPath.mediaExtensions`),
+    /// vault-relative, sorted; found by the same walk, so `ignore:` applies to them too.
+    public var files: [String] = []
     /// Vault-level problems: unreadable or binary files, symlink loops, a bad `qed.yml`,
     /// paths outside the vault. Per-note problems are in each `Note.diagnostics`.
     public var diagnostics: [Diagnostic]
@@ -43,6 +46,9 @@ public struct Vault: Sendable {
         let (realRoot, config, configProblems) = try settings(at: root)
         var diagnostics = configProblems
         var files: [(absolute: String, relative: String)] = []
+        var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
+        // The walk also finds the media embeds resolve against, even when only some notes are read.
+        walker.walk()
         if let only {
             for given in only {
                 let at = SourceLocation(file: given, line: 1, column: 1)
@@ -58,8 +64,6 @@ public struct Vault: Sendable {
                 files.append((real, String(real.dropFirst(realRoot.count + 1))))
             }
         } else {
-            var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
-            walker.walk()
             files = walker.files
             diagnostics += walker.diagnostics
         }
@@ -77,7 +81,9 @@ public struct Vault: Sendable {
             case .none: break
             }
         }
-        return Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+        var vault = Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+        vault.files = walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return vault
     }
 
     /// The files `load(at:excluding:)` would read, as vault-relative paths in byte order,
@@ -141,6 +147,8 @@ struct VaultWalker {
     let ignore: [Glob]
     var excludedRealPaths: Set<String> = []
     var files: [(absolute: String, relative: String)] = []
+    /// Vault-relative paths of media files (see `VaultPath.mediaExtensions`).
+    var media: [String] = []
     var diagnostics: [Diagnostic] = []
 
     struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
@@ -198,6 +206,8 @@ struct VaultWalker {
                     stack.append((absolute, relative))
                 } else if name.hasSuffix(".md") {
                     files.append((absolute, relative))
+                } else if VaultPath.isMediaFile(name) {
+                    media.append(relative)
                 }
             }
         }

@@ -13,6 +13,9 @@ public struct VaultConfig: Sendable, Hashable {
     public var allowRawHTML: Bool
     /// Glob patterns of vault paths to skip (`ignore:`); `*` within a name, `**` across folders.
     public var ignore: [String]
+    /// Show authoring diagnostics (unresolved links, unknown LaTeX) on published pages
+    /// (`show_diagnostics: true`); by default they stay in the terminal and the reports.
+    public var showDiagnostics = false
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = []) {
@@ -56,6 +59,8 @@ public struct VaultConfig: Sendable, Hashable {
                 } else { wrong("a non-negative number") }
             case "raw_html":
                 if let b = v.bool { config.allowRawHTML = b } else { wrong("true or false") }
+            case "show_diagnostics":
+                if let b = v.bool { config.showDiagnostics = b } else { wrong("true or false") }
             case "ignore":
                 if case .sequence(let items) = v {
                     for item in items { if case .scalar(let s) = item { config.ignore.append(s.string) } }
@@ -64,7 +69,7 @@ public struct VaultConfig: Sendable, Hashable {
                 } else { wrong("a list of glob patterns") }
             default:
                 diagnostics.append(.warning("config-unknown", "unknown setting '\(key)' in qed.yml", at: at(k.mark),
-                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore"))
+                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore, show_diagnostics"))
             }
         }
         return (config, diagnostics)

@@ -1,0 +1,137 @@
+import CCmark
+import Diagnostics
+
+/// A Markdown construct libcmark 0.30 does not know (GFM's tables, task lists, strikethrough,
+/// autolinks; Obsidian's callouts, block ids, highlights, tags), added by rewriting cmark's
+/// tree after it parsed the note.
+///
+/// Each construct is one small type in `Markdown/Extensions/`; `MarkdownPass` applies them in
+/// `MarkdownExtensions.all` order. An extension never frees a node another one may still
+/// hold: it collects first, then rewrites.
+protocol MarkdownExtension {
+    /// Rewrites `tree` in place; problems go to `context.diagnostics`.
+    static func apply(to tree: CmarkTree, context: inout MarkdownContext)
+}
+
+/// The extensions, in the order they run: block constructs (which may re-parse cells and
+/// move nodes) before inline ones, so table cells and callout titles get the inline ones too.
+enum MarkdownExtensions {
+    static var block: [any MarkdownExtension.Type] { [
+        Table.self, TaskList.self, BlockID.self, Callout.self,
+    ] }
+    static var inline: [any MarkdownExtension.Type] { [
+        DelimitedInline.self, ExtendedAutolink.self, InlineTag.self,
+    ] }
+    static var all: [any MarkdownExtension.Type] { block + inline }
+
+    static func applyInline(to tree: CmarkTree, context: inout MarkdownContext) {
+        for ext in inline { ext.apply(to: tree, context: &context) }
+    }
+}
+
+/// What extensions share while rewriting one note: the text cmark parsed, positions, and
+/// what they found.
+struct MarkdownContext {
+    /// The cut-out text (with placeholders) cmark parsed.
+    let text: [UInt8]
+    let lines: LineIndex
+    let map: OffsetMap
+    var locator: Locator
+    var diagnostics: [Diagnostic] = []
+    var blockIDs: [String] = []
+    var inlineTags: [String] = []
+    /// Whether cmark renders raw HTML (`raw_html: true`).
+    let rawHTML: Bool
+
+    /// Offset in `text` of a cmark line and byte column.
+    func offset(line: Int32, column: Int32) -> Int {
+        lines.offset(line: Int(line), byteColumn: Int(column), count: text.count)
+    }
+
+    /// The location in the note's file of a cmark line and byte column.
+    mutating func location(line: Int32, column: Int32) -> SourceLocation {
+        locator.location(ofOffset: map.originalOffset(ofSubstituted: offset(line: line, column: column)))
+    }
+
+    mutating func location(of node: OpaquePointer) -> SourceLocation {
+        location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
+    }
+
+    /// Registers an inline tag and returns its index in `inlineTags`.
+    mutating func tagIndex(_ tag: String) -> Int {
+        if let i = inlineTags.firstIndex(of: tag) { return i }
+        inlineTags.append(tag)
+        return inlineTags.count - 1
+    }
+}
+
+extension CmarkTree {
+    /// Every node of the given types, in document order (collected before any rewriting).
+    func nodes(ofType types: Set<UInt32>) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        walk { node, entering in
+            if entering, types.contains(CmarkTree.type(node).rawValue) { found.append(node) }
+        }
+        return found
+    }
+
+    /// A new custom block with the given enter and exit HTML.
+    static func customBlock(enter: String, exit: String = "") -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+        _ = enter.withCString { cmark_node_set_on_enter(node, $0) }
+        _ = exit.withCString { cmark_node_set_on_exit(node, $0) }
+        return node
+    }
+
+    /// A new custom inline with the given enter and exit HTML.
+    static func customInline(enter: String, exit: String = "") -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return nil }
+        _ = enter.withCString { cmark_node_set_on_enter(node, $0) }
+        _ = exit.withCString { cmark_node_set_on_exit(node, $0) }
+        return node
+    }
+
+    /// A new text node.
+    static func textNode(_ bytes: ArraySlice<UInt8>) -> OpaquePointer? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        setLiteral(node, bytes)
+        return node
+    }
+
+    static func setLiteral(_ node: OpaquePointer, _ bytes: ArraySlice<UInt8>) {
+        var z = Array(bytes)
+        z.append(0)
+        _ = z.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(node, $0.baseAddress) }
+        }
+    }
+
+    /// The literal of a text node as bytes.
+    static func literalBytes(_ node: OpaquePointer) -> [UInt8] {
+        guard let c = cmark_node_get_literal(node) else { return [] }
+        return Array(String(cString: c).utf8)
+    }
+
+    /// Moves every child of `from` to the end of `to`.
+    static func moveChildren(from: OpaquePointer, to: OpaquePointer) {
+        while let child = cmark_node_first_child(from) {
+            cmark_node_unlink(child)
+            if cmark_node_append_child(to, child) != 1 { cmark_node_free(child) }
+        }
+    }
+
+    /// Whether `node` lies inside a node of one of the given types.
+    static func hasAncestor(_ node: OpaquePointer, ofType types: Set<UInt32>) -> Bool {
+        var p = cmark_node_parent(node)
+        while let parent = p {
+            if types.contains(type(parent).rawValue) { return true }
+            p = cmark_node_parent(parent)
+        }
+        return false
+    }
+}
+
+extension cmark_node_type {
+    static let inlineCodeLike: Set<UInt32> = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
+                                               CMARK_NODE_CODE.rawValue, CMARK_NODE_HTML_INLINE.rawValue]
+}
