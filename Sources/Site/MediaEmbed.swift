@@ -29,7 +29,7 @@ struct MediaEmbed {
             let size = width.map { " width=\"\($0)\"" } ?? ""
             return "<video class=\"embed-video\" controls preload=\"metadata\" src=\"\(src)\"\(size)><a href=\"\(src)\">\(HTML.escape(name))</a></video>"
         case .document, .other:
-            return "<a class=\"embed-file\" href=\"\(src)\"><span class=\"embed-file-icon\" aria-hidden=\"true\">📄</span> \(HTML.escape(alt ?? name))</a>"
+            return "<a class=\"embed-file\" href=\"\(src)\"><span class=\"embed-file-icon\" aria-hidden=\"true\">⎙</span> \(HTML.escape(alt ?? name))</a>"
         }
     }
 

@@ -40,6 +40,8 @@ struct NotePageRenderer: Sendable {
         for (key, value) in note.frontMatter.extra { extra[key] = value.text }
         var context = pages.note(summary, extra: extra, backlinks: backlinks)
         context["body"] = body
+        // A first `# Heading` that only repeats the page title is hidden; any other stays.
+        if let first = note.headings.first, first.level == 1, first.text == note.title { context["titleRepeated"] = true }
         return theme.render("note", context)
     }
 

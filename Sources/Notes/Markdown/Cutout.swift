@@ -179,7 +179,7 @@ struct MarkupScanner {
                         result.diagnostics.append(.warning(
                             "unclosed-math", "`$$` is never closed; it is shown as literal text",
                             at: locator.location(ofOffset: i), length: 2,
-                            hint: "close display math with `$$` before the next blank line, or write `\\$$`"))
+                            hint: "close display math with `$$` (a block ends at a heading, code or the next `$$` block), or write `\\$$`"))
                         i += 2
                     }
                 } else if let (end, pieces) = inlineMath(at: i) {

@@ -87,8 +87,10 @@ struct FileTable: Sendable {
         if let found = exact(VaultPath.join("", written) ?? written) { return found }
         let name = written.split(separator: "/").last.map(String.init) ?? written
         let candidates = byName[name] ?? byName[name.lowercased()] ?? []
-        let suffix = "/" + written.lowercased()
-        let matching = written.contains("/") ? candidates.filter { ("/" + $0.lowercased()).hasSuffix(suffix) } : candidates
+        // A relative path that did not resolve still names its tail (`../../images/x.svg`).
+        let tail = written.split(separator: "/").drop { $0 == ".." || $0 == "." }.joined(separator: "/")
+        let suffix = "/" + tail.lowercased()
+        let matching = tail.contains("/") ? candidates.filter { ("/" + $0.lowercased()).hasSuffix(suffix) } : candidates
         return nearest(Array(Set(matching)), to: folder)
     }
 

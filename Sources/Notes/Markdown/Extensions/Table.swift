@@ -72,9 +72,18 @@ enum Table: MarkdownExtension {
         }
         guard let headerIndex else { return }
         var html = ""
+        // Lines before the header stay the paragraph they were (a callout's `[!type]` line
+        // among them), cut at the line break before the header.
+        var keepParagraph = false
         if headerIndex > 0 {
-            let before = Array(lines[0..<headerIndex].joined(separator: [0x0A]))
-            html += "<p>" + InlineMarkdown.render(before, context: &context) + "</p>\n"
+            if let cut = lineBreak(headerIndex, in: paragraph) {
+                while let extra = cmark_node_next(cut) { cmark_node_unlink(extra); cmark_node_free(extra) }
+                cmark_node_unlink(cut); cmark_node_free(cut)
+                keepParagraph = true
+            } else {
+                let before = Array(lines[0..<headerIndex].joined(separator: [0x0A]))
+                html += "<p>" + InlineMarkdown.render(before, context: &context) + "</p>\n"
+            }
         }
         let columns = min(alignments.count, maxColumns)
         html += "<table>\n<thead>\n" + row(cells(lines[headerIndex]), tag: "th", alignments: alignments, columns: columns, context: &context) + "</thead>\n"
@@ -85,7 +94,26 @@ enum Table: MarkdownExtension {
             html += "</tbody>\n"
         }
         html += "</table>"
-        CmarkTree.replaceWithCustomBlock(paragraph, html: html)
+        if keepParagraph {
+            if let table = CmarkTree.customBlock(enter: html), cmark_node_insert_after(paragraph, table) != 1 { cmark_node_free(table) }
+        } else {
+            CmarkTree.replaceWithCustomBlock(paragraph, html: html)
+        }
+    }
+
+    /// The `count`-th line break of the paragraph, when it is the paragraph's own child (not
+    /// inside emphasis spanning the lines).
+    static func lineBreak(_ count: Int, in paragraph: OpaquePointer) -> OpaquePointer? {
+        var seen = 0
+        var found: OpaquePointer?
+        CmarkTree.walkInlines(of: paragraph) { node in
+            let type = CmarkTree.type(node)
+            guard found == nil, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK else { return }
+            seen += 1
+            if seen == count { found = node }
+        }
+        guard let found, cmark_node_parent(found) == paragraph else { return nil }
+        return found
     }
 
     static func row(_ cells: [[UInt8]], tag: String, alignments: [Alignment], columns: Int,
