@@ -20,7 +20,7 @@ enum MarkdownExtensions {
         Table.self, TaskList.self, BlockID.self, Callout.self,
     ] }
     static var inline: [any MarkdownExtension.Type] { [
-        DelimitedInline.self, ExtendedAutolink.self, InlineTag.self,
+        RawHTML.self, DelimitedInline.self, ExtendedAutolink.self, InlineTag.self,
     ] }
     static var all: [any MarkdownExtension.Type] { block + inline }
 
@@ -42,6 +42,8 @@ struct MarkdownContext {
     var inlineTags: [String] = []
     /// Whether cmark renders raw HTML (`raw_html: true`).
     let rawHTML: Bool
+    /// Set while a piece of text (a table cell) is parsed on its own: where it sits in the note.
+    var fragmentLocation: SourceLocation?
 
     /// Offset in `text` of a cmark line and byte column.
     func offset(line: Int32, column: Int32) -> Int {

@@ -86,6 +86,8 @@ enum Table: MarkdownExtension {
             }
         }
         let columns = min(alignments.count, maxColumns)
+        defer { context.fragmentLocation = nil }
+        context.fragmentLocation = context.location(of: paragraph)
         html += "<table>\n<thead>\n" + row(cells(lines[headerIndex]), tag: "th", alignments: alignments, columns: columns, context: &context) + "</thead>\n"
         let body = lines[(headerIndex + 2)...]
         if !body.isEmpty {
