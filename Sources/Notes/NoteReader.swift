@@ -129,6 +129,7 @@ extension Note {
                 let c = b[i]
                 if c == 0x24 { return true }
                 if c == 0x25, i + 1 < n, b[i + 1] == 0x25 { return true }
+                if c == 0x5B, i + 1 < n, b[i + 1] == 0x5E { return true }
                 if c == 0x5B, i + 1 < n, b[i + 1] == 0x5B { return true }
                 if c == 0x60 {
                     var k = i + 1

@@ -108,3 +108,42 @@ import Testing
         }
     }
 }
+
+/// GFM footnotes: numbered in order of first reference, back-links, several blocks per definition.
+@Suite struct FootnoteTests {
+    @Test func numberedInOrderOfReferenceWithBackLinks() {
+        let n = note("B[^b] then A[^a] and B again[^B].\n\n[^a]: Alpha.\n[^b]: Beta with $x$.\n")
+        let out = plainRender(n)
+        #expect(out.hasPrefix("<p>B<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> then A<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\" data-footnote-ref>2</a></sup> and B again<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1-2\" data-footnote-ref>1</a></sup>.</p>"), "\(out)")
+        #expect(out.contains("<li id=\"fn-1\">\n<p>Beta with [I:x]. <a href=\"#fnref-1\" class=\"footnote-backref\""))
+        #expect(out.contains("<a href=\"#fnref-1-2\" class=\"footnote-backref\""))
+        #expect(out.contains("<li id=\"fn-2\">\n<p>Alpha. <a href=\"#fnref-2\""))
+        #expect(out.hasSuffix("</ol>\n</section>\n"))
+        #expect(n.math.count == 1)
+        #expect(n.diagnostics.isEmpty, "\(n.diagnostics)")
+    }
+
+    @Test func definitionsHoldSeveralBlocks() {
+        let out = plainRender(note("x[^n]\n\n[^n]: First paragraph.\n\n    Second paragraph.\n\n    - a list\n\nAfter.\n"))
+        #expect(out.contains("<li id=\"fn-1\">\n<p>First paragraph.</p>\n<p>Second paragraph.</p>\n<ul>\n<li>a list</li>\n</ul>\n<p><a href=\"#fnref-1\""), "\(out)")
+        #expect(out.contains("<p>After.</p>\n<section"))
+    }
+
+    @Test func missingAndUnusedDefinitionsAreReported() throws {
+        let n = note("Text[^missing].\n\n[^unused]: Nobody cites me.\n[^unused]: Twice.\n")
+        let out = plainRender(n)
+        #expect(out.contains("Text[^missing]."))
+        #expect(!out.contains("Nobody cites me"))
+        #expect(!out.contains("<section"))
+        let undefined = try #require(n.diagnostics.first { $0.code == "undefined-footnote" })
+        #expect(undefined.location == SourceLocation(file: "test.md", line: 1, column: 5))
+        #expect(n.diagnostics.contains { $0.code == "unused-footnote" && $0.location?.line == 3 })
+        #expect(n.diagnostics.contains { $0.code == "duplicate-footnote" && $0.location?.line == 4 })
+    }
+
+    @Test func notFootnotes() {
+        for text in ["[^ spaced]\n", "`[^1]`\n", "[^]\n", "a [^1 b]\n"] {
+            #expect(plainRender(note(text)) == cmarkReferenceHTML(text), "\(text)")
+        }
+    }
+}

@@ -9,6 +9,10 @@ struct Cutout {
     var links: [WikiLink] = []
     var inlineExpressions: [InlineExpression] = []
     var diagnostics: [Diagnostic] = []
+    /// Footnote references `[^label]` in document order (labels as written).
+    var footnoteReferences: [FootnoteMark] = []
+    /// Footnote definitions `[^label]:` in document order.
+    var footnoteDefinitions: [FootnoteMark] = []
 }
 
 extension Cutout {
@@ -197,6 +201,33 @@ struct MarkupScanner {
                     if i + 1 < n, b[i + 1] == 0x28, let end = linkDestinationEnd(from: i + 2) { i = end; continue }
                 }
                 i += 1
+            case 0x5B where i + 1 < n && b[i + 1] == 0x5E: // [^ footnote
+                guard let (label, end) = footnoteLabel(at: i) else { i += 1; continue }
+                let mark = FootnoteMark(label: label, location: locator.location(ofOffset: i))
+                if end < n, b[end] == 0x3A, opensDefinitionLine(i) {
+                    // `[^x]: text` becomes a list item (`-   ` then a marker), so that its
+                    // indented continuation blocks belong to it as they belong to the note.
+                    var after = end + 1
+                    if after < n, b[after] == 0x20 || b[after] == 0x09 { after += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<i]))
+                    result.map.addRegion(substituted: out.count, original: i, placeholder: true)
+                    out.append(contentsOf: [0x2D, 0x20, 0x20, 0x20])
+                    FootnoteMark.append(kind: FootnoteMark.definitionKind, index: result.footnoteDefinitions.count, to: &out)
+                    result.map.addRegion(substituted: out.count, original: after, placeholder: false)
+                    copyStart = after
+                    result.footnoteDefinitions.append(mark)
+                    i = after
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<i]))
+                    result.map.addRegion(substituted: out.count, original: i, placeholder: true)
+                    out.append(Placeholder.wrapper)
+                    FootnoteMark.append(kind: FootnoteMark.referenceKind, index: result.footnoteReferences.count, to: &out)
+                    out.append(Placeholder.wrapper)
+                    result.map.addRegion(substituted: out.count, original: end, placeholder: false)
+                    copyStart = end
+                    result.footnoteReferences.append(mark)
+                    i = end
+                }
             case 0x5B, 0x21: // [ or !
                 let embed = b[i] == 0x21
                 let open = embed ? i + 1 : i
@@ -331,6 +362,26 @@ struct MarkupScanner {
             p = q + 1
         }
         return nil
+    }
+
+    /// `[^label]` at `i`: the label (no white space, no brackets, at most 100 bytes) and the
+    /// offset after `]`.
+    func footnoteLabel(at i: Int) -> (String, Int)? {
+        var k = i + 2
+        while k < n, k - i < 104, b[k] != 0x5D {
+            if b[k] <= 0x20 || b[k] == 0x5B || b[k] == 0xEE { return nil }
+            k += 1
+        }
+        guard k < n, b[k] == 0x5D, k > i + 2 else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: b[(i + 2)..<k]), as: UTF8.self), k + 1)
+    }
+
+    /// Whether `[` at `i` starts its line (up to three spaces before it, outside block quotes).
+    func opensDefinitionLine(_ i: Int) -> Bool {
+        let start = lines.starts[lines.line(ofOffset: i) - 1]
+        guard i - start <= 3 else { return false }
+        for k in start..<i where b[k] != 0x20 { return false }
+        return true
     }
 
     /// The offset past the `%%` closing a comment whose text starts at `from`, or nil.

@@ -94,6 +94,8 @@ extension MarkdownPass {
         // split at `[` or `!` (`[!note]`, `[ ]`) are one literal.
         cmark_consolidate_text_nodes(tree.root)
         var context = MarkdownContext(text: text, lines: lines, map: cutout.map, locator: locator, rawHTML: rawHTML)
+        context.footnoteReferences = cutout.footnoteReferences
+        context.footnoteDefinitions = cutout.footnoteDefinitions
         for ext in MarkdownExtensions.all { ext.apply(to: tree, context: &context) }
         pass.diagnostics += context.diagnostics
         pass.blockIDs = context.blockIDs

@@ -47,7 +47,9 @@ public struct Vault: Sendable {
         var diagnostics = configProblems
         var files: [(absolute: String, relative: String)] = []
         var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
-        // The walk also finds the media embeds resolve against, even when only some notes are read.
+        // The walk also finds the media embeds resolve against, even when only some notes are
+        // read; then it is bounded, as the "vault" may be a home folder or /tmp.
+        if only != nil { walker.entryBudget = 20_000 }
         walker.walk()
         if let only {
             for given in only {
@@ -149,6 +151,8 @@ struct VaultWalker {
     var files: [(absolute: String, relative: String)] = []
     /// Vault-relative paths of media files (see `VaultPath.mediaExtensions`).
     var media: [String] = []
+    /// Folder entries the walk may look at before it stops.
+    var entryBudget = Int.max
     var diagnostics: [Diagnostic] = []
 
     struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
@@ -175,6 +179,8 @@ struct VaultWalker {
                 continue
             }
             for name in names.sorted() where !name.hasPrefix(".") {
+                guard entryBudget > 0 else { return }
+                entryBudget -= 1
                 let absolute = directory + "/" + name
                 let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
                 let at = SourceLocation(file: relative, line: 1, column: 1)

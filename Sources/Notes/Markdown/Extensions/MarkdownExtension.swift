@@ -22,7 +22,9 @@ enum MarkdownExtensions {
     static var inline: [any MarkdownExtension.Type] { [
         RawHTML.self, DelimitedInline.self, ExtendedAutolink.self, InlineTag.self,
     ] }
-    static var all: [any MarkdownExtension.Type] { block + inline }
+    /// Run last: footnote definitions carry their content (already rewritten) to the end.
+    static var final: [any MarkdownExtension.Type] { [Footnote.self] }
+    static var all: [any MarkdownExtension.Type] { block + inline + final }
 
     static func applyInline(to tree: CmarkTree, context: inout MarkdownContext) {
         for ext in inline { ext.apply(to: tree, context: &context) }
@@ -42,6 +44,9 @@ struct MarkdownContext {
     var inlineTags: [String] = []
     /// Whether cmark renders raw HTML (`raw_html: true`).
     let rawHTML: Bool
+    /// Footnote references and definitions the scanner found.
+    var footnoteReferences: [FootnoteMark] = []
+    var footnoteDefinitions: [FootnoteMark] = []
     /// Set while a piece of text (a table cell) is parsed on its own: where it sits in the note.
     var fragmentLocation: SourceLocation?
 
