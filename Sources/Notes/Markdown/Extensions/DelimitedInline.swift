@@ -82,7 +82,11 @@ enum DelimitedInline: MarkdownExtension {
                 wrap(from: opener.node, to: current, character: c)
                 continue
             }
-            if canOpen { openers.append(Delimiter(node: current, character: c, length: literal.count)) }
+            if canOpen {
+                // Bounded, so a paragraph of thousands of unmatched `~` stays linear.
+                if openers.count >= 64 { openers.removeFirst() }
+                openers.append(Delimiter(node: current, character: c, length: literal.count))
+            }
         }
     }
 

@@ -95,14 +95,12 @@ enum ExtendedAutolink: MarkdownExtension {
         // The path: up to white space or `<`; a placeholder (a hole) ends it too.
         while e < b.count, b[e] > 0x20, b[e] != 0x3C, !(b[e] == 0x28 && e + 1 < b.count && b[e + 1] == 0xEE), b[e] != 0xEE { e += 1 }
         // Trailing punctuation, unbalanced `)`, and a trailing entity-like `&x;` are not part of it.
+        var opens = 0, closes = 0
+        for c in b[k..<e] { if c == 0x28 { opens += 1 } else if c == 0x29 { closes += 1 } }
         while e > domainStart {
             let c = b[e - 1]
             if [0x3F, 0x21, 0x2E, 0x2C, 0x3A, 0x2A, 0x5F, 0x7E, 0x27, 0x22].contains(c) { e -= 1; continue }
-            if c == 0x29 {
-                let opens = b[k..<e].filter { $0 == 0x28 }.count
-                let closes = b[k..<e].filter { $0 == 0x29 }.count
-                if closes > opens { e -= 1; continue }
-            }
+            if c == 0x29, closes > opens { e -= 1; closes -= 1; continue }
             if c == 0x3B {
                 var m = e - 2
                 while m > domainStart, isAlnum(b[m]) { m -= 1 }
