@@ -82,7 +82,8 @@ extension Note {
             cutout = Cutout(text: working)
         }
         diagnostics += cutout.diagnostics
-        let pass = MarkdownPass.run(cutout: cutout, rawHTML: config.allowRawHTML, locator: &locator)
+        let pass = MarkdownPass.run(cutout: cutout, rawHTML: config.allowRawHTML, hardBreaks: config.hardLineBreaks,
+                                    locator: &locator)
         diagnostics += pass.diagnostics
         withExtendedLifetime(firstTree) {}
 

@@ -16,9 +16,9 @@ struct LinkGraph: Sendable {
     let targets: [String: LinkTarget]
     private let index: [String: Int]
 
-    init(notes: [Note], files: [String] = []) {
+    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil) {
         self.notes = notes
-        let resolver = LinkResolver(notes: notes, files: files)
+        let resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
         self.resolver = resolver
         let resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
         var index: [String: Int] = [:]

@@ -68,14 +68,15 @@ public struct SiteBuilder: Sendable {
     private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
                        staging: String, inputs: String) throws(BuildError) -> BuildResult {
         let notes = vault.notes
-        let graph = LinkGraph(notes: notes, files: vault.files)
+        let graph = LinkGraph(notes: notes, files: vault.files, obsidian: vault.config.obsidian)
         let siteTitle = vault.config.title ?? ""
         let pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: vault.config.showDiagnostics)
         let writer = PageWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                 previousKeys: previous?.pages ?? [:])
         let configKey = ContentHasher.hash(
             SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
-            "\(vault.config.allowRawHTML)", "\(vault.config.showDiagnostics)")
+            "\(vault.config.allowRawHTML)", "\(vault.config.showDiagnostics)", "\(vault.config.hardLineBreaks)",
+            vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "")
         // Keys first: a note whose verification and page inputs are unchanged is taken over
         // from the previous site as it is, without verifying it.
         let keys = notes.indices.map { i -> (verification: String, page: String) in

@@ -32,7 +32,7 @@ public struct Verifier: Sendable {
     public init(vault: Vault, options: VerificationOptions = VerificationOptions(), resolver: LinkResolver? = nil) {
         self.vault = vault
         self.options = options
-        self.resolver = resolver ?? LinkResolver(notes: vault.notes, files: vault.files)
+        self.resolver = resolver ?? LinkResolver(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian)
     }
 
     /// Verifies every note of the vault, in parallel, in path order.

@@ -17,7 +17,7 @@ struct MarkdownPass {
 extension MarkdownPass {
     /// Parses the cut-out text, turns qed and math fences, display-math paragraphs and
     /// heading anchors into holes, renders HTML and maps every position to the original file.
-    static func run(cutout: Cutout, rawHTML: Bool, locator: inout Locator) -> MarkdownPass {
+    static func run(cutout: Cutout, rawHTML: Bool, hardBreaks: Bool = false, locator: inout Locator) -> MarkdownPass {
         var pass = MarkdownPass()
         pass.math = cutout.math
         let text = cutout.text
@@ -100,7 +100,7 @@ extension MarkdownPass {
         pass.diagnostics += context.diagnostics
         pass.blockIDs = context.blockIDs
         pass.inlineTags = context.inlineTags
-        let html = tree.renderHTML(options: rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        let html = tree.renderHTML(options: (rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0))
 
         // Keep math in document order: fences were found after the scanner's spans.
         var order = Array(pass.math.indices)

@@ -38,9 +38,15 @@ public struct LinkResolver: Sendable {
     /// The vault's other files (images, audio, video, PDF) that embeds and links may name.
     private var files = FileTable(paths: [])
 
-    /// - Parameter files: Vault-relative paths of the vault's media files (`Vault.files`).
-    public init(notes: [Note], files: [String] = []) {
-        self.files = FileTable(paths: files)
+    /// Obsidian's "relative path" link format: `[[sub/x]]` is read from the linking note's folder first.
+    private var relativeLinks = false
+
+    /// - Parameters:
+    ///   - files: Vault-relative paths of the vault's media files (`Vault.files`).
+    ///   - obsidian: The vault's Obsidian settings: the link format and attachment folder.
+    public init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil) {
+        self.files = FileTable(paths: files, attachmentFolder: obsidian?.attachmentFolder)
+        self.relativeLinks = obsidian?.linkFormat == "relative"
         var names = Set<String>()
         for note in notes {
             let id = note.id
@@ -85,6 +91,9 @@ public struct LinkResolver: Sendable {
         }
         // Obsidian's "relative path" link format: `[[../tools/kubectl]]`, `[[./x]]`.
         if target.hasPrefix("./") || target.hasPrefix("../"), let joined = VaultPath.join(folder, target) {
+            target = joined
+        } else if relativeLinks, !folder.isEmpty, let joined = VaultPath.join(folder, target),
+                  exact.byPath[joined] != nil || folded.byPath[joined.lowercased()] != nil {
             target = joined
         }
         while target.hasPrefix("/") { target.removeFirst() }

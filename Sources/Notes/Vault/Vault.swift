@@ -105,8 +105,14 @@ public struct Vault: Sendable {
         guard stat(root, &info) == 0 else { throw .notFound(root) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(root) }
         guard let realRoot = realPath(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
-        guard let bytes = readFile(realRoot + "/" + configFileName) else { return (realRoot, VaultConfig(), []) }
-        let (config, problems) = VaultConfig.parse(String(decoding: bytes, as: UTF8.self), file: configFileName)
+        var (config, problems) = readFile(realRoot + "/" + configFileName).map {
+            VaultConfig.parse(String(decoding: $0, as: UTF8.self), file: configFileName)
+        } ?? (VaultConfig(), [])
+        if let app = readFile(realRoot + "/.obsidian/app.json") {
+            let (settings, appProblems) = ObsidianSettings.parse(app)
+            config.obsidian = settings
+            problems += appProblems
+        }
         return (realRoot, config, problems)
     }
 

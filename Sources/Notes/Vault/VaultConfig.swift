@@ -16,6 +16,16 @@ public struct VaultConfig: Sendable, Hashable {
     /// Show authoring diagnostics (unresolved links, unknown LaTeX) on published pages
     /// (`show_diagnostics: true`); by default they stay in the terminal and the reports.
     public var showDiagnostics = false
+    /// `line_breaks: obsidian` (a newline in a paragraph is a line break) or `commonmark`.
+    public var lineBreaks: LineBreaks?
+    /// The vault's `.obsidian/app.json`, when it has one.
+    public var obsidian: ObsidianSettings?
+
+    /// How single newlines inside a paragraph render.
+    public enum LineBreaks: String, Sendable, Hashable {
+        case commonMark = "commonmark"
+        case obsidian
+    }
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = []) {
@@ -59,6 +69,10 @@ public struct VaultConfig: Sendable, Hashable {
                 } else { wrong("a non-negative number") }
             case "raw_html":
                 if let b = v.bool { config.allowRawHTML = b } else { wrong("true or false") }
+            case "line_breaks":
+                if case .scalar(let s) = v, let value = LineBreaks(rawValue: s.string.lowercased()) {
+                    config.lineBreaks = value
+                } else { wrong("obsidian or commonmark") }
             case "show_diagnostics":
                 if let b = v.bool { config.showDiagnostics = b } else { wrong("true or false") }
             case "ignore":
@@ -69,7 +83,7 @@ public struct VaultConfig: Sendable, Hashable {
                 } else { wrong("a list of glob patterns") }
             default:
                 diagnostics.append(.warning("config-unknown", "unknown setting '\(key)' in qed.yml", at: at(k.mark),
-                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore, show_diagnostics"))
+                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore, show_diagnostics, line_breaks"))
             }
         }
         return (config, diagnostics)

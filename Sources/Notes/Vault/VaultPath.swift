@@ -66,8 +66,11 @@ public enum VaultPath {
 struct FileTable: Sendable {
     private var byPath: [String: String] = [:]
     private var byName: [String: [String]] = [:]
+    /// Obsidian's `attachmentFolderPath`, where pasted files go (`./x` is beside the note).
+    private var attachmentFolder: String?
 
-    init(paths: [String]) {
+    init(paths: [String], attachmentFolder: String? = nil) {
+        self.attachmentFolder = attachmentFolder
         for path in paths {
             byPath[path] = path
             byPath[path.lowercased()] = byPath[path.lowercased()] ?? path
@@ -85,6 +88,13 @@ struct FileTable: Sendable {
         guard !written.isEmpty else { return nil }
         if let relative = VaultPath.join(folder, written), let found = exact(relative) { return found }
         if let found = exact(VaultPath.join("", written) ?? written) { return found }
+        if var attachments = attachmentFolder {
+            if attachments.hasPrefix("./") || attachments == "." {
+                attachments = VaultPath.join(folder, attachments) ?? ""
+            }
+            if let inFolder = VaultPath.join(attachments.hasPrefix("/") ? String(attachments.dropFirst()) : attachments, written),
+               let found = exact(inFolder) { return found }
+        }
         let name = written.split(separator: "/").last.map(String.init) ?? written
         let candidates = byName[name] ?? byName[name.lowercased()] ?? []
         // A relative path that did not resolve still names its tail (`../../images/x.svg`).
