@@ -60,8 +60,31 @@ struct LinkGraph: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// The index of the note with this id.
+    func index(of id: String) -> Int? { index[id] }
+
+    /// The content hashes of the notes a note's page shows in place (`![[note]]`), nested
+    /// embeds included, so a page is rendered again when an embedded note changes.
+    func embedKey(_ i: Int) -> String {
+        var seen: Set<Int> = [i]
+        var frontier = [i]
+        var hashes: [String] = []
+        for _ in 0...Transclusion.maxDepth {
+            var next: [Int] = []
+            for k in frontier {
+                for (link, resolution) in zip(notes[k].links, resolutions[k]) where link.isEmbed {
+                    guard case .note(let id, _) = resolution, let j = index[id], seen.insert(j).inserted else { continue }
+                    hashes.append(notes[j].id + ":" + notes[j].contentHash)
+                    next.append(j)
+                }
+            }
+            frontier = next
+        }
+        return hashes.sorted().joined(separator: ",")
+    }
+
     /// What a note's page shows of other notes: the titles and briefs of the notes it links
-    /// to, and of those linking to it.
+    /// to, and of those linking to it, and the content of notes it embeds.
     func neighbourhoodKey(_ i: Int) -> String {
         func describe(_ j: Int) -> String {
             let t = targets[notes[j].id]
@@ -69,5 +92,6 @@ struct LinkGraph: Sendable {
         }
         return "out:" + outgoing[i].map(describe).joined(separator: "\u{1E}")
             + "\nin:" + incoming[i].map(describe).joined(separator: "\u{1E}")
+            + "\nembeds:" + embedKey(i)
     }
 }

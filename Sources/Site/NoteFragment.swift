@@ -62,6 +62,13 @@ struct NoteFragment {
     let targets: [String: LinkTarget]
     /// Site pages give every heading a linkable anchor; the bare fragment keeps cmark's HTML.
     var headingAnchors = true
+    /// The vault's notes, for embeds shown in place (`![[note]]`); nil: embeds are cards.
+    var graph: LinkGraph? = nil
+    /// Notes being shown around this one (the page's note first), against embed cycles.
+    var visited: [String] = []
+    var budget = TransclusionBudget()
+    /// Inside a transclusion: heading anchors become markers that sections are cut at.
+    var sectionMarkers = false
 
     func render() -> String {
         note.body.render { hole in
@@ -76,6 +83,7 @@ struct NoteFragment {
                 let url = SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: TagTree.normalize(tag) ?? tag))
                 return "<a class=\"tag inline-tag\" href=\"\(HTML.escape(url))\">#\(HTML.escape(tag))</a>"
             case .headingAnchor(let i):
+                if sectionMarkers { return Transclusion.marker(i) }
                 guard headingAnchors, note.headings.indices.contains(i) else { return "" }
                 let anchor = note.headings[i].anchor
                 return "<a class=\"heading-anchor\" id=\"\(HTML.escape(anchor))\" href=\"#\(HTML.escape(SitePaths.percentEncode(anchor)))\" aria-label=\"link to this section\"></a>"
@@ -101,12 +109,13 @@ struct NoteFragment {
         case .missingNote where VaultPath.isMediaFile(link.target):
             return broken("no file named “\(link.target)” in the vault")
         case .note(let id, let heading):
-            guard let target = id == note.id ? LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
+            let ownPage = id == note.id && !sectionMarkers
+            guard let target = ownPage ? LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
                     : targets[id] else {
                 return broken("no page for \(id)")
             }
             let url: String
-            if id == note.id, let heading {
+            if ownPage, let heading {
                 url = "#" + SitePaths.percentEncode(heading.anchor)
             } else {
                 url = SitePaths.relativeURL(from: page, to: target.page, fragment: heading?.anchor)
@@ -114,6 +123,13 @@ struct NoteFragment {
             var label = target.title
             if let heading { label = link.target.isEmpty ? heading.text : target.title + " › " + heading.text }
             if let written = link.label, !written.isEmpty { label = written }
+            if link.isEmbed, let graph {
+                let shown = visited.isEmpty ? [note.id] : visited
+                if let html = Transclusion(graph: graph, page: page).html(of: id, heading: heading, link: link,
+                                                                          visited: shown, budget: budget) {
+                    return html
+                }
+            }
             if link.isEmbed {
                 let brief = target.brief.isEmpty ? "" : "<span class=\"embed-brief\">\(HTML.escape(target.brief))</span>"
                 return "<a class=\"embed-card\" href=\"\(HTML.escape(url))\"><span class=\"embed-title\">\(HTML.escape(label))</span>\(brief)</a>"

@@ -29,7 +29,7 @@ struct NotePageRenderer: Sendable {
         let note = graph.notes[i]
         let page = SitePaths.page(forNote: note.path)
         let body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
-                                targets: graph.targets, headingAnchors: true).render()
+                                targets: graph.targets, headingAnchors: true, graph: graph).render()
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
             var entry = placeholderSummary(j)

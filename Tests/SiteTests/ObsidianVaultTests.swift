@@ -20,7 +20,7 @@ import Testing
         defer { vault.remove() }
         #expect(result.succeeded)
         let codes = Set(result.diagnostics.map(\.code))
-        #expect(codes == ["missing-file", "unclosed-math", "table-columns", "unresolved-link", "raw-html", "undefined-footnote", "unclosed-comment"], "\(result.diagnostics)")
+        #expect(codes == ["missing-file", "unclosed-math", "table-columns", "unresolved-link", "raw-html", "undefined-footnote", "unclosed-comment", "self-embed"], "\(result.diagnostics)")
     }
 
     @Test func embedsResolveAndTheirFilesAreCopied() throws {
@@ -63,6 +63,29 @@ import Testing
         #expect(vault.read("Tables.html").contains("<h1 class=\"note-title\">Tables</h1>"))
         #expect(!gfm.contains("hidden comment"))
         #expect(!vault.read("_qed/search-index.json").contains("hidden comment"))
+    }
+
+    @Test func notesAreTranscludedWithCyclesAndSelfEmbedsStopped() throws {
+        let (vault, _) = try buildFixture()
+        defer { vault.remove() }
+        let page = vault.read("Transclusion.html")
+        // A whole note, shown as a block with a link to its page; its block anchors stay on its page.
+        #expect(page.contains("<p>Embedding a whole note:</p>\n<div class=\"transclusion\"><div class=\"transclusion-source\"><a href=\"tools/kubectl.html\">kubectl</a></div>"))
+        #expect(page.contains("<p>kubectl talks to a Kubernetes cluster.</p>"))
+        #expect(!page.contains("id=\"^ctx-switch\""))
+        // A section: from its heading to the next heading of the same level, math converted.
+        #expect(page.contains("<a href=\"Math%20blocks.html#a-heading-after-it\">Math blocks › A heading after it</a></div><div class=\"transclusion-body\">\n<h2>A heading after it</h2>"))
+        #expect(page.contains("<annotation encoding=\"application/x-tex\"> z = 2 </annotation>"))
+        #expect(!page.contains("An unclosed block recovers"))
+        // A block.
+        #expect(page.contains("kubectl › ^ctx-switch</a></div><div class=\"transclusion-body\">\n<p>Switch with <code>kubectl config use-context</code>.</p></div></div>"))
+        // Cycle: Cycle embeds Transclusion, which is already being shown: a card there.
+        #expect(page.contains("embedding its embedder: <a class=\"embed-card\" href=\"Transclusion.html\">"))
+        #expect(page.contains("<p>Itself: <a class=\"embed-card\" href=\"Transclusion.html\">"))
+        // The embedding page changes when the embedded note does.
+        try vault.write("tools/kubectl.md", "Changed text.\n")
+        _ = try vault.build()
+        #expect(vault.read("Transclusion.html").contains("<p>Changed text.</p>"))
     }
 
     @Test func ignoredMediaIsNotPublished() throws {

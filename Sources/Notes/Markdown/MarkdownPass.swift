@@ -83,6 +83,9 @@ extension MarkdownPass {
             } else if type == CMARK_NODE_PARAGRAPH, startsWithPlaceholder(paragraph: node) {
                 if let holes = displayOnlyHoles(paragraph: node, math: cutout.math) {
                     replacements.append((node, holes.map(Placeholder.string).joined(separator: "\n")))
+                } else if let hole = embedOnlyHole(paragraph: node, links: cutout.links) {
+                    // A paragraph that is only `![[note]]` shows the note as a block, not inside `<p>`.
+                    replacements.append((node, Placeholder.string(hole)))
                 }
             }
         }
@@ -156,6 +159,23 @@ extension MarkdownPass {
         while p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
         if UInt8(bitPattern: p.pointee) == Placeholder.wrapper { p += 1 }
         return UInt8(bitPattern: p.pointee) == 0xEE
+    }
+
+    /// The hole of a paragraph made only of one embed of a note (`![[note]]`, `![[note#x]]`).
+    static func embedOnlyHole(paragraph: OpaquePointer, links: [WikiLink]) -> Hole? {
+        guard let only = cmark_node_first_child(paragraph), cmark_node_next(only) == nil,
+              CmarkTree.type(only) == CMARK_NODE_TEXT else { return nil }
+        let bytes = Array(CmarkTree.literal(only).utf8)
+        return bytes.withUnsafeBufferPointer { b -> Hole? in
+            var i = 0
+            while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+            let at = i < b.count && b[i] == Placeholder.wrapper ? i + 1 : i
+            guard let (hole, length) = Placeholder.parse(at: at, in: b), case .link(let index) = hole,
+                  index < links.count, links[index].isEmbed, !VaultPath.isMediaFile(links[index].target) else { return nil }
+            var end = Placeholder.unwrap(hole, at: at, length: length, floor: i, in: b).upperBound
+            while end < b.count, b[end] == 0x20 || b[end] == 0x09 { end += 1 }
+            return end == b.count ? hole : nil
+        }
     }
 
     /// The display-math holes of a paragraph made only of display math (and line breaks).

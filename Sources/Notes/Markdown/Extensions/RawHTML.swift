@@ -138,7 +138,8 @@ struct HTMLSanitizer {
                     emit(String(decoding: bytes[source], as: UTF8.self))
                 }
             case .endTag(let name, let source):
-                guard Self.allowed[name] != nil else { omit("</\(name)>"); continue }
+                // The end tag of a dropped element goes with it (its start tag was reported).
+                guard Self.allowed[name] != nil else { omit(nil); continue }
                 if Self.voidElements.contains(name) { emit(String(decoding: bytes[source], as: UTF8.self)); continue }
                 guard let index = open.lastIndex(of: name) else { omit("</\(name)> without <\(name)>"); continue }
                 open.removeSubrange(index...)
