@@ -99,7 +99,7 @@ extension MarkdownPass {
         var context = MarkdownContext(text: text, lines: lines, map: cutout.map, locator: locator, rawHTML: rawHTML)
         context.footnoteReferences = cutout.footnoteReferences
         context.footnoteDefinitions = cutout.footnoteDefinitions
-        for ext in MarkdownExtensions.all { ext.apply(to: tree, context: &context) }
+        MarkdownExtensions.apply(to: tree, context: &context)
         pass.diagnostics += context.diagnostics
         pass.blockIDs = context.blockIDs
         pass.inlineTags = context.inlineTags

@@ -4,6 +4,8 @@ import CCmark
 /// line after a block) is hidden and becomes the anchor `id="^abc123"`, so
 /// `[[note#^abc123]]` lands on the block.
 enum BlockID: MarkdownExtension {
+    static let markers = ["^"]
+
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
         var seen = Set<String>()
         for paragraph in tree.nodes(ofType: [CMARK_NODE_PARAGRAPH.rawValue]) {

@@ -7,6 +7,8 @@ import CCmark
 /// works without JavaScript. Nested callouts and any content (math, cells, lists, tables)
 /// work because the quote's own children are moved, not re-parsed.
 enum Callout: MarkdownExtension {
+    static let markers = ["[!"]
+
     /// Obsidian's built-in types and their aliases → the type they are shown as.
     static let canonicalType: [String: String] = [
         "note": "note",

@@ -7,6 +7,8 @@ import CCmark
 /// closer pairs with the nearest open run of the same character and length. Code spans are
 /// not text, so `` `~~x~~` `` stays as written.
 enum DelimitedInline: MarkdownExtension {
+    static let markers = ["~", "=="]
+
     struct Delimiter {
         var node: OpaquePointer
         var character: UInt8
@@ -16,7 +18,8 @@ enum DelimitedInline: MarkdownExtension {
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
         var parents: [OpaquePointer] = []
         var seen = Set<OpaquePointer>()
-        for text in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue]) {
+        for text in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue])
+        where CmarkTree.literalHas(text, 0x7E) || CmarkTree.literalHas(text, "==") {
             let literal = CmarkTree.literalBytes(text)
             guard literal.contains(0x7E) || hasDoubleEquals(literal), let parent = cmark_node_parent(text) else { continue }
             splitRuns(text, literal)

@@ -3,8 +3,11 @@ import CCmark
 /// GFM's extended autolinks: bare `https://…`, `http://…` and `www.…` in text become links
 /// (`www.` gets `http://`). Text already inside a link is left alone.
 enum ExtendedAutolink: MarkdownExtension {
+    static let markers = ["://", "ww.", "WW."]
+
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
-        for text in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue]) {
+        for text in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue])
+        where CmarkTree.literalHas(text, "://") || CmarkTree.literalHas(text, "ww.") || CmarkTree.literalHas(text, "WW.") {
             guard !CmarkTree.hasAncestor(text, ofType: [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue]) else { continue }
             let literal = CmarkTree.literalBytes(text)
             guard literal.count >= 4, containsCandidate(literal) else { continue }

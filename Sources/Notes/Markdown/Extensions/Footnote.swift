@@ -67,8 +67,8 @@ enum Footnote: MarkdownExtension {
         var numbering = Numbering(definitions: Set(definitions.keys))
         for node in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue, CMARK_NODE_CUSTOM_BLOCK.rawValue]) {
             if CmarkTree.type(node) == CMARK_NODE_TEXT {
+                guard CmarkTree.literalHas(node, 0xEE) else { continue }
                 let literal = CmarkTree.literalBytes(node)
-                guard literal.contains(0xEE) else { continue }
                 replaceReferences(in: node, literal, numbering: &numbering, context: &context)
             } else if let enter = cmark_node_get_on_enter(node) {
                 let html = Array(String(cString: enter).utf8)

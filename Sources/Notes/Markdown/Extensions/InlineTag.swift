@@ -4,11 +4,13 @@ import CCmark
 /// the start) become tag links and join the note's tags. A tag holds letters, digits, `_`,
 /// `-` and `/`, and at least one character that is not a digit (`#1` is not a tag).
 enum InlineTag: MarkdownExtension {
+    static let markers = ["#"]
+
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
         let skip: Set<UInt32> = [CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue, CMARK_NODE_HEADING.rawValue]
-        for text in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue]) {
+        for text in tree.nodes(ofType: [CMARK_NODE_TEXT.rawValue]) where CmarkTree.literalHas(text, 0x23) {
+            guard !CmarkTree.hasAncestor(text, ofType: skip) else { continue }
             let literal = CmarkTree.literalBytes(text)
-            guard literal.contains(0x23), !CmarkTree.hasAncestor(text, ofType: skip) else { continue }
             let previous = cmark_node_previous(text)
             let startsClean = previous == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(CmarkTree.type(previous!))
             split(text, literal, startsClean: startsClean, context: &context)

@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 import Diagnostics
 
@@ -9,8 +10,40 @@ import Diagnostics
 /// `MarkdownExtensions.all` order. An extension never frees a node another one may still
 /// hold: it collects first, then rewrites.
 protocol MarkdownExtension {
+    /// Bytes whose absence from the note means the construct cannot occur (any one suffices),
+    /// so most notes skip most extensions without walking the tree; empty: always run.
+    static var markers: [String] { get }
     /// Rewrites `tree` in place; problems go to `context.diagnostics`.
     static func apply(to tree: CmarkTree, context: inout MarkdownContext)
+}
+
+extension MarkdownExtension {
+    static var markers: [String] { [] }
+
+    /// Whether the note's text holds one of `markers`.
+    static func mayApply(to text: [UInt8]) -> Bool {
+        guard !markers.isEmpty else { return true }
+        return markers.contains { contains(text, Array($0.utf8)) }
+    }
+
+    /// Whether `needle` occurs in `text` (memchr for the first byte, then a compare).
+    static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        return text.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return false }
+            var i = 0
+            while i + needle.count <= b.count {
+                guard let hit = memchr(base + i, Int32(first), b.count - i) else { return false }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard i + needle.count <= b.count else { return false }
+                var match = true
+                for j in 1..<needle.count where b[i + j] != needle[j] { match = false; break }
+                if match { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 }
 
 /// The extensions, in the order they run: block constructs (which may re-parse cells and
@@ -28,6 +61,11 @@ enum MarkdownExtensions {
 
     static func applyInline(to tree: CmarkTree, context: inout MarkdownContext) {
         for ext in inline { ext.apply(to: tree, context: &context) }
+    }
+
+    /// Every extension whose markers the note holds, in order.
+    static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
+        for ext in all where ext.mayApply(to: context.text) { ext.apply(to: tree, context: &context) }
     }
 }
 
@@ -111,6 +149,18 @@ extension CmarkTree {
         _ = z.withUnsafeBufferPointer { b in
             b.withMemoryRebound(to: CChar.self) { cmark_node_set_literal(node, $0.baseAddress) }
         }
+    }
+
+    /// Whether a node's literal holds `byte`, without copying it (the extensions' cheap filter).
+    static func literalHas(_ node: OpaquePointer, _ byte: UInt8) -> Bool {
+        guard let c = cmark_node_get_literal(node) else { return false }
+        return strchr(c, Int32(byte)) != nil
+    }
+
+    /// Whether a node's literal holds `text`, without copying it.
+    static func literalHas(_ node: OpaquePointer, _ text: String) -> Bool {
+        guard let c = cmark_node_get_literal(node) else { return false }
+        return text.withCString { strstr(c, $0) != nil }
     }
 
     /// The literal of a text node as bytes.

@@ -10,6 +10,8 @@ import Diagnostics
 /// allowed becomes cmark's own `<!-- raw HTML omitted -->`. Open and close tags are balanced
 /// across the note, so a stray `</div>` cannot close the page's own containers.
 enum RawHTML: MarkdownExtension {
+    static let markers = ["<"]
+
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
         guard !context.rawHTML else { return }
         var sanitizer = HTMLSanitizer()

@@ -1,3 +1,4 @@
+import Foundation
 import CCmark
 
 /// GFM pipe tables: a header row, a delimiter row (`|:---|:-:|---:|`) with as many cells,
@@ -7,16 +8,31 @@ import CCmark
 /// and renders each cell's inline Markdown on its own (math, wiki-links and inline values
 /// are placeholders by then, so they come out as holes like anywhere else).
 enum Table: MarkdownExtension {
+    static let markers = ["|"]
+
     enum Alignment { case none, left, center, right }
 
     /// At most this many columns are laid out; more cells in a row are dropped (and reported).
     static let maxColumns = 256
 
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
-        for paragraph in tree.nodes(ofType: [CMARK_NODE_PARAGRAPH.rawValue]) {
+        for paragraph in tree.nodes(ofType: [CMARK_NODE_PARAGRAPH.rawValue])
+        where cmark_node_get_end_line(paragraph) > cmark_node_get_start_line(paragraph) && hasPipe(paragraph, context: context) {
             let lines = sourceLines(of: paragraph, context: context)
             guard lines.count >= 2, lines.contains(where: { $0.contains(0x7C) }) else { continue }
             rewrite(paragraph: paragraph, lines: lines, context: &context)
+        }
+    }
+
+    /// Whether the paragraph's source holds a `|` at all (most do not).
+    static func hasPipe(_ paragraph: OpaquePointer, context: MarkdownContext) -> Bool {
+        let first = Int(cmark_node_get_start_line(paragraph)), last = Int(cmark_node_get_end_line(paragraph))
+        guard first >= 1, last >= first, last <= context.lines.starts.count else { return false }
+        let s = context.lines.starts[first - 1]
+        let e = last < context.lines.starts.count ? context.lines.starts[last] : context.text.count
+        return context.text.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, s < e else { return false }
+            return memchr(base + s, 0x7C, e - s) != nil
         }
     }
 

@@ -3,6 +3,8 @@ import CCmark
 /// GFM task list items: `- [ ] todo`, `- [x] done` become disabled checkboxes, checked
 /// state kept (readers cannot tick a published note).
 enum TaskList: MarkdownExtension {
+    static let markers = ["[ ]", "[x]", "[X]"]
+
     static func apply(to tree: CmarkTree, context: inout MarkdownContext) {
         for item in tree.nodes(ofType: [CMARK_NODE_ITEM.rawValue]) {
             guard let paragraph = cmark_node_first_child(item), CmarkTree.type(paragraph) == CMARK_NODE_PARAGRAPH,
