@@ -103,7 +103,8 @@ extension Note {
     static func blockLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> (BlockLines, CmarkTree?) {
         var lines = BlockLines(excluded: [Bool](repeating: false, count: lineCount),
                                inlineBlock: [Int32](repeating: 0, count: lineCount))
-        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return (lines, nil) }
+        let parsed = FootnoteDefinitionMask.masked(bytes) ?? bytes
+        guard let tree = CmarkTree(bytes: parsed, options: cmarkOptions(rawHTML: rawHTML)) else { return (lines, nil) }
         var nextID: Int32 = 1
         tree.walkBlocks { node in
             let type = CmarkTree.type(node)

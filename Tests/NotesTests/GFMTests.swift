@@ -129,6 +129,12 @@ import Testing
         #expect(out.contains("<p>After.</p>\n<section"))
     }
 
+    @Test func mathInContinuationParagraphsIsMath() {
+        let n = note("x[^1]\n\n[^1]: First $a$.\n\n    Second $b$.\n")
+        #expect(n.math.map(\.tex) == ["a", "b"])
+        #expect(plainRender(n).contains("<p>Second [I:b]. <a href=\"#fnref-1\""))
+    }
+
     @Test func missingAndUnusedDefinitionsAreReported() throws {
         let n = note("Text[^missing].\n\n[^unused]: Nobody cites me.\n[^unused]: Twice.\n")
         let out = plainRender(n)

@@ -183,3 +183,30 @@ enum Footnote: MarkdownExtension {
         if cmark_node_append_child(tree.root, section) != 1 { cmark_node_free(section) }
     }
 }
+
+/// The first parse must see footnote definitions as the second does, as list items, or their
+/// indented continuation paragraphs look like code and their math is never cut out. Each
+/// `[^x]:` at a line start becomes `- ` and filler of the same length (offsets stay put).
+enum FootnoteDefinitionMask {
+    static func masked(_ bytes: [UInt8]) -> [UInt8]? {
+        var out: [UInt8]?
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var k = lineStart
+            while k < bytes.count, k - lineStart < 3, bytes[k] == 0x20 { k += 1 }
+            if k + 3 < bytes.count, bytes[k] == 0x5B, bytes[k + 1] == 0x5E {
+                var e = k + 2
+                while e < bytes.count, e - k < 104, bytes[e] > 0x20, bytes[e] != 0x5D, bytes[e] != 0x5B { e += 1 }
+                if e > k + 2, e + 1 < bytes.count, bytes[e] == 0x5D, bytes[e + 1] == 0x3A {
+                    if out == nil { out = bytes }
+                    out?[k] = 0x2D
+                    out?[k + 1] = 0x20
+                    for f in (k + 2)...(e + 1) { out?[f] = 0x78 }
+                }
+            }
+            while lineStart < bytes.count, bytes[lineStart] != 0x0A { lineStart += 1 }
+            lineStart += 1
+        }
+        return out
+    }
+}
