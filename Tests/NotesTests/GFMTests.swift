@@ -16,6 +16,16 @@ import Testing
         #expect(html("|a|b|\n|:--|--|\n").contains("<th align=\"left\">a</th>\n<th>b</th>"))
     }
 
+    /// GFM spec examples 201, 202, 204 and 205: where a table ends, and a table with no body.
+    @Test func tableEndsAsTheSpecSays() {
+        #expect(html("| abc | def |\n| --- | --- |\n| bar | baz |\n> bar\n")
+                == "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n</tbody>\n</table>\n<blockquote>\n<p>bar</p>\n</blockquote>\n")
+        #expect(html("| abc | def |\n| --- | --- |\n| bar | baz |\nbar\n\nbar\n")
+                == "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>bar</td>\n<td>baz</td>\n</tr>\n<tr>\n<td>bar</td>\n<td></td>\n</tr>\n</tbody>\n</table>\n<p>bar</p>\n")
+        #expect(html("| abc | def |\n| --- | --- |\n")
+                == "<table>\n<thead>\n<tr>\n<th>abc</th>\n<th>def</th>\n</tr>\n</thead>\n</table>\n")
+    }
+
     @Test func tableCellsHoldInlineMarkdownMathAndLinks() {
         let n = note("| $p(x)$ | [[Other note\\|label]] | `= 1 + 1` |\n|---|---|---|\n| **b** \\| c | ~~s~~ | x |\n")
         #expect(n.math.map(\.tex) == ["p(x)"])
