@@ -46,6 +46,7 @@ if args.count > 2, args[1] == "--compare" {
         case .inlineValue(let i): return "<code>\(MarkdownBody.escapeHTML(n.inlineExpressions[i].codeText))</code>"
         case .math(let i): return "[M:\(n.math[i].tex)]"
         case .link(let i): return "[[\(n.links[i].target)]]"
+        case .tag(let i): return "#" + n.inlineTags[i]
         }
     }
     print("OURS:\n" + ours + "\nCMARK:\n" + cmarkReferenceHTML(text))

@@ -12,6 +12,7 @@ import Glibc
 /// Every target: its name and the function that feeds it one input.
 let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("note", fuzzNote),
+    ("markdown", fuzzMarkdown),
     ("front-matter", fuzzFrontMatter),
     ("config", fuzzConfig),
     ("cells", fuzzCells),

@@ -11,7 +11,7 @@ public struct Note: Sendable, Hashable {
     public var id: String
     /// Parsed front matter (empty when there is none or it did not parse).
     public var frontMatter: FrontMatter
-    /// Front matter `title`, else the first level-1 heading, else the file name.
+    /// Front matter `title`, else the file name without `.md`, as Obsidian shows it.
     public var title: String
     /// cmark's HTML with holes for math, links, cells, inline values and heading anchors.
     public var body: MarkdownBody
@@ -25,6 +25,11 @@ public struct Note: Sendable, Hashable {
     public var inlineExpressions: [InlineExpression]
     /// Headings in document order. `Hole.headingAnchor(i)` indexes this.
     public var headings: [Heading]
+    /// Block ids (`^abc123` at the end of a block, without the caret), in document order:
+    /// `[[note#^abc123]]` targets; each block carries the hidden anchor `^abc123`.
+    public var blockIDs: [String] = []
+    /// Inline `#tags` written in the text (without `#`), in document order, no duplicates.
+    public var inlineTags: [String] = []
     /// Problems found while reading this note (never fatal).
     public var diagnostics: [Diagnostic]
     /// 64-bit FNV-1a of the file's raw bytes as 16 lowercase hex digits, for the build cache.

@@ -86,16 +86,19 @@ extension Note {
             cutout = Cutout(text: working)
         }
         diagnostics += cutout.diagnostics
-        let pass = MarkdownPass.run(cutout: cutout, rawHTML: config.allowRawHTML, locator: &locator)
+        let pass = MarkdownPass.run(cutout: cutout, rawHTML: config.allowRawHTML, hardBreaks: config.hardLineBreaks,
+                                    locator: &locator)
         diagnostics += pass.diagnostics
         withExtendedLifetime(firstTree) {}
 
         let id = path.hasSuffix(".md") ? String(path.dropLast(3)) : path
         let fileName = id.split(separator: "/").last.map(String.init) ?? id
-        let title = frontMatter.title.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? pass.firstTitle ?? fileName
+        // Obsidian shows the file name, never the first heading, when there is no `title:`.
+        let title = frontMatter.title.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? fileName
         return Note(path: path, id: id, frontMatter: frontMatter, title: title, body: pass.body,
                     math: pass.math, links: cutout.links, cells: pass.cells,
                     inlineExpressions: cutout.inlineExpressions, headings: pass.headings,
+                    blockIDs: pass.blockIDs, inlineTags: pass.inlineTags,
                     diagnostics: diagnostics, contentHash: fnv1aHex(raw))
     }
 
@@ -104,7 +107,8 @@ extension Note {
     static func blockLines(_ bytes: [UInt8], lineCount: Int, rawHTML: Bool) -> (BlockLines, CmarkTree?) {
         var lines = BlockLines(excluded: [Bool](repeating: false, count: lineCount),
                                inlineBlock: [Int32](repeating: 0, count: lineCount))
-        guard let tree = CmarkTree(bytes: bytes, options: cmarkOptions(rawHTML: rawHTML)) else { return (lines, nil) }
+        let parsed = FootnoteDefinitionMask.masked(bytes) ?? bytes
+        guard let tree = CmarkTree(bytes: parsed, options: cmarkOptions(rawHTML: rawHTML)) else { return (lines, nil) }
         var nextID: Int32 = 1
         tree.walkBlocks { node in
             let type = CmarkTree.type(node)
@@ -130,6 +134,8 @@ extension Note {
             while i < n {
                 let c = b[i]
                 if c == 0x24 { return true }
+                if c == 0x25, i + 1 < n, b[i + 1] == 0x25 { return true }
+                if c == 0x5B, i + 1 < n, b[i + 1] == 0x5E { return true }
                 if c == 0x5B, i + 1 < n, b[i + 1] == 0x5B { return true }
                 if c == 0x60 {
                     var k = i + 1

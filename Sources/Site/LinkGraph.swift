@@ -16,9 +16,9 @@ struct LinkGraph: Sendable {
     let targets: [String: LinkTarget]
     private let index: [String: Int]
 
-    init(notes: [Note]) {
+    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil) {
         self.notes = notes
-        let resolver = LinkResolver(notes: notes)
+        let resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
         self.resolver = resolver
         let resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
         var index: [String: Int] = [:]
@@ -52,6 +52,7 @@ struct LinkGraph: Sendable {
             switch resolution {
             case .note(let id, let heading):
                 return "note:" + id + "#" + (heading.map { $0.anchor + "\u{1F}" + $0.text } ?? "")
+            case .file(let path): return "file:" + path
             case .missingNote: return "missing"
             case .missingHeading(let id): return "missing-heading:" + id
             case .ambiguous(let ids): return "ambiguous:" + ids.joined(separator: "\u{1F}")
@@ -59,8 +60,31 @@ struct LinkGraph: Sendable {
         }.joined(separator: "\n")
     }
 
+    /// The index of the note with this id.
+    func index(of id: String) -> Int? { index[id] }
+
+    /// The content hashes of the notes a note's page shows in place (`![[note]]`), nested
+    /// embeds included, so a page is rendered again when an embedded note changes.
+    func embedKey(_ i: Int) -> String {
+        var seen: Set<Int> = [i]
+        var frontier = [i]
+        var hashes: [String] = []
+        for _ in 0...Transclusion.maxDepth {
+            var next: [Int] = []
+            for k in frontier {
+                for (link, resolution) in zip(notes[k].links, resolutions[k]) where link.isEmbed {
+                    guard case .note(let id, _) = resolution, let j = index[id], seen.insert(j).inserted else { continue }
+                    hashes.append(notes[j].id + ":" + notes[j].contentHash)
+                    next.append(j)
+                }
+            }
+            frontier = next
+        }
+        return hashes.sorted().joined(separator: ",")
+    }
+
     /// What a note's page shows of other notes: the titles and briefs of the notes it links
-    /// to, and of those linking to it.
+    /// to, and of those linking to it, and the content of notes it embeds.
     func neighbourhoodKey(_ i: Int) -> String {
         func describe(_ j: Int) -> String {
             let t = targets[notes[j].id]
@@ -68,5 +92,6 @@ struct LinkGraph: Sendable {
         }
         return "out:" + outgoing[i].map(describe).joined(separator: "\u{1E}")
             + "\nin:" + incoming[i].map(describe).joined(separator: "\u{1E}")
+            + "\nembeds:" + embedKey(i)
     }
 }

@@ -62,6 +62,13 @@ struct NoteFragment {
     let targets: [String: LinkTarget]
     /// Site pages give every heading a linkable anchor; the bare fragment keeps cmark's HTML.
     var headingAnchors = true
+    /// The vault's notes, for embeds shown in place (`![[note]]`); nil: embeds are cards.
+    var graph: LinkGraph? = nil
+    /// Notes being shown around this one (the page's note first), against embed cycles.
+    var visited: [String] = []
+    var budget = TransclusionBudget()
+    /// Inside a transclusion: heading anchors become markers that sections are cut at.
+    var sectionMarkers = false
 
     func render() -> String {
         note.body.render { hole in
@@ -70,7 +77,13 @@ struct NoteFragment {
             case .link(let i): return link(i)
             case .cell(let i): return fills.cells.indices.contains(i) ? fills.cells[i] : ""
             case .inlineValue(let i): return fills.inlineValues.indices.contains(i) ? fills.inlineValues[i] : ""
+            case .tag(let i):
+                guard note.inlineTags.indices.contains(i) else { return "" }
+                let tag = note.inlineTags[i]
+                let url = SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: TagTree.normalize(tag) ?? tag))
+                return "<a class=\"tag inline-tag\" href=\"\(HTML.escape(url))\">#\(HTML.escape(tag))</a>"
             case .headingAnchor(let i):
+                if sectionMarkers { return Transclusion.marker(i) }
                 guard headingAnchors, note.headings.indices.contains(i) else { return "" }
                 let anchor = note.headings[i].anchor
                 return "<a class=\"heading-anchor\" id=\"\(HTML.escape(anchor))\" href=\"#\(HTML.escape(SitePaths.percentEncode(anchor)))\" aria-label=\"link to this section\"></a>"
@@ -89,13 +102,20 @@ struct NoteFragment {
             return "<span class=\"broken-link\" title=\"\(HTML.escape(why))\">\(HTML.escape(link.displayText))</span>"
         }
         switch resolution {
+        case .file(let path):
+            let url = SitePaths.relativeURL(from: page, to: path)
+            return link.isEmbed ? MediaEmbed(link: link, path: path, url: url).html
+                : "<a class=\"wiki-link file-link\" href=\"\(HTML.escape(url))\">\(HTML.escape(link.label ?? link.target))</a>"
+        case .missingNote where VaultPath.isMediaFile(link.target):
+            return broken("no file named “\(link.target)” in the vault")
         case .note(let id, let heading):
-            guard let target = id == note.id ? LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
+            let ownPage = id == note.id && !sectionMarkers
+            guard let target = ownPage ? LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
                     : targets[id] else {
                 return broken("no page for \(id)")
             }
             let url: String
-            if id == note.id, let heading {
+            if ownPage, let heading {
                 url = "#" + SitePaths.percentEncode(heading.anchor)
             } else {
                 url = SitePaths.relativeURL(from: page, to: target.page, fragment: heading?.anchor)
@@ -103,6 +123,13 @@ struct NoteFragment {
             var label = target.title
             if let heading { label = link.target.isEmpty ? heading.text : target.title + " › " + heading.text }
             if let written = link.label, !written.isEmpty { label = written }
+            if link.isEmbed, let graph {
+                let shown = visited.isEmpty ? [note.id] : visited
+                if let html = Transclusion(graph: graph, page: page).html(of: id, heading: heading, link: link,
+                                                                          visited: shown, budget: budget) {
+                    return html
+                }
+            }
             if link.isEmbed {
                 let brief = target.brief.isEmpty ? "" : "<span class=\"embed-brief\">\(HTML.escape(target.brief))</span>"
                 return "<a class=\"embed-card\" href=\"\(HTML.escape(url))\"><span class=\"embed-title\">\(HTML.escape(label))</span>\(brief)</a>"

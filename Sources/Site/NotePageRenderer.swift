@@ -29,7 +29,7 @@ struct NotePageRenderer: Sendable {
         let note = graph.notes[i]
         let page = SitePaths.page(forNote: note.path)
         let body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
-                                targets: graph.targets, headingAnchors: true).render()
+                                targets: graph.targets, headingAnchors: true, graph: graph).render()
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
             var entry = placeholderSummary(j)
@@ -40,6 +40,8 @@ struct NotePageRenderer: Sendable {
         for (key, value) in note.frontMatter.extra { extra[key] = value.text }
         var context = pages.note(summary, extra: extra, backlinks: backlinks)
         context["body"] = body
+        // A first `# Heading` that only repeats the page title is hidden; any other stays.
+        if let first = note.headings.first, first.level == 1, first.text == note.title { context["titleRepeated"] = true }
         return theme.render("note", context)
     }
 
@@ -57,7 +59,8 @@ struct NotePageRenderer: Sendable {
         let note = verified.note
         let front = note.frontMatter
         var tags: [String] = []
-        for raw in front.tags {
+        // Inline `#tags` join the front matter's, as in Obsidian.
+        for raw in front.tags + note.inlineTags {
             if let tag = TagTree.normalize(raw), !tags.contains(tag) { tags.append(tag) }
         }
         return NoteSummary(
@@ -92,6 +95,8 @@ struct NotePageRenderer: Sendable {
                 if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }
             case .hole(.inlineValue(let i)):
                 if verified.inlineValues.indices.contains(i) { text.append(text: verified.inlineValues[i].text) }
+            case .hole(.tag(let i)):
+                if note.inlineTags.indices.contains(i) { text.append(text: "#" + note.inlineTags[i]) }
             case .hole(.cell), .hole(.headingAnchor):
                 text.append(text: " ")
             }

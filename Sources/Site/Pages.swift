@@ -5,6 +5,9 @@ import Diagnostics
 struct Pages {
     let siteTitle: String
     let version: String
+    /// Show each note's authoring diagnostics on its page (`show_diagnostics: true`); off by
+    /// default: they are for the author's terminal and reports, not for readers.
+    var showDiagnostics = false
 
     /// Variables every page has: where the site root, the assets and the shared pages are.
     func chrome(page: String, title: String, description: String, lang: String) -> Context {
@@ -116,7 +119,7 @@ struct Pages {
             "failed": note.failedClaims,
             "notRun": note.notRunClaims,
         ] as Context
-        let problems = note.diagnostics.filter { $0.severity != .note }
+        let problems = showDiagnostics ? note.diagnostics.filter { $0.severity != .note } : []
         context["hasProblems"] = !problems.isEmpty
         context["problemsOpen"] = !problems.isEmpty && problems.count <= 5
         let warnings = problems.count - errors

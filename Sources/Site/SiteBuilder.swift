@@ -71,14 +71,15 @@ public struct SiteBuilder: Sendable {
     private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
                        staging: String, inputs: String) throws(BuildError) -> BuildResult {
         let notes = vault.notes
-        let graph = LinkGraph(notes: notes)
+        let graph = LinkGraph(notes: notes, files: vault.files, obsidian: vault.config.obsidian)
         let siteTitle = vault.config.title ?? ""
-        let pages = Pages(siteTitle: siteTitle, version: version)
+        let pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: vault.config.showDiagnostics)
         let writer = PageWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                 previousKeys: previous?.pages ?? [:])
         let configKey = ContentHasher.hash(
             SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
-            "\(vault.config.allowRawHTML)")
+            "\(vault.config.allowRawHTML)", "\(vault.config.showDiagnostics)", "\(vault.config.hardLineBreaks)",
+            vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "")
         // Keys first: a note whose verification and page inputs are unchanged is taken over
         // from the previous site as it is, without verifying it.
         let keys = notes.indices.map { i -> (verification: String, page: String) in
@@ -240,11 +241,15 @@ public struct SiteBuilder: Sendable {
         for asset in theme.assets {
             try file(SitePaths.assetsFolder + "/" + asset.path, asset.data)
         }
-        for media in VaultFiles.list(root: vault.root, excluding: output.path) {
-            let key = ContentHasher.hash("media", media.key)
-            manifest.pages[media.path] = key
-            if writer.reuse(media.path, key: key) { continue }
-            try writer.copy(media.absolute, to: media.path)
+        // The media the vault walk found (so `ignore:` applies), at their vault paths.
+        for path in vault.files where !path.hasPrefix(SitePaths.generatedFolder + "/") {
+            let absolute = vault.root + "/" + path
+            var info = stat()
+            guard stat(absolute, &info) == 0 else { continue }
+            let key = ContentHasher.hash("media", "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            manifest.pages[path] = key
+            if writer.reuse(path, key: key) { continue }
+            try writer.copy(absolute, to: path)
         }
 
         let htmlPages = manifest.pages.keys.filter { $0.hasSuffix(".html") }

@@ -15,7 +15,7 @@ extension SiteBuilder {
         hasher.add("\(options.strict)")
         hasher.add(options.baseURL ?? "")
         hasher.add(theme.hash)
-        for path in [Vault.configFileName] + listing.paths {
+        for path in [Vault.configFileName, ".obsidian/app.json"] + listing.paths {
             hasher.add(path)
             hasher.add(FileManager.default.contents(atPath: listing.root + "/" + path) ?? Data("absent".utf8))
         }

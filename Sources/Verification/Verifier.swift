@@ -38,7 +38,7 @@ public struct Verifier: Sendable {
     public init(vault: Vault, options: VerificationOptions = VerificationOptions(), resolver: LinkResolver? = nil) {
         self.vault = vault
         self.options = options
-        self.resolver = resolver ?? LinkResolver(notes: vault.notes)
+        self.resolver = resolver ?? LinkResolver(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian)
     }
 
     /// Verifies every note of the vault, in parallel, in path order.
@@ -85,6 +85,10 @@ public struct Verifier: Sendable {
             let resolution = resolver.resolve(link, from: note.id)
             if let diagnostic = resolver.diagnostic(for: link, resolution: resolution) {
                 diagnostics.append(diagnostic)
+            } else if link.isEmbed, case .note(let id, let heading) = resolution, id == note.id, heading == nil {
+                diagnostics.append(.warning("self-embed", "this note embeds itself; it is shown as a link",
+                                            at: link.location, length: link.source.unicodeScalars.count,
+                                            hint: "embed a section of it (![[#Heading]]) or another note"))
             }
             return resolution
         }

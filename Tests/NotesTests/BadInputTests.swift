@@ -169,7 +169,7 @@ import Testing
 
     @Test func deepNestingIsSurvived() {
         let yaml = note("---\nx: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n---\n# Deep\n")
-        #expect(yaml.title == "Deep")
+        #expect(yaml.title == "test")
         #expect(yaml.diagnostics.first?.code == "front-matter-yaml")
         #expect(yaml.diagnostics.first?.location?.line == 2)
         let quotes = note(String(repeating: "> ", count: 5000) + "x $a$\n" + String(repeating: "- ", count: 3000) + "y\n")

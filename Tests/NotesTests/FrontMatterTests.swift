@@ -85,7 +85,7 @@ import Testing
         #expect(d.severity == .error)
         let line = try #require(d.location?.line)
         #expect((3...5).contains(line), "YAML error line \(line) should point into the front matter")
-        #expect(n.title == "Fallback")
+        #expect(n.title == "test")
         #expect(n.math.first?.location.line == 8)
     }
 
@@ -94,11 +94,11 @@ import Testing
         let d = try #require(n.diagnostics.first { $0.code == "front-matter-unclosed" })
         #expect(d.location == SourceLocation(file: "test.md", line: 1, column: 1))
         #expect(n.headings.first?.location.line == 3)
-        #expect(n.title == "Heading")
+        #expect(n.title == "test")
     }
 
     @Test func emptyFrontMatterAndDotsTerminator() {
-        #expect(note("---\n---\n# A\n").title == "A")
+        #expect(note("---\n---\n# A\n", path: "dir/A note.md").title == "A note")
         #expect(note("---\ntitle: T\n...\nbody\n").title == "T")
         #expect(note("---\n- a\n- b\n---\n").diagnostics.contains { $0.code == "front-matter-type" })
     }

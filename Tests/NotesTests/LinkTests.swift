@@ -30,8 +30,8 @@ import Testing
 
     static let vault: [Note] = [
         note("---\naliases: [Information Theory]\n---\n# 信息论\n\n## 熵\n\n## Key Ideas\n", path: "AI/Math/信息论.md"),
-        note("# Probability\n", path: "AI/Math/概率.md"),
-        note("# 概率 other\n", path: "Other/概率.md"),
+        note("---\ntitle: Probability\n---\n# Probability\n", path: "AI/Math/概率.md"),
+        note("---\ntitle: 概率 other\n---\n", path: "Other/概率.md"),
         note("# Foo Note\n", path: "a/Foo.md"),
         note("---\ntitle: Foo\n---\n", path: "b/Bar.md"),
         note("# Case\n", path: "X/CaseNote.md"),

@@ -19,10 +19,12 @@ import Testing
         "Unclosed fence below\n\n```qed\nx = 1\n",
     ]
 
+    /// Allow-listed raw HTML (`<b>`, `<div>`) is kept as written, exactly as `cmark --unsafe`
+    /// writes it; without raw HTML both modes agree.
     @Test(arguments: plainSamples)
     func filledHolesMatchCmark(sample: String) {
         let n = note(sample)
-        #expect(plainRender(n) == cmarkReferenceHTML(sample))
+        #expect(plainRender(n) == cmarkReferenceHTML(sample, rawHTML: true))
     }
 
     @Test func filledHolesMatchCmarkCommandLine() throws {
@@ -31,6 +33,7 @@ import Testing
         for sample in Self.plainSamples {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: cli)
+            process.arguments = ["--unsafe"]
             let input = Pipe(), output = Pipe()
             process.standardInput = input
             process.standardOutput = output
@@ -130,7 +133,8 @@ import Testing
         #expect(n.headings.map(\.level) == [1, 2, 2, 2, 2])
         #expect(n.headings[3].text == "A, b! x")
         #expect(n.headings[1].location == SourceLocation(file: "test.md", line: 5, column: 1))
-        #expect(n.title == "信息论 Basics")
+        // Obsidian shows the file name, not the first heading, when there is no `title:`.
+        #expect(n.title == "test")
         #expect(note("## only h2\n", path: "dir/名字.md").title == "名字")
         #expect(note("---\ntitle: FM\n---\n# Heading\n").title == "FM")
     }

@@ -45,6 +45,7 @@ import Testing
             case .cell(let i): #expect(n.cells.indices.contains(i))
             case .inlineValue(let i): #expect(n.inlineExpressions.indices.contains(i))
             case .headingAnchor(let i): #expect(n.headings.indices.contains(i))
+            case .tag(let i): #expect(n.inlineTags.indices.contains(i))
             }
         }
         var locations = n.math.map(\.location) + n.links.map(\.location) + n.cells.map(\.location)
@@ -65,8 +66,10 @@ import Testing
     /// caches backtick positions per paragraph and forgets some closers after an unmatched
     /// run, so a hole changing the text before such a run can change its pairing.
     @Test func randomPlainMarkdownMatchesCmark() {
+        // Raw HTML is sanitised and `#word` is a tag, so those pieces are left out here
+        // (RawHTMLTests and ObsidianSyntaxTests cover them).
         let plain = Self.pieces.filter { p in
-            !p.contains("$") && !p.contains("[[") && !p.contains("\r") && !p.contains("---") && !p.contains("math")
+            !p.contains("<") && p != "#" && !p.contains("$") && !p.contains("[[") && !p.contains("\r") && !p.contains("---") && !p.contains("math")
                 && !p.contains("`")
                 && !p.unicodeScalars.contains { (0xE000...0xE01F).contains($0.value) || $0.value == 0xFEFF }
         } + ["\n```python\nx = 1\n```\n", "\n```qed hide\ny = 2\n```\n", "`code`", "``= x``", "`= H(P)`", "## H\n", "Key Ideas"]

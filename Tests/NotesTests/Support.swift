@@ -18,6 +18,7 @@ func plainRender(_ note: Note) -> String {
         case .inlineValue(let i): return "<code>\(MarkdownBody.escapeHTML(note.inlineExpressions[i].codeText))</code>"
         case .math(let i): return "[\(note.math[i].display ? "D" : "I"):\(MarkdownBody.escapeHTML(note.math[i].tex))]"
         case .link(let i): return "[[\(note.links[i].target)]]"
+        case .tag(let i): return "#" + note.inlineTags[i]
         }
     }
 }

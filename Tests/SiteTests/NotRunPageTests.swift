@@ -73,9 +73,14 @@ import Testing
         defer { vault.remove() }
         _ = try vault.build(keepGoing: true)
         let page = vault.read("Property.html")
-        // In the cell and in the note's problem list.
+        // In the cell always; in the note's problem list when pages show diagnostics.
         #expect(page.contains("counterexample: x = <span class=\"num\">5</span></span>"))
-        #expect(page.contains("<span class=\"detail\">counterexample: x = 5</span>"))
+        #expect(!page.contains("<span class=\"detail\">counterexample: x = 5</span>"))
+        try vault.write("qed.yml", "show_diagnostics: true\n")
+        _ = try vault.build(keepGoing: true)
+        let shown = vault.read("Property.html")
+        #expect(shown.contains("counterexample: x = <span class=\"num\">5</span></span>"))
+        #expect(shown.contains("<span class=\"detail\">counterexample: x = 5</span>"))
     }
 }
 

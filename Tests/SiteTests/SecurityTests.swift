@@ -59,8 +59,11 @@ import Testing
             }
             for tag in Self.tags(in: html) {
                 let name = tag.name
-                #expect(!["img", "iframe", "object", "embed", "b", "kbd"].contains(name) || name == "b" && tag.attributes.isEmpty,
+                // Raw HTML keeps a safe allow-list (an <img> with a relative source, a bare <b>);
+                // nothing that can embed another document or run code.
+                #expect(!["iframe", "object", "embed", "svg", "style", "base"].contains(name),
                         "\(path): note markup became a <\(name)> element")
+                #expect(name != "b" || tag.attributes.isEmpty, "\(path): <b> kept an attribute")
                 for (attribute, value) in tag.attributes {
                     #expect(!attribute.hasPrefix("on"), "\(path): event handler \(attribute) on <\(name)>")
                     if attribute == "href" || attribute == "src" {
@@ -88,10 +91,14 @@ import Testing
         defer { vault.remove() }
         _ = try vault.build()
         #expect(vault.read("Raw.html").contains("<kbd>Ctrl</kbd>"))
-        let closed = try TemporaryVault(["Raw.md": "# Raw\n\n<kbd>Ctrl</kbd>\n"])
+        // Off (the default): the allow-list is kept, the rest dropped and reported.
+        let closed = try TemporaryVault(["Raw.md": "# Raw\n\n<kbd>Ctrl</kbd> <iframe src=\"https://x.org\"></iframe>\n"])
         defer { closed.remove() }
-        _ = try closed.build()
-        #expect(!closed.read("Raw.html").contains("<kbd>"))
+        let result = try closed.build()
+        let page = closed.read("Raw.html")
+        #expect(page.contains("<kbd>Ctrl</kbd>"))
+        #expect(!page.contains("<iframe"))
+        #expect(result.diagnostics.contains { $0.code == "raw-html" && $0.location?.line == 3 })
     }
 
     @Test func pagesMakeNoNetworkRequests() throws {

@@ -11,6 +11,8 @@ public enum LinkResolution: Sendable, Hashable {
     case missingHeading(id: String)
     /// Several notes match equally well (their ids, sorted).
     case ambiguous([String])
+    /// A file of the vault that is not a note (an image, audio, video, PDF), by vault path.
+    case file(path: String)
 }
 
 /// Resolves wiki-links Obsidian-style with dictionary lookups (O(1) per link):
@@ -27,12 +29,24 @@ public struct LinkResolver: Sendable {
     private var folded = Table()
     /// Per note id: heading text, anchor and lower-cased text → heading.
     private var headings: [String: [String: Heading]] = [:]
+    /// Per note id: its block ids (`^abc123`, without the caret).
+    private var blocks: [String: Set<String>] = [:]
     /// Note names, paths and titles a reader might have meant, for "did you mean" hints.
     private var suggestions = SuggestionIndex(names: [])
     /// Hints already computed: a vault's See-Also lists repeat the same missing targets.
     private let hintCache = HintCache()
+    /// The vault's other files (images, audio, video, PDF) that embeds and links may name.
+    private var files = FileTable(paths: [])
 
-    public init(notes: [Note]) {
+    /// Obsidian's "relative path" link format: `[[sub/x]]` is read from the linking note's folder first.
+    private var relativeLinks = false
+
+    /// - Parameters:
+    ///   - files: Vault-relative paths of the vault's media files (`Vault.files`).
+    ///   - obsidian: The vault's Obsidian settings: the link format and attachment folder.
+    public init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil) {
+        self.files = FileTable(paths: files, attachmentFolder: obsidian?.attachmentFolder)
+        self.relativeLinks = obsidian?.linkFormat == "relative"
         var names = Set<String>()
         for note in notes {
             let id = note.id
@@ -47,6 +61,7 @@ public struct LinkResolver: Sendable {
             }
             for h in note.headings.reversed() { table[h.anchor] = h }
             headings[id] = table
+            blocks[id] = Set(note.blockIDs)
             names.insert(id); names.insert(name); names.insert(note.title)
         }
         suggestions = SuggestionIndex(names: names.sorted())
@@ -69,6 +84,18 @@ public struct LinkResolver: Sendable {
     /// Resolves `link`; `sourceID` is the linking note, for `[[#heading]]`.
     public func resolve(_ link: WikiLink, from sourceID: String? = nil) -> LinkResolution {
         var target = link.target.trimmingSpaces
+        let folder = sourceID.map(VaultPath.folder(of:)) ?? ""
+        if VaultPath.hasFileExtension(target) {
+            if let path = files.lookup(target, from: folder) { return .file(path: path) }
+            if VaultPath.isMediaFile(target) { return .missingNote }
+        }
+        // Obsidian's "relative path" link format: `[[../tools/kubectl]]`, `[[./x]]`.
+        if target.hasPrefix("./") || target.hasPrefix("../"), let joined = VaultPath.join(folder, target) {
+            target = joined
+        } else if relativeLinks, !folder.isEmpty, let joined = VaultPath.join(folder, target),
+                  exact.byPath[joined] != nil || folded.byPath[joined.lowercased()] != nil {
+            target = joined
+        }
         while target.hasPrefix("/") { target.removeFirst() }
         if target.hasPrefix("./") { target.removeFirst(2) }
         if target.lowercased().hasSuffix(".md") { target.removeLast(3) }
@@ -85,7 +112,11 @@ public struct LinkResolver: Sendable {
         guard var heading = link.heading else { return .note(id: id, heading: nil) }
         // `[[note#A#B]]` names nested headings; the last one is the target. `^id` is a block.
         if let last = heading.split(separator: "#").last { heading = String(last).trimmingSpaces }
-        if heading.hasPrefix("^") { return .note(id: id, heading: nil) }
+        if heading.hasPrefix("^") {
+            // A block id (`^abc123`): its hidden anchor is `^abc123` on the note's page.
+            guard blocks[id]?.contains(String(heading.dropFirst())) == true else { return .missingHeading(id: id) }
+            return .note(id: id, heading: Heading(level: 0, text: heading, anchor: heading, location: link.location))
+        }
         let table = headings[id] ?? [:]
         if let h = table[heading] ?? table[heading.lowercased()] ?? table[slug(heading)] {
             return .note(id: id, heading: h)
@@ -113,8 +144,11 @@ public struct LinkResolver: Sendable {
     public func diagnostic(for link: WikiLink, resolution: LinkResolution) -> Diagnostic? {
         let length = link.source.unicodeScalars.count
         switch resolution {
-        case .note:
+        case .note, .file:
             return nil
+        case .missingNote where VaultPath.isMediaFile(link.target):
+            return .warning("missing-file", "no file named '\(link.target)' in the vault", at: link.location, length: length,
+                            hint: "put the file in the vault (beside the note, or under its attachment folder), or fix the path")
         case .missingNote:
             let what = link.target.isEmpty ? "this note" : "'\(link.target)'"
             let hint = hintCache.value(for: link.target) { suggestions.closest(to: $0) }.map { "did you mean '\($0)'?" }

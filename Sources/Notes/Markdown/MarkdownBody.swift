@@ -11,6 +11,8 @@ public enum Hole: Sendable, Hashable {
     case inlineValue(Int)
     /// Index into `Note.headings`; sits at the start of the heading's content.
     case headingAnchor(Int)
+    /// Index into `Note.inlineTags`: an inline `#tag`, a link to the tag's page.
+    case tag(Int)
 }
 
 /// cmark's HTML for a note, with holes where QED inserts its own markup.
@@ -72,7 +74,7 @@ public struct MarkdownBody: Sendable, Hashable {
 
 /// The private-use characters that stand for holes while cmark parses and renders.
 ///
-/// Layout: U+E000, a kind scalar (U+E001…U+E005), the index in digits U+E010…U+E019, U+E00F;
+/// Layout: U+E000, a kind scalar (U+E001…U+E006), the index in digits U+E010…U+E019, U+E00F;
 /// math, link and inline-value placeholders are wrapped in `(` (see `wrapper`).
 /// Every scalar in U+E000…U+E01F found in a note's own text is replaced with U+FFFD before
 /// anything else happens, so a note cannot forge a hole.
@@ -89,6 +91,7 @@ enum Placeholder {
         case .cell(let i): return (0xE003, i)
         case .inlineValue(let i): return (0xE004, i)
         case .headingAnchor(let i): return (0xE005, i)
+        case .tag(let i): return (0xE006, i)
         }
     }
 
@@ -99,6 +102,7 @@ enum Placeholder {
         case 0xE003: return .cell(index)
         case 0xE004: return .inlineValue(index)
         case 0xE005: return .headingAnchor(index)
+        case 0xE006: return .tag(index)
         default: return nil
         }
     }
@@ -113,7 +117,7 @@ enum Placeholder {
     static func isWrapped(_ hole: Hole) -> Bool {
         switch hole {
         case .math, .link, .inlineValue: return true
-        case .cell, .headingAnchor: return false
+        case .cell, .headingAnchor, .tag: return false
         }
     }
 

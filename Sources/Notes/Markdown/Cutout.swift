@@ -9,6 +9,10 @@ struct Cutout {
     var links: [WikiLink] = []
     var inlineExpressions: [InlineExpression] = []
     var diagnostics: [Diagnostic] = []
+    /// Footnote references `[^label]` in document order (labels as written).
+    var footnoteReferences: [FootnoteMark] = []
+    /// Footnote definitions `[^label]:` in document order.
+    var footnoteDefinitions: [FootnoteMark] = []
 }
 
 extension Cutout {
@@ -152,6 +156,19 @@ struct MarkupScanner {
                 i = end
             case 0x3C: // <
                 i = angle(at: i) ?? i + 1
+            case 0x25 where i + 1 < n && b[i + 1] == 0x25: // %% Obsidian comment %%
+                if let end = commentEnd(from: i + 2) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<i]))
+                    result.map.addRegion(substituted: out.count, original: end, placeholder: false)
+                    copyStart = end
+                    i = end
+                } else {
+                    result.diagnostics.append(.warning(
+                        "unclosed-comment", "`%%` comment is never closed; it is shown as text",
+                        at: locator.location(ofOffset: i), length: 2,
+                        hint: "end the comment with `%%`, or write `\\%%` for a literal percent pair"))
+                    i += 2
+                }
             case 0x24: // $
                 if i + 1 < n, b[i + 1] == 0x24 {
                     switch displayMath(at: i) {
@@ -166,7 +183,7 @@ struct MarkupScanner {
                         result.diagnostics.append(.warning(
                             "unclosed-math", "`$$` is never closed; it is shown as literal text",
                             at: locator.location(ofOffset: i), length: 2,
-                            hint: "close display math with `$$` before the next blank line, or write `\\$$`"))
+                            hint: "close display math with `$$` (a block ends at a heading, code or the next `$$` block), or write `\\$$`"))
                         i += 2
                     }
                 } else if let (end, pieces) = inlineMath(at: i) {
@@ -184,6 +201,33 @@ struct MarkupScanner {
                     if i + 1 < n, b[i + 1] == 0x28, let end = linkDestinationEnd(from: i + 2) { i = end; continue }
                 }
                 i += 1
+            case 0x5B where i + 1 < n && b[i + 1] == 0x5E: // [^ footnote
+                guard let (label, end) = footnoteLabel(at: i) else { i += 1; continue }
+                let mark = FootnoteMark(label: label, location: locator.location(ofOffset: i))
+                if end < n, b[end] == 0x3A, opensDefinitionLine(i) {
+                    // `[^x]: text` becomes a list item (`-   ` then a marker), so that its
+                    // indented continuation blocks belong to it as they belong to the note.
+                    var after = end + 1
+                    if after < n, b[after] == 0x20 || b[after] == 0x09 { after += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<i]))
+                    result.map.addRegion(substituted: out.count, original: i, placeholder: true)
+                    out.append(contentsOf: [0x2D, 0x20, 0x20, 0x20])
+                    FootnoteMark.append(kind: FootnoteMark.definitionKind, index: result.footnoteDefinitions.count, to: &out)
+                    result.map.addRegion(substituted: out.count, original: after, placeholder: false)
+                    copyStart = after
+                    result.footnoteDefinitions.append(mark)
+                    i = after
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copyStart..<i]))
+                    result.map.addRegion(substituted: out.count, original: i, placeholder: true)
+                    out.append(Placeholder.wrapper)
+                    FootnoteMark.append(kind: FootnoteMark.referenceKind, index: result.footnoteReferences.count, to: &out)
+                    out.append(Placeholder.wrapper)
+                    result.map.addRegion(substituted: out.count, original: end, placeholder: false)
+                    copyStart = end
+                    result.footnoteReferences.append(mark)
+                    i = end
+                }
             case 0x5B, 0x21: // [ or !
                 let embed = b[i] == 0x21
                 let open = embed ? i + 1 : i
@@ -256,6 +300,7 @@ struct MarkupScanner {
 
     func displayMath(at i: Int) -> DisplayResult {
         let depth = quoteDepth(at: i)
+        let blockForm = opensLine(i)
         var pieces: [Range<Int>] = []
         var pieceStart = i + 2
         var k = pieceStart
@@ -273,9 +318,16 @@ struct MarkupScanner {
                 return .found(k + 2, pieces)
             }
             if c == 0x0A {
-                guard mayContinue(afterNewlineAt: k) else { return .unclosed }
-                pieces.append(pieceStart..<(k + 1))
-                pieceStart = skipQuotePrefix(from: k + 1, depth: depth)
+                if mayContinue(afterNewlineAt: k) {
+                    pieces.append(pieceStart..<(k + 1))
+                    pieceStart = skipQuotePrefix(from: k + 1, depth: depth)
+                } else {
+                    // Obsidian keeps a `$$` block open across blank lines; the block ends,
+                    // unclosed, where another block plainly starts, so it never swallows the note.
+                    guard blockForm, let next = lineAfterBlankLines(k, depth: depth) else { return .unclosed }
+                    pieces.append(pieceStart..<(k + 1))
+                    pieceStart = skipQuotePrefix(from: next, depth: depth)
+                }
                 k = pieceStart
                 continue
             }
@@ -283,6 +335,63 @@ struct MarkupScanner {
             k += 1
         }
         return .unclosed
+    }
+
+    /// Whether the `$$` at `i` opens its line (after block-quote markers and spaces).
+    func opensLine(_ i: Int) -> Bool {
+        var q = lines.starts[lines.line(ofOffset: i) - 1]
+        while q < i, b[q] == 0x20 || b[q] == 0x09 || b[q] == 0x3E { q += 1 }
+        return q == i
+    }
+
+    /// After the newline at `k` and one or more blank lines: the start of the next line that
+    /// may continue a `$$` block (not code, not a heading, not a new `$$` block), or nil.
+    func lineAfterBlankLines(_ k: Int, depth: Int) -> Int? {
+        var p = k + 1
+        var blank = 0
+        while p < n, blank <= 64 {
+            let content = skipQuotePrefix(from: p, depth: depth)
+            var q = content
+            while q < n, b[q] == 0x20 || b[q] == 0x09 || b[q] == 0x3E { q += 1 }
+            if q < n, b[q] != 0x0A {
+                guard blank > 0, !isExcluded(lineStartingAt: p), b[q] != 0x23,
+                      !(b[q] == 0x24 && q + 1 < n && b[q + 1] == 0x24) else { return nil }
+                return p
+            }
+            blank += 1
+            p = q + 1
+        }
+        return nil
+    }
+
+    /// `[^label]` at `i`: the label (no white space, no brackets, at most 100 bytes) and the
+    /// offset after `]`.
+    func footnoteLabel(at i: Int) -> (String, Int)? {
+        var k = i + 2
+        while k < n, k - i < 104, b[k] != 0x5D {
+            if b[k] <= 0x20 || b[k] == 0x5B || b[k] == 0xEE { return nil }
+            k += 1
+        }
+        guard k < n, b[k] == 0x5D, k > i + 2 else { return nil }
+        return (String(decoding: UnsafeBufferPointer(rebasing: b[(i + 2)..<k]), as: UTF8.self), k + 1)
+    }
+
+    /// Whether `[` at `i` starts its line (up to three spaces before it, outside block quotes).
+    func opensDefinitionLine(_ i: Int) -> Bool {
+        let start = lines.starts[lines.line(ofOffset: i) - 1]
+        guard i - start <= 3 else { return false }
+        for k in start..<i where b[k] != 0x20 { return false }
+        return true
+    }
+
+    /// The offset past the `%%` closing a comment whose text starts at `from`, or nil.
+    func commentEnd(from: Int) -> Int? {
+        var k = from
+        while k + 1 < n {
+            if b[k] == 0x25, b[k + 1] == 0x25 { return k + 2 }
+            k += 1
+        }
+        return nil
     }
 
     /// Pandoc's rules: no white space after the opening `$`; the first unescaped `$` closes,

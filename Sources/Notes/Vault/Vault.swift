@@ -27,6 +27,9 @@ public struct Vault: Sendable {
     public var config: VaultConfig
     /// Every note, sorted by `path` in byte order.
     public var notes: [Note]
+    /// The other files notes can embed (images, audio, video, PDF; `VaultPath.mediaExtensions`),
+    /// vault-relative, sorted; found by the same walk, so `ignore:` applies to them too.
+    public var files: [String] = []
     /// Vault-level problems: unreadable or binary files, symlink loops, a bad `qed.yml`,
     /// paths outside the vault. Per-note problems are in each `Note.diagnostics`.
     public var diagnostics: [Diagnostic]
@@ -44,6 +47,11 @@ public struct Vault: Sendable {
         let (realRoot, config, configProblems) = try settings(at: root)
         var diagnostics = configProblems
         var files: [(absolute: String, relative: String)] = []
+        var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
+        // The walk also finds the media embeds resolve against, even when only some notes are
+        // read; then it is bounded, as the "vault" may be a home folder or /tmp.
+        if only != nil { walker.entryBudget = 20_000 }
+        walker.walk()
         if let only {
             for given in only {
                 let at = SourceLocation(file: given, line: 1, column: 1)
@@ -59,8 +67,6 @@ public struct Vault: Sendable {
                 files.append((real, String(real.dropFirst(realRoot.count + 1))))
             }
         } else {
-            var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
-            walker.walk()
             files = walker.files
             diagnostics += walker.diagnostics
         }
@@ -86,7 +92,9 @@ public struct Vault: Sendable {
             case .none: break
             }
         }
-        return Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+        var vault = Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+        vault.files = walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return vault
     }
 
     /// The files `load(at:excluding:)` would read, as vault-relative paths in byte order,
@@ -106,8 +114,14 @@ public struct Vault: Sendable {
         guard stat(root, &info) == 0 else { throw .notFound(root) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(root) }
         guard let realRoot = realPath(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
-        guard let bytes = readFile(realRoot + "/" + configFileName) else { return (realRoot, VaultConfig(), []) }
-        let (config, problems) = VaultConfig.parse(String(decoding: bytes, as: UTF8.self), file: configFileName)
+        var (config, problems) = readFile(realRoot + "/" + configFileName).map {
+            VaultConfig.parse(String(decoding: $0, as: UTF8.self), file: configFileName)
+        } ?? (VaultConfig(), [])
+        if let app = readFile(realRoot + "/.obsidian/app.json") {
+            let (settings, appProblems) = ObsidianSettings.parse(app)
+            config.obsidian = settings
+            problems += appProblems
+        }
         return (realRoot, config, problems)
     }
 
@@ -152,6 +166,10 @@ struct VaultWalker {
     let ignore: [Glob]
     var excludedRealPaths: Set<String> = []
     var files: [(absolute: String, relative: String)] = []
+    /// Vault-relative paths of media files (see `VaultPath.mediaExtensions`).
+    var media: [String] = []
+    /// Folder entries the walk may look at before it stops.
+    var entryBudget = Int.max
     var diagnostics: [Diagnostic] = []
 
     struct Identity: Hashable { var device: UInt64; var inode: UInt64 }
@@ -184,6 +202,8 @@ struct VaultWalker {
                 continue
             }
             for name in names.sorted() where !name.hasPrefix(".") {
+                guard entryBudget > 0 else { return }
+                entryBudget -= 1
                 let absolute = directory + "/" + name
                 let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
                 let at = SourceLocation(file: relative, line: 1, column: 1)
@@ -216,6 +236,8 @@ struct VaultWalker {
                     stack.append((absolute, relative))
                 } else if name.hasSuffix(".md") {
                     files.append((absolute, relative))
+                } else if VaultPath.isMediaFile(name) {
+                    media.append(relative)
                 }
             }
         }

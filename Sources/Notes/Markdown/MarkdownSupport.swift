@@ -65,7 +65,7 @@ func plainText(of hole: Hole, cutout: Cutout) -> String {
     case .math(let i): return i < cutout.math.count ? cutout.math[i].tex : ""
     case .link(let i): return i < cutout.links.count ? cutout.links[i].displayText : ""
     case .inlineValue(let i): return i < cutout.inlineExpressions.count ? cutout.inlineExpressions[i].codeText : ""
-    case .cell, .headingAnchor: return ""
+    case .cell, .headingAnchor, .tag: return ""
     }
 }
 

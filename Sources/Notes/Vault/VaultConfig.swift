@@ -18,6 +18,19 @@ public struct VaultConfig: Sendable, Hashable {
     public var allowOutside: [String]
     /// Resource limits (`limits:`), each with a default no real vault meets.
     public var limits: ResourceLimits
+    /// Show authoring diagnostics (unresolved links, unknown LaTeX) on published pages
+    /// (`show_diagnostics: true`); by default they stay in the terminal and the reports.
+    public var showDiagnostics = false
+    /// `line_breaks: obsidian` (a newline in a paragraph is a line break) or `commonmark`.
+    public var lineBreaks: LineBreaks?
+    /// The vault's `.obsidian/app.json`, when it has one.
+    public var obsidian: ObsidianSettings?
+
+    /// How single newlines inside a paragraph render.
+    public enum LineBreaks: String, Sendable, Hashable {
+        case commonMark = "commonmark"
+        case obsidian
+    }
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = [], allowOutside: [String] = [],
@@ -70,6 +83,12 @@ public struct VaultConfig: Sendable, Hashable {
                 } else { wrong("a non-negative number") }
             case "raw_html":
                 if let b = v.bool { config.allowRawHTML = b } else { wrong("true or false") }
+            case "line_breaks":
+                if case .scalar(let s) = v, let value = LineBreaks(rawValue: s.string.lowercased()) {
+                    config.lineBreaks = value
+                } else { wrong("obsidian or commonmark") }
+            case "show_diagnostics":
+                if let b = v.bool { config.showDiagnostics = b } else { wrong("true or false") }
             case "ignore":
                 if let list = strings(v) { config.ignore += list } else { wrong("a list of glob patterns") }
             case "allow_outside":
@@ -113,7 +132,7 @@ extension VaultConfig {
         return text.hasPrefix("/") && !text.hasPrefix("//")
     }
 
-    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits"]
+    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks"]
 }
 
 extension ResourceLimits {

@@ -8,14 +8,16 @@ struct MarkdownPass {
     var cells: [Cell] = []
     var headings: [Heading] = []
     var diagnostics: [Diagnostic] = []
-    /// Text of the first level-1 heading, the fallback title.
-    var firstTitle: String?
+    /// Block ids found by the block-id extension (without `^`).
+    var blockIDs: [String] = []
+    /// Inline `#tags` found in text.
+    var inlineTags: [String] = []
 }
 
 extension MarkdownPass {
     /// Parses the cut-out text, turns qed and math fences, display-math paragraphs and
     /// heading anchors into holes, renders HTML and maps every position to the original file.
-    static func run(cutout: Cutout, rawHTML: Bool, locator: inout Locator) -> MarkdownPass {
+    static func run(cutout: Cutout, rawHTML: Bool, hardBreaks: Bool = false, locator: inout Locator) -> MarkdownPass {
         var pass = MarkdownPass()
         pass.math = cutout.math
         let text = cutout.text
@@ -52,7 +54,6 @@ extension MarkdownPass {
                 let loc = location(line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node))
                 anchors.append((node, Placeholder.string(.headingAnchor(pass.headings.count))))
                 pass.headings.append(Heading(level: level, text: plain, anchor: anchor, location: loc))
-                if level == 1, pass.firstTitle == nil, !plain.isEmpty { pass.firstTitle = plain }
                 return
             }
             if type == CMARK_NODE_CODE_BLOCK {
@@ -82,13 +83,27 @@ extension MarkdownPass {
             } else if type == CMARK_NODE_PARAGRAPH, startsWithPlaceholder(paragraph: node) {
                 if let holes = displayOnlyHoles(paragraph: node, math: cutout.math) {
                     replacements.append((node, holes.map(Placeholder.string).joined(separator: "\n")))
+                } else if let hole = embedOnlyHole(paragraph: node, links: cutout.links) {
+                    // A paragraph that is only `![[note]]` shows the note as a block, not inside `<p>`.
+                    replacements.append((node, Placeholder.string(hole)))
                 }
             }
         }
 
         for (node, html) in anchors { CmarkTree.prependCustomInline(node, html: html) }
         for (node, html) in replacements { CmarkTree.replaceWithCustomBlock(node, html: html) }
-        let html = tree.renderHTML(options: rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        // GFM and Obsidian constructs cmark 0.30 does not know, each a tree rewrite.
+        // Adjacent text nodes are merged first (the HTML is the same) so that markers cmark
+        // split at `[` or `!` (`[!note]`, `[ ]`) are one literal.
+        cmark_consolidate_text_nodes(tree.root)
+        var context = MarkdownContext(text: text, lines: lines, map: cutout.map, locator: locator, rawHTML: rawHTML)
+        context.footnoteReferences = cutout.footnoteReferences
+        context.footnoteDefinitions = cutout.footnoteDefinitions
+        MarkdownExtensions.apply(to: tree, context: &context)
+        pass.diagnostics += context.diagnostics
+        pass.blockIDs = context.blockIDs
+        pass.inlineTags = context.inlineTags
+        let html = tree.renderHTML(options: (rawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT) | (hardBreaks ? CMARK_OPT_HARDBREAKS : 0))
 
         // Keep math in document order: fences were found after the scanner's spans.
         var order = Array(pass.math.indices)
@@ -144,6 +159,23 @@ extension MarkdownPass {
         while p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
         if UInt8(bitPattern: p.pointee) == Placeholder.wrapper { p += 1 }
         return UInt8(bitPattern: p.pointee) == 0xEE
+    }
+
+    /// The hole of a paragraph made only of one embed of a note (`![[note]]`, `![[note#x]]`).
+    static func embedOnlyHole(paragraph: OpaquePointer, links: [WikiLink]) -> Hole? {
+        guard let only = cmark_node_first_child(paragraph), cmark_node_next(only) == nil,
+              CmarkTree.type(only) == CMARK_NODE_TEXT else { return nil }
+        let bytes = Array(CmarkTree.literal(only).utf8)
+        return bytes.withUnsafeBufferPointer { b -> Hole? in
+            var i = 0
+            while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+            let at = i < b.count && b[i] == Placeholder.wrapper ? i + 1 : i
+            guard let (hole, length) = Placeholder.parse(at: at, in: b), case .link(let index) = hole,
+                  index < links.count, links[index].isEmbed, !VaultPath.isMediaFile(links[index].target) else { return nil }
+            var end = Placeholder.unwrap(hole, at: at, length: length, floor: i, in: b).upperBound
+            while end < b.count, b[end] == 0x20 || b[end] == 0x09 { end += 1 }
+            return end == b.count ? hole : nil
+        }
     }
 
     /// The display-math holes of a paragraph made only of display math (and line breaks).
