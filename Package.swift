@@ -11,7 +11,7 @@ let package = Package(
     products: [
         .library(name: "InfoTheory", targets: ["InfoTheory"]),
         .library(name: "TeXMath", targets: ["TeXMath"]),
-        .library(name: "QEDKit", targets: ["Diagnostics", "Cells", "Notes", "Verification", "Site"]),
+        .library(name: "QEDKit", targets: ["Diagnostics", "Cells", "Notes", "Formulas", "Verification", "Site"]),
         .executable(name: "qed", targets: ["qed"]),
     ],
     dependencies: [
@@ -37,8 +37,11 @@ let package = Package(
             "CCmark", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // A note's formulas read as claims (TeX parse tree → Cells syntax tree) and checked
+        // over random distributions.
+        .target(name: "Formulas", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics"]),
         // Runs a vault's cells, resolves its links, converts its math, and reports (text, JSON, JUnit, GitHub).
-        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup"]),
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Formulas", "Diagnostics", "Markup"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
             "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup",
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
+        .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
         .testTarget(name: "QEDTests", dependencies: ["qed"]),

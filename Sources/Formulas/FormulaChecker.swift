@@ -1,0 +1,148 @@
+import Cells
+import Diagnostics
+import Notes
+import TeXMath
+
+/// Reads the formulas of a note as claims and checks each as a property over random
+/// distributions. Formulas are read in order: a definition (`M = \frac12(P + Q)`) holds for
+/// the formulas after it.
+///
+///     let claims = FormulaChecker().check(note.math)
+public struct FormulaChecker: Sendable {
+    /// Relative tolerance of `=`, `≈`, `≤`, `≥` (the note's claim tolerance).
+    public var tolerance: Double
+    /// Random cases per formula.
+    public var cases: Int
+    public var limits: Limits
+
+    public init(tolerance: Double = 1e-9, cases: Int = 100, limits: Limits = Limits(steps: 2_000_000)) {
+        self.tolerance = tolerance
+        self.cases = cases
+        self.limits = limits
+    }
+
+    /// The marker that opts a formula out, written right after it: Obsidian hides `%%…%%`.
+    public static let optOut = "%%unchecked%%"
+
+    /// Checks a note's math spans in order.
+    public func check(_ spans: [MathSpan]) -> [FormulaClaim] {
+        var session = FormulaSession(checker: self)
+        return spans.enumerated().map { index, span in
+            session.check(index: index, tex: span.tex, display: span.display, location: span.location,
+                          before: span.proseBefore, after: span.proseAfter)
+        }
+    }
+
+    /// Checks formulas given as text, in order, each with the prose around it (for tests and tools).
+    public func check(formulas: [(tex: String, before: String, after: String)], file: String = "formula") -> [FormulaClaim] {
+        var session = FormulaSession(checker: self)
+        return formulas.enumerated().map { index, f in
+            session.check(index: index, tex: f.tex, display: true, location: SourceLocation(file: file, line: index + 1, column: 1),
+                          before: f.before, after: f.after)
+        }
+    }
+}
+
+/// The state carried from one formula of a note to the next: its definitions.
+struct FormulaSession {
+    let checker: FormulaChecker
+    var definitions: [String: Term] = [:]
+    let converter = TeXMathConverter()
+
+    mutating func check(index: Int, tex: String, display: Bool, location: SourceLocation, before: String, after: String) -> FormulaClaim {
+        func claim(_ status: FormulaStatus, _ reason: String, _ counterexample: String? = nil, cases: Int = 0) -> FormulaClaim {
+            FormulaClaim(mathIndex: index, tex: tex, location: location, status: status, reason: reason,
+                         counterexample: counterexample, cases: cases)
+        }
+        if after.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(FormulaChecker.optOut) {
+            return claim(.unchecked, "opted out with \(FormulaChecker.optOut)")
+        }
+        guard tex.utf8.count <= 2_000 else { return claim(.unchecked, "the formula is too long to read as a claim") }
+        let statement: Statement
+        do {
+            statement = try read(tex, display: display)
+        } catch {
+            return claim(.unchecked, error.reason)
+        }
+        if let (name, definition) = definitionIn(statement) {
+            definitions[name] = definition
+            return claim(.unchecked, "a definition of \(name), used by the formulas after it")
+        }
+        let prepared: PreparedClaim
+        do {
+            prepared = try PreparedClaim(statement, definitions: definitions, substitutions: [:])
+        } catch {
+            return claim(.unchecked, error.reason)
+        }
+        let outcome = run(prepared, seed: tex)
+        if outcome.isError {
+            return claim(.unchecked, "could not be evaluated on random cases: \(outcome.message)")
+        }
+        if prepared.notEqual {
+            if outcome.passed {
+                return claim(.failed, "the two sides are equal on all \(outcome.cases) random cases, so they are identically equal")
+            }
+            return claim(.verified, "the sides differ", outcome.counterexample, cases: outcome.cases)
+        }
+        if outcome.passed {
+            return claim(.verified, "holds on \(outcome.cases) random cases", cases: outcome.cases)
+        }
+        // False for random cases: is a condition stated next to it?
+        let words = statement.words.joined(separator: " ")
+        guard let keyword = Conditions.keyword(in: words) ?? Conditions.keyword(in: after) ?? Conditions.keyword(in: before) else {
+            return claim(.failed, "does not hold: \(outcome.message)", outcome.counterexample, cases: outcome.cases)
+        }
+        if let conditioned = underCondition(statement, before: before, after: after) {
+            let conditional = run(conditioned.claim, seed: tex + " | " + conditioned.condition)
+            if !conditional.isError {
+                if conditional.passed {
+                    return claim(.verified, "holds on \(conditional.cases) random cases where \(conditioned.condition)", cases: conditional.cases)
+                }
+                return claim(.failed, "does not hold even where \(conditioned.condition): \(conditional.message)",
+                             conditional.counterexample, cases: conditional.cases)
+            }
+        }
+        return claim(.unchecked, "false for some distributions, but stated with a condition (“\(keyword)”) QED cannot apply")
+    }
+
+    private func read(_ tex: String, display: Bool) throws(Unsupported) -> Statement {
+        let (tree, diagnostics) = converter.parseTree(tex, display: display)
+        if let problem = diagnostics.first { throw Unsupported("the LaTeX has a problem: \(problem.message)") }
+        var row = try Tokens.row(tree)
+        // A formula often ends its sentence: `H(X) ≥ 0.`
+        while let last = row.last, case .op(let o) = last, o == "." || o == "," || o == ";" { row.removeLast() }
+        return try TermParser.statement(row)
+    }
+
+    /// `M = \frac12(P + Q)`: one relation whose left side is a name QED does not otherwise know.
+    private func definitionIn(_ statement: Statement) -> (String, Term)? {
+        guard statement.chains.count == 1, let chain = statement.chains.first, chain.relations.count == 1,
+              chain.relations[0] == .equal || chain.relations[0] == .defines,
+              case .symbol(let name) = chain.terms[0], !Vocabulary.reserved.contains(name), name.count == 1,
+              chain.terms[1].bareName == nil else { return nil }
+        var mentionsItself = false
+        chain.terms[1].visit { if case .symbol(name) = $0 { mentionsItself = true } }
+        return mentionsItself ? nil : (name, chain.terms[1])
+    }
+
+    /// The claim re-read under a condition written as a formula next to it (`P = Q`).
+    private func underCondition(_ statement: Statement, before: String, after: String) -> (claim: PreparedClaim, condition: String)? {
+        for text in [after, before] {
+            guard let conditionTeX = Conditions.formula(after: text),
+                  let condition = try? read(conditionTeX, display: false),
+                  condition.chains.count == 1, let chain = condition.chains.first,
+                  chain.relations == [.equal], chain.terms.count == 2,
+                  case .symbol(let a) = chain.terms[0], case .symbol(let b) = chain.terms[1],
+                  Vocabulary.distributions.contains(a), Vocabulary.distributions.contains(b), a != b else { continue }
+            guard a.uppercased() != b.uppercased(),
+                  let prepared = try? PreparedClaim(statement, definitions: definitions, substitutions: [b.uppercased(): a.uppercased()]) else { return nil }
+            return (prepared, "\(a) = \(b)")
+        }
+        return nil
+    }
+
+    private func run(_ prepared: PreparedClaim, seed: String) -> PropertyCheck.Outcome {
+        PropertyCheck.run(prepared.expr, drawing: prepared.draws, seedText: seed, cases: checker.cases,
+                          tolerance: checker.tolerance, limits: checker.limits)
+    }
+}

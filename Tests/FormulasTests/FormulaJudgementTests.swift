@@ -1,0 +1,123 @@
+import Diagnostics
+import Testing
+@testable import Formulas
+
+/// Checks one formula alone, with the prose around it.
+func judge(_ tex: String, before: String = "", after: String = "") -> FormulaClaim {
+    FormulaChecker().check(formulas: [(tex, before, after)])[0]
+}
+
+@Test(arguments: Examples.trueFormulas)
+func trueFormulaIsVerified(_ tex: String) {
+    let claim = judge(tex)
+    #expect(claim.status == .verified, "\(tex): \(claim.reason) \(claim.counterexample ?? "")")
+    if claim.status == .verified { #expect(claim.cases > 0) }
+}
+
+@Test(arguments: Examples.falseFormulas)
+func falseFormulaFails(_ tex: String) {
+    let claim = judge(tex)
+    #expect(claim.status == .failed, "\(tex): \(claim.reason)")
+    #expect(!claim.reason.isEmpty)
+}
+
+@Test(arguments: Examples.uncheckedFormulas.indices)
+func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
+    let (tex, fragment) = Examples.uncheckedFormulas[i]
+    let claim = judge(tex)
+    #expect(claim.status == .unchecked, "\(tex): \(claim.status) \(claim.reason)")
+    #expect(!claim.reason.isEmpty)
+    if !fragment.isEmpty { #expect(claim.reason.contains(fragment), "\(tex): \(claim.reason)") }
+    #expect(claim.cases == 0 || claim.status != .unchecked)
+}
+
+@Test func failuresCarryAShrunkCounterexample() {
+    let claim = judge(#"D_{KL}(P\|Q) = D_{KL}(Q\|P)"#)
+    #expect(claim.status == .failed)
+    let example = claim.counterexample ?? ""
+    #expect(example.contains("P = ["), "\(example)")
+    #expect(example.contains("Q = ["), "\(example)")
+    #expect(claim.reason.contains("≈"), "\(claim.reason)")
+}
+
+@Test func theSameFormulaGivesTheSameResultEveryTime() {
+    let a = judge(#"H(X|Y) = H(X) - H(Y)"#), b = judge(#"H(X|Y) = H(X) - H(Y)"#)
+    #expect(a == b)
+}
+
+@Test func aDefinitionHoldsForTheFormulasAfterIt() {
+    let claims = FormulaChecker().check(formulas: [
+        (#"M = \frac12(P+Q)"#, "", ""),
+        (#"JS(P\|Q) = \frac12 D(P\|M) + \frac12 D(Q\|M)"#, "", ""),
+        (#"JS(P\|Q) = D(P\|M)"#, "", ""),
+    ])
+    #expect(claims[0].status == .unchecked)
+    #expect(claims[0].reason.contains("definition of M"))
+    #expect(claims[1].status == .verified, "\(claims[1].reason)")
+    #expect(claims[2].status == .failed, "\(claims[2].reason)")
+}
+
+@Test func withoutItsDefinitionMIsUnknown() {
+    let claim = judge(#"JS(P\|Q) = \frac12 D(P\|M) + \frac12 D(Q\|M)"#)
+    #expect(claim.status == .unchecked)
+    #expect(claim.reason.contains("M"), "\(claim.reason)")
+}
+
+@Test func aConditionWrittenAsAFormulaIsApplied() {
+    let claim = judge(#"D_{\text{KL}}(P \| Q) = 0"#, after: " 当且仅当 $P = Q$")
+    #expect(claim.status == .verified, "\(claim.reason)")
+    #expect(claim.reason.contains("P = Q"))
+    let wrong = judge(#"D_{\text{KL}}(P \| Q) = 1"#, after: " iff $P = Q$")
+    #expect(wrong.status == .failed, "\(wrong.reason)")
+}
+
+@Test func aConditionInWordsLeavesAFalseFormulaUnchecked() {
+    for (before, after) in [("If $X$ and $Y$ are independent, ", ""), ("", " when X and Y are independent"),
+                            ("当 $X$ 与 $Y$ 独立时：", ""), ("", "（独立时）")] {
+        let claim = judge(#"H(X,Y) = H(X) + H(Y)"#, before: before, after: after)
+        #expect(claim.status == .unchecked, "\(before)|\(after): \(claim.reason)")
+    }
+    // Words inside the formula count too.
+    let inside = judge(#"I(X;Y) = 0 \quad \text{iff independent}"#)
+    #expect(inside.status == .unchecked, "\(inside.reason)")
+}
+
+@Test func aConditionDoesNotHideAFormulaThatHoldsAnyway() {
+    let claim = judge(#"H(X|Y) \le H(X)"#, before: "For any random variables,", after: " with equality iff independent")
+    #expect(claim.status == .verified, "\(claim.reason)")
+}
+
+@Test func withoutAConditionTheSameFormulaFails() {
+    let claim = judge(#"D_{\text{KL}}(P \| Q) = 0"#)
+    #expect(claim.status == .failed, "\(claim.reason)")
+}
+
+@Test func theOptOutCommentLeavesAFormulaUnchecked() {
+    let claim = judge(#"H(X|Y) = H(X) - H(Y)"#, after: " %%unchecked%% and more")
+    #expect(claim.status == .unchecked)
+    #expect(claim.reason.contains("%%unchecked%%"))
+}
+
+@Test func notEqualMeansNotIdenticallyEqual() {
+    let differ = judge(#"H(P) \neq H(Q)"#)
+    #expect(differ.status == .verified, "\(differ.reason)")
+    #expect(differ.counterexample != nil)
+    let same = judge(#"I(X;Y) \ne I(Y;X)"#)
+    #expect(same.status == .failed, "\(same.reason)")
+    #expect(same.reason.contains("identically equal"))
+}
+
+@Test func bitsFollowLogBaseTwo() {
+    // In bits the entropy of 3 outcomes is at most log2 3 ≈ 1.585; in nats it is at most 1.0986.
+    #expect(judge(#"H(X) \le \log_2 |\mathcal{X}|"#).status == .verified)
+    #expect(judge(#"H(X) \le \log_2 3"#).status == .verified)
+    #expect(judge(#"H(X) \le \log 3"#).status == .verified)
+    // H in nats against a bound in bits that is too small for bits but fine for nats would be wrong; here
+    // log_2 puts H in bits, and 1.1 bits is below the maximum of 1.585 bits for three outcomes.
+    #expect(judge(#"H(X) \le 1.1 \log_2 2"#).status == .failed)
+}
+
+@Test func writtenDecimalsCompareAtTheirPrecision() {
+    #expect(judge(#"H(P) \le 1.3863"#).status == .verified) // ln 4 = 1.386294…
+    #expect(judge(#"H(P) \le 1.3"#).status == .failed)
+}
