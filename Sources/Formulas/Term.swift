@@ -99,6 +99,20 @@ extension Term {
         }
     }
 
+    /// A term with nothing random in it: numbers, `\log 2`, `|\mathcal{X}|`.
+    var isConstant: Bool {
+        var constant = true
+        visit { t in
+            switch t {
+            case .number, .cardinality, .log, .exp, .power, .negate, .add, .subtract, .multiply, .divide: break
+            case .symbol(let s): if s != "e" { constant = false }
+            case .apply(let head, _): if head != "max" && head != "min" { constant = false }
+            case .subscripted, .sum, .expectation: constant = false
+            }
+        }
+        return constant
+    }
+
     /// Every sub-term, this one first (for scans that decide how to read a formula).
     func visit(_ body: (Term) -> Void) {
         body(self)

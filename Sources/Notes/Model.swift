@@ -74,6 +74,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var aliases: [String]
     /// The note's default claim tolerance, from `qed: {tolerance: …}`.
     public var qedTolerance: Double?
+    /// `qed: {formulas: false}`: this note's formulas are not checked as claims.
+    public var qedFormulas: Bool? = nil
     /// Unknown keys, kept for templates.
     public var extra: [String: FrontMatterValue]
 

@@ -13,6 +13,8 @@ public struct VaultConfig: Sendable, Hashable {
     public var allowRawHTML: Bool
     /// Glob patterns of vault paths to skip (`ignore:`); `*` within a name, `**` across folders.
     public var ignore: [String]
+    /// Check the formulas of notes as claims (`formulas: false` turns it off).
+    public var formulas: Bool = true
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = []) {
@@ -54,6 +56,8 @@ public struct VaultConfig: Sendable, Hashable {
                 if case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
                     config.tolerance = d
                 } else { wrong("a non-negative number") }
+            case "formulas":
+                if let b = v.bool { config.formulas = b } else { wrong("true or false") }
             case "raw_html":
                 if let b = v.bool { config.allowRawHTML = b } else { wrong("true or false") }
             case "ignore":
@@ -64,7 +68,7 @@ public struct VaultConfig: Sendable, Hashable {
                 } else { wrong("a list of glob patterns") }
             default:
                 diagnostics.append(.warning("config-unknown", "unknown setting '\(key)' in qed.yml", at: at(k.mark),
-                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore"))
+                                            hint: "known settings: title, base_url, tolerance, raw_html, ignore, formulas"))
             }
         }
         return (config, diagnostics)

@@ -23,12 +23,27 @@ extension ReportWriter {
                         + "\(HTML.escape(path)):\(claim.location.line):\(claim.location.column): \(HTML.escape(claim.message))</failure>\n    </testcase>\n"
                 }
             }
-            let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" }
+            // Formulas that were checked are test cases too; unchecked ones are not tests.
+            var formulaCases = 0
+            for formula in verified.formulas where formula.status != .unchecked {
+                formulaCases += 1
+                let name = "\(formula.location.line):\(formula.location.column) formula $\(formula.tex)$"
+                cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\""
+                if formula.status == .verified {
+                    cases += "/>\n"
+                } else {
+                    failures += 1
+                    let message = formula.reason + (formula.counterexample.map { "; counterexample: \($0)" } ?? "")
+                    cases += ">\n      <failure message=\"\(HTML.escape(message))\" type=\"formula-failed\">"
+                        + "\(HTML.escape(path)):\(formula.location.line):\(formula.location.column): \(HTML.escape(message))</failure>\n    </testcase>\n"
+                }
+            }
+            let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" && $0.code != "formula-failed" }
             if !otherErrors.isEmpty {
                 failures += 1
                 cases += errorCase(classname: path, name: "note", errors: otherErrors)
             }
-            suites.append((path, verified.claims.count + (otherErrors.isEmpty ? 0 : 1), failures, cases))
+            suites.append((path, verified.claims.count + formulaCases + (otherErrors.isEmpty ? 0 : 1), failures, cases))
         }
         let vaultErrors = report.vaultDiagnostics.filter { $0.severity == .error }
         for file in Set(vaultErrors.map { $0.location?.file ?? "" }).sorted() {

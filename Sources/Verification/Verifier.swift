@@ -1,5 +1,6 @@
 import Cells
 import Diagnostics
+import Formulas
 import Notes
 import TeXMath
 
@@ -86,10 +87,11 @@ public struct Verifier: Sendable {
             }
             return conversion
         }
+        let formulas = checkFormulas(note, diagnostics: &diagnostics)
         if options.strict { diagnostics = diagnostics.map { $0.promotingWarnings() } }
         return VerifiedNote(
             note: note, cells: cells, inlineValues: inlineValues, links: links, math: math,
-            diagnostics: diagnostics.sortedForReport())
+            diagnostics: diagnostics.sortedForReport(), formulas: formulas)
     }
 
     private func run(_ cell: Cell, in notebook: inout Notebook, diagnostics: inout [Diagnostic]) -> CellRun {
