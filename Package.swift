@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Formulas", "Diagnostics", "Markup"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
-            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup",
+            "Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics", "Markup",
             .product(name: "Mustache", package: "swift-mustache"),
         ],
         // The default theme is templates/ (linked in as DefaultThemeFiles), compiled into the
@@ -52,7 +52,7 @@ let package = Package(
         exclude: ["DefaultThemeFiles/README.md"],
         resources: [.embedInCode("DefaultThemeFiles")]),
         .executableTarget(name: "qed", dependencies: [
-            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics",
+            "InfoTheory", "TeXMath", "Cells", "Notes", "Formulas", "Verification", "Site", "Diagnostics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks, one executable per module; `scripts/bench` runs them.

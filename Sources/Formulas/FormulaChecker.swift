@@ -107,6 +107,10 @@ struct FormulaSession {
             return claim(.unchecked, "false for some distributions, but it compares with a constant, as statements about "
                          + "a special case or an example do (\(outcome.message))")
         }
+        if inNoFixedOrder(statement, seed: tex) {
+            return claim(.unchecked, "false for some distributions, and so is its reverse: the two sides are in no fixed "
+                         + "order, so it is a statement about particular distributions (\(outcome.message))")
+        }
         guard let keyword else {
             return claim(.failed, "does not hold: \(outcome.message)", outcome.counterexample, cases: outcome.cases)
         }
@@ -149,8 +153,25 @@ struct FormulaSession {
         return nil
     }
 
+    /// For one inequality that fails: whether the reverse inequality fails too. A wrong general
+    /// inequality is wrong in one direction (`H(X) ≤ H(X | Y)`); one whose sides fall either way
+    /// (`H(P) < H(Q)`, `I(Z; Y) ≤ I(X; Y)` without its Markov chain) speaks of particular
+    /// distributions the prose describes.
+    private func inNoFixedOrder(_ statement: Statement, seed: String) -> Bool {
+        guard statement.chains.count == 1, let chain = statement.chains.first, chain.relations.count == 1,
+              let reversed = chain.relations[0].reversed else { return false }
+        let flipped = Statement(chains: [Chain(terms: chain.terms, relations: [reversed])], words: statement.words)
+        guard let prepared = try? PreparedClaim(flipped, definitions: definitions, substitutions: [:]) else { return false }
+        let outcome = run(prepared, seed: seed + " reversed")
+        return !outcome.passed && !outcome.isError
+    }
+
     private func run(_ prepared: PreparedClaim, seed: String) -> PropertyCheck.Outcome {
-        PropertyCheck.run(prepared.expr, drawing: prepared.draws, seedText: seed, cases: checker.cases,
-                          tolerance: checker.tolerance, limits: checker.limits)
+        var outcome = PropertyCheck.run(prepared.expr, drawing: prepared.draws, seedText: seed, cases: checker.cases,
+                                        tolerance: checker.tolerance, limits: checker.limits)
+        if let model = prepared.model, let example = outcome.counterexample {
+            outcome.counterexample = model.describe(example)
+        }
+        return outcome
     }
 }

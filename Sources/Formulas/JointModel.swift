@@ -1,4 +1,5 @@
 import Cells
+import Foundation
 
 /// The random variables of a formula (`X`, `Y`, `Z`) as one random joint table `J`: a flat
 /// probability vector, row-major in X, Y, Z order. Marginals and products of marginals are
@@ -86,5 +87,23 @@ struct JointModel: Sendable {
             }
         }
         return expr
+    }
+}
+
+extension JointModel {
+    /// A drawn table as the formula's reader thinks of it: `J = [a, b, …]` becomes
+    /// `P(X, Y) = [[a, b, c, d], …] (rows X, columns Y)`.
+    func describe(_ example: String) -> String {
+        let prefix = JointModel.tableName + " = ["
+        guard example.hasPrefix(prefix), example.hasSuffix("]") else { return example }
+        let entries = example.dropFirst(prefix.count).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = variables.joined(separator: ", ")
+        guard entries.count == total, let rows = sizes.first, rows > 0, variables.count > 1 else {
+            return "P(\(names)) = [\(entries.joined(separator: ", "))]"
+        }
+        let width = total / rows
+        let table = (0..<rows).map { r in "[" + entries[(r * width)..<(r * width + width)].joined(separator: ", ") + "]" }
+        let columns = variables.dropFirst().joined(separator: ", ")
+        return "P(\(names)) = [\(table.joined(separator: ", "))] (rows \(variables[0]), columns \(columns))"
     }
 }

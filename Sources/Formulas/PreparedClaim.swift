@@ -6,6 +6,8 @@ struct PreparedClaim {
     var draws: [PropertyCheck.Draw]
     /// `a ≠ b`: the claim is `a ≈ b`, and the formula holds when some case breaks it.
     var notEqual: Bool
+    /// The random variables' table, in the variable reading.
+    var model: JointModel?
 
     init(_ statement: Statement, definitions: [String: Term], substitutions: [String: String]) throws(Unsupported) {
         guard !statement.chains.isEmpty else { throw Unsupported("it is not a relation") }
@@ -47,6 +49,7 @@ struct PreparedClaim {
             draws = [PropertyCheck.Draw(names: translator.drawn.sorted(),
                                         domain: Build.call("simplex", [Build.number(Double(Vocabulary.outcomes))]))]
         case .variables(let model):
+            self.model = model
             draws = [PropertyCheck.Draw(names: [JointModel.tableName], domain: Build.call("simplex", [Build.number(Double(model.total))]))]
         }
     }

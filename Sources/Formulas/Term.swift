@@ -59,6 +59,17 @@ enum Relation: String, Sendable {
     case notEqual = "≠"
     /// `:=`, `\triangleq`, `\equiv`: a definition.
     case defines = ":="
+
+    /// The relation with its sides' roles swapped in meaning (`≤` → `≥`), for inequalities.
+    var reversed: Relation? {
+        switch self {
+        case .less: return .greaterEqual
+        case .lessEqual: return .greater
+        case .greater: return .lessEqual
+        case .greaterEqual: return .less
+        default: return nil
+        }
+    }
 }
 
 /// A formula's top level: one or more chains of relations (separated by `,`, `\quad`,

@@ -42,7 +42,7 @@ struct Run: ParsableCommand {
                                     text: (try? String(contentsOfFile: selection.vault.root + "/" + verified.note.path,
                                                        encoding: .utf8)) ?? "")
             out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
-            for diagnostic in verified.diagnostics where diagnostic.code != "claim-failed" {
+            for diagnostic in verified.diagnostics where diagnostic.code != "claim-failed" && diagnostic.code != "formula-failed" {
                 out += renderer.render(diagnostic.prefixingFile(with: prefix), source: source)
             }
         }
@@ -70,6 +70,7 @@ struct NotebookTranscript {
             pieces.append((expression.location,
                            "── \(path):\(expression.location.line):\(expression.location.column) `= \(expression.expression)` → \(shown)\n"))
         }
+        pieces += formulaPieces(path: path)
         return pieces.sorted { $0.location < $1.location }.map(\.text).joined()
     }
 

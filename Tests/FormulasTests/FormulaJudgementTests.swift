@@ -127,3 +127,15 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
     #expect(judge(#"H(P) \le 1.3863"#).status == .verified) // ln 4 = 1.386294…
     #expect(judge(#"H(P) \le 1.3"#).status == .unchecked)
 }
+
+@Test func anInequalityWhoseSidesFallEitherWayIsAboutParticularDistributions() {
+    // True of a Markov chain Y → X → Z, or of two particular distributions; not in general,
+    // and not its reverse either: unchecked, never failed.
+    for tex in [#"I(Z; Y) \le I(X; Y)"#, #"H(P) < H(Q)"#, #"D_{KL}(P \| Q) \ge H(P)"#] {
+        let claim = judge(tex)
+        #expect(claim.status == .unchecked, "\(tex): \(claim.reason)")
+        #expect(claim.reason.contains("no fixed order"), "\(tex): \(claim.reason)")
+    }
+    // A wrong inequality whose reverse always holds is a plain error.
+    #expect(judge(#"H(X) \le H(X \mid Y)"#).status == .failed)
+}
