@@ -69,7 +69,8 @@ let package = Package(
         .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
-        .testTarget(name: "QEDTests", dependencies: ["qed"]),
+        // Fixtures/ holds notes the end-to-end tests copy into vaults (read by path, not bundled).
+        .testTarget(name: "QEDTests", dependencies: ["qed"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
