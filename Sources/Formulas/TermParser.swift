@@ -186,7 +186,9 @@ struct TermParser {
             try expect("]")
             return inner
         case .op("|"):
-            guard case .identifier(let s) = tokens[position] else { throw Unsupported("could not read |…|") }
+            guard position + 1 < tokens.count, case .identifier(let s) = tokens[position], case .op("|") = tokens[position + 1] else {
+                throw Unsupported("could not read |…|")
+            }
             position += 2
             return .cardinality(s)
         case .op("∑"):
