@@ -47,6 +47,8 @@ public struct FormulaChecker: Sendable {
 struct FormulaSession {
     let checker: FormulaChecker
     var definitions: [String: Term] = [:]
+    /// The TeX each definition came from: part of the key of cached outcomes.
+    var definitionSources: [String: String] = [:]
     let converter = TeXMathConverter()
 
     mutating func check(index: Int, tex: String, display: Bool, location: SourceLocation, before: String, after: String) -> FormulaClaim {
@@ -66,6 +68,7 @@ struct FormulaSession {
         }
         if let (name, definition) = definitionIn(statement) {
             definitions[name] = definition
+            definitionSources[name] = tex
             return claim(.unchecked, "a definition of \(name), used by the formulas after it")
         }
         let prepared: PreparedClaim
@@ -74,7 +77,7 @@ struct FormulaSession {
         } catch {
             return claim(.unchecked, error.reason)
         }
-        let outcome = run(prepared, seed: tex)
+        let outcome = run(prepared, seed: tex, substitutions: [:])
         if outcome.isError {
             return claim(.unchecked, "could not be evaluated on random cases: \(outcome.message)")
         }
@@ -91,7 +94,7 @@ struct FormulaSession {
         let words = statement.words.joined(separator: " ")
         let keyword = Conditions.keyword(in: words) ?? Conditions.keyword(in: after) ?? Conditions.keyword(in: before)
         if keyword != nil, let conditioned = underCondition(statement, before: before, after: after) {
-            let conditional = run(conditioned.claim, seed: tex + " | " + conditioned.condition)
+            let conditional = run(conditioned.claim, seed: tex + " | " + conditioned.condition, substitutions: conditioned.substitutions)
             if !conditional.isError {
                 if conditional.passed {
                     return claim(.verified, "holds on \(conditional.cases) random cases where \(conditioned.condition)", cases: conditional.cases)
@@ -138,7 +141,8 @@ struct FormulaSession {
     }
 
     /// The claim re-read under a condition written as a formula next to it (`P = Q`).
-    private func underCondition(_ statement: Statement, before: String, after: String) -> (claim: PreparedClaim, condition: String)? {
+    private func underCondition(_ statement: Statement, before: String, after: String)
+        -> (claim: PreparedClaim, condition: String, substitutions: [String: String])? {
         for text in [after, before] {
             guard let conditionTeX = Conditions.formula(after: text),
                   let condition = try? read(conditionTeX, display: false),
@@ -146,9 +150,10 @@ struct FormulaSession {
                   chain.relations == [.equal], chain.terms.count == 2,
                   case .symbol(let a) = chain.terms[0], case .symbol(let b) = chain.terms[1],
                   Vocabulary.distributions.contains(a), Vocabulary.distributions.contains(b), a != b else { continue }
+            let substitutions = [b.uppercased(): a.uppercased()]
             guard a.uppercased() != b.uppercased(),
-                  let prepared = try? PreparedClaim(statement, definitions: definitions, substitutions: [b.uppercased(): a.uppercased()]) else { return nil }
-            return (prepared, "\(a) = \(b)")
+                  let prepared = try? PreparedClaim(statement, definitions: definitions, substitutions: substitutions) else { return nil }
+            return (prepared, "\(a) = \(b)", substitutions)
         }
         return nil
     }
@@ -162,16 +167,23 @@ struct FormulaSession {
               let reversed = chain.relations[0].reversed else { return false }
         let flipped = Statement(chains: [Chain(terms: chain.terms, relations: [reversed])], words: statement.words)
         guard let prepared = try? PreparedClaim(flipped, definitions: definitions, substitutions: [:]) else { return false }
-        let outcome = run(prepared, seed: seed + " reversed")
+        let outcome = run(prepared, seed: seed + " reversed", substitutions: [:])
         return !outcome.passed && !outcome.isError
     }
 
-    private func run(_ prepared: PreparedClaim, seed: String) -> PropertyCheck.Outcome {
-        var outcome = PropertyCheck.run(prepared.expr, drawing: prepared.draws, seedText: seed, cases: checker.cases,
-                                        tolerance: checker.tolerance, limits: checker.limits)
-        if let model = prepared.model, let example = outcome.counterexample {
-            outcome.counterexample = model.describe(example)
+    /// Runs a prepared claim, or reuses the outcome of the same claim run before in this process.
+    private func run(_ prepared: PreparedClaim, seed: String, substitutions: [String: String]) -> PropertyCheck.Outcome {
+        let definitionsKey = definitionSources.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{2}")
+        let substitutionsKey = substitutions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        let key = [seed, definitionsKey, substitutionsKey, "\(checker.tolerance)", "\(checker.cases)", "\(checker.limits.steps)"]
+            .joined(separator: "\u{1}")
+        return OutcomeCache.shared.outcome(key) {
+            var outcome = PropertyCheck.run(prepared.expr, drawing: prepared.draws, seedText: seed, cases: checker.cases,
+                                            tolerance: checker.tolerance, limits: checker.limits)
+            if let model = prepared.model, let example = outcome.counterexample {
+                outcome.counterexample = model.describe(example)
+            }
+            return outcome
         }
-        return outcome
     }
 }
