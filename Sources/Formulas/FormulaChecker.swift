@@ -114,6 +114,10 @@ struct FormulaSession {
             return claim(.unchecked, "false for some distributions, and so is its reverse: the two sides are in no fixed "
                          + "order, so it is a statement about particular distributions (\(outcome.message))")
         }
+        if holdsForIndependentVariables(statement, seed: tex) {
+            return claim(.unchecked, "false in general, but true whenever the random variables are independent: a special "
+                         + "case (say so next to it, e.g. “if X and Y are independent”) (\(outcome.message))")
+        }
         guard let keyword else {
             return claim(.failed, "does not hold: \(outcome.message)", outcome.counterexample, cases: outcome.cases)
         }
@@ -172,6 +176,25 @@ struct FormulaSession {
     }
 
     /// Runs a prepared claim, or reuses the outcome of the same claim run before in this process.
+    /// For an equation about random variables that fails: whether it holds for every
+    /// independent draw. `H(X, Y) = H(X) + H(Y)` and `H(Y | X) = H(Y)` are how notes state
+    /// independence; a wrong identity such as `H(X | Y) = H(X) − H(Y)` fails there too.
+    private func holdsForIndependentVariables(_ statement: Statement, seed: String) -> Bool {
+        let relations = statement.chains.flatMap(\.relations)
+        guard relations.allSatisfy({ $0 == .equal || $0 == .approx || $0 == .defines }),
+              let prepared = try? PreparedClaim(statement, definitions: definitions, substitutions: [:], independent: true),
+              let model = prepared.model, model.variables.count >= 2 else { return false }
+        let outcome = run(prepared, seed: seed + " independent", substitutions: ["independent": "yes"])
+        guard outcome.passed && !outcome.isError else { return false }
+        // Both sides vanishing for independent variables (a swapped KL in I(X; Y) = D(…)) says
+        // nothing about independence: such a formula stays failed.
+        guard let first = statement.chains.first?.terms.first else { return false }
+        let vanishing = Statement(chains: [Chain(terms: [first, .number(0, half: nil)], relations: [.equal])], words: [])
+        guard let zero = try? PreparedClaim(vanishing, definitions: definitions, substitutions: [:], independent: true) else { return true }
+        let degenerate = run(zero, seed: seed + " vanishes", substitutions: ["independent": "yes"])
+        return !(degenerate.passed && !degenerate.isError)
+    }
+
     private func run(_ prepared: PreparedClaim, seed: String, substitutions: [String: String]) -> PropertyCheck.Outcome {
         let definitionsKey = definitionSources.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{2}")
         let substitutionsKey = substitutions.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")

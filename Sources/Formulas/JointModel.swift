@@ -11,6 +11,9 @@ struct JointModel: Sendable {
     /// The formula's variables in table order.
     let variables: [String]
     let sizes: [Int]
+    /// Draw the variables independently (one distribution each, `J_X`, `J_Y`, …) and make the
+    /// table their product: the special case many formulas are stated for.
+    var independent = false
 
     init(variables: Set<String>) {
         self.variables = Vocabulary.randomVariables.filter(variables.contains)
@@ -59,10 +62,24 @@ struct JointModel: Sendable {
         }
     }
 
-    /// The marginal table of `subset` (all variables: `J` itself).
+    /// The name a variable's own distribution is drawn under when the variables are independent.
+    static func factorName(_ variable: String) -> String { "\(tableName)_\(variable)" }
+
+    /// The joint table: drawn as `J`, or the product of independent factors.
+    var table: Expr {
+        guard independent else { return Build.name(JointModel.tableName) }
+        var product: Expr?
+        for variable in variables {
+            let factor = expand(Build.name(JointModel.factorName(variable)), from: [variable], to: variables)
+            product = product.map { Build.binary(.multiply, $0, factor) } ?? factor
+        }
+        return product ?? Build.name(JointModel.tableName)
+    }
+
+    /// The marginal table of `subset` (all variables: the table itself).
     func marginal(_ subset: [String]) -> Expr {
-        if subset == variables { return Build.name(JointModel.tableName) }
-        return Build.call("matmul", [Build.name(JointModel.tableName), Build.matrix(projection(from: variables, to: subset))])
+        if subset == variables { return table }
+        return Build.call("matmul", [table, Build.matrix(projection(from: variables, to: subset))])
     }
 
     /// A table over `subset` spread over `superset`: entry u of the result is the table's

@@ -9,14 +9,15 @@ struct PreparedClaim {
     /// The random variables' table, in the variable reading.
     var model: JointModel?
 
-    init(_ statement: Statement, definitions: [String: Term], substitutions: [String: String]) throws(Unsupported) {
+    /// - Parameter independent: draw random variables independently (the special case check).
+    init(_ statement: Statement, definitions: [String: Term], substitutions: [String: String], independent: Bool = false) throws(Unsupported) {
         guard !statement.chains.isEmpty else { throw Unsupported("it is not a relation") }
         for chain in statement.chains where chain.terms.allSatisfy({ $0.bareName != nil || $0.isNumber }) {
             let names = chain.terms.compactMap(\.bareName).joined(separator: ", ")
             throw Unsupported(names.isEmpty ? "it involves no distribution or random variable"
                                             : "a relation between bare symbols (\(names)) is notation or a condition, not a claim")
         }
-        let reading = try Reading.of(statement, definitions: definitions)
+        let reading = try Reading.of(statement, definitions: definitions, independent: independent)
         var bits = false, natural = false
         for chain in statement.chains {
             for term in chain.terms {
@@ -50,7 +51,13 @@ struct PreparedClaim {
                                         domain: Build.call("simplex", [Build.number(Double(Vocabulary.outcomes))]))]
         case .variables(let model):
             self.model = model
-            draws = [PropertyCheck.Draw(names: [JointModel.tableName], domain: Build.call("simplex", [Build.number(Double(model.total))]))]
+            if model.independent {
+                draws = zip(model.variables, model.sizes).map { variable, size in
+                    PropertyCheck.Draw(names: [JointModel.factorName(variable)], domain: Build.call("simplex", [Build.number(Double(size))]))
+                }
+            } else {
+                draws = [PropertyCheck.Draw(names: [JointModel.tableName], domain: Build.call("simplex", [Build.number(Double(model.total))]))]
+            }
         }
     }
 

@@ -8,7 +8,7 @@ enum Reading: Sendable {
     /// Decides from where the letters appear: `X`, `Y`, `Z` as arguments of `H`, `I` or `P`
     /// (outside an expectation over a named distribution) mean random variables; a
     /// distribution passed to `H`, `D`, `JS`, or `Q(x)`, mean distributions.
-    static func of(_ statement: Statement, definitions: [String: Term]) throws(Unsupported) -> Reading {
+    static func of(_ statement: Statement, definitions: [String: Term], independent: Bool = false) throws(Unsupported) -> Reading {
         var scan = EvidenceScan(definitions: definitions)
         for chain in statement.chains {
             for term in chain.terms { scan.scan(term, boundByExpectation: false, depth: 0) }
@@ -17,7 +17,9 @@ enum Reading: Sendable {
             throw Unsupported("it mixes the random variable \(rv) with the distribution \(d)")
         }
         if scan.randomVariables.isEmpty { return .distributions }
-        return .variables(JointModel(variables: scan.randomVariables.union(scan.capitalsAnywhere)))
+        var model = JointModel(variables: scan.randomVariables.union(scan.capitalsAnywhere))
+        model.independent = independent
+        return .variables(model)
     }
 }
 

@@ -70,7 +70,6 @@ enum Examples {
         #"H(P,Q) = H(Q) + D_{KL}(P\|Q)"#,
         #"D_{\text{KL}}(P \| Q) = D_{\text{KL}}(Q \| P)"#,
         #"I(X;Y) = H(X) + H(Y)"#,
-        #"H(X,Y) = H(X) + H(Y)"#,
         #"H(X) \le H(X|Y)"#,
         #"I(X;Y|Z) = H(X|Z) - H(Y|X,Z)"#,
         #"H(P, Q) = -\sum_x Q(x) \log P(x)"#,

@@ -139,3 +139,15 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
     // A wrong inequality whose reverse always holds is a plain error.
     #expect(judge(#"H(X) \le H(X \mid Y)"#).status == .failed)
 }
+
+@Test func anEquationThatHoldsForIndependentVariablesIsASpecialCase() {
+    for tex in [#"H(X,Y) = H(X) + H(Y)"#, #"H(Y \mid X) = H(Y)"#, #"H(X|Y,Z) = H(X|Z)"#] {
+        let claim = judge(tex)
+        #expect(claim.status == .unchecked, "\(tex): \(claim.reason)")
+        #expect(claim.reason.contains("independent"), "\(tex): \(claim.reason)")
+    }
+    // Wrong identities are wrong for independent variables too.
+    for tex in [#"H(X|Y) = H(X) - H(Y)"#, #"I(X;Y) = H(X) + H(Y)"#, #"H(X,Y) = H(X) + H(X|Y)"#] {
+        #expect(judge(tex).status == .failed, "\(tex)")
+    }
+}
