@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
         .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Diagnostics"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
         // Fixtures/ holds notes the end-to-end tests copy into vaults (read by path, not bundled).
         .testTarget(name: "QEDTests", dependencies: ["qed"], exclude: ["Fixtures"]),

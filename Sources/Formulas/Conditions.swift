@@ -3,18 +3,20 @@
 /// to one of these words may be right under the condition, so it is never reported false
 /// unless the condition itself is a formula QED can apply (`P = Q`).
 enum Conditions {
-    /// Matched as substrings (Chinese has no spaces between words).
+    /// Matched as substrings (Chinese has no spaces between words). Words that also sit inside
+    /// common terms are left out: 则 (链式法则, the chain rule), 下 (如下, as follows), 条件
+    /// (条件熵, conditional entropy), 给定 (given, which introduces notation).
     static let chinese = ["当且仅当", "仅当", "当", "若", "如果", "假设", "假定", "时", "对于", "其中", "独立", "均匀",
-                          "满足", "等号成立", "取等", "则", "给定", "条件",
-                          // Consequences of context: "so", "thus", "by the … inequality", "under".
-                          "所以", "于是", "因此", "因而", "故", "即", "由", "可得", "得到", "从而", "意味着", "下",
-                          "例", "比如", "马尔可夫", "链"]
+                          "满足", "等号成立", "取等",
+                          // Consequences of context: "so", "thus", "by the … inequality".
+                          "所以", "于是", "因此", "因而", "故", "即", "由", "可得", "得到", "从而", "意味着",
+                          "例", "比如", "马尔可夫"]
     /// Matched as whole words, case-insensitively.
     static let english: Set<String> = ["iff", "if", "when", "whenever", "where", "for", "provided", "assuming", "assume",
-                                       "given", "suppose", "unless", "only", "independent", "independence", "uniform",
+                                       "suppose", "unless", "only", "independent", "independence", "uniform",
                                        "equality", "holds", "case", "then", "deterministic", "constant", "equal", "identical",
                                        "so", "thus", "hence", "therefore", "implies", "since", "because", "by", "example",
-                                       "here", "markov", "chain", "under", "let", "say"]
+                                       "here", "markov", "under", "let", "say"]
 
     /// The first condition word in `text`, if any.
     static func keyword(in text: String) -> String? {

@@ -60,6 +60,10 @@ struct FormulaSession {
             return claim(.unchecked, "opted out with \(FormulaChecker.optOut)")
         }
         guard tex.utf8.count <= 2_000 else { return claim(.unchecked, "the formula is too long to read as a claim") }
+        // Most formulas of a note are symbols and terms (`$X$`, `$H(P)$`): no relation, no parse.
+        guard FormulaSession.mayHoldARelation(tex) else {
+            return claim(.unchecked, "it is not a relation (no =, ≤, ≥, <, >, ≠ or ≈ at its top level)")
+        }
         let statement: Statement
         do {
             statement = try read(tex, display: display)
@@ -122,6 +126,32 @@ struct FormulaSession {
             return claim(.failed, "does not hold: \(outcome.message)", outcome.counterexample, cases: outcome.cases)
         }
         return claim(.unchecked, "false for some distributions, but stated with a condition (“\(keyword)”) QED cannot apply")
+    }
+
+    /// Commands that typeset a relation.
+    static let relationCommands: Set<String> = [
+        "le", "leq", "ge", "geq", "ne", "neq", "approx", "equiv", "triangleq", "coloneqq", "leqslant", "geqslant",
+        "simeq", "doteq", "lt", "gt", "eqqcolon", "leqq", "geqq",
+    ]
+
+    /// Whether the TeX contains anything that can be a relation: `=`, `<`, `>`, a non-ASCII
+    /// operator (≤ ≥ ≠ ≈ …; read properly later), or a relation command. A cheap byte scan.
+    static func mayHoldARelation(_ tex: String) -> Bool {
+        let bytes = Array(tex.utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == 0xE2 { return true }
+            if byte == UInt8(ascii: "\\") {
+                var j = i + 1
+                while j < bytes.count, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) { j += 1 }
+                if j > i + 1, relationCommands.contains(String(decoding: bytes[(i + 1)..<j], as: UTF8.self)) { return true }
+                i = max(j, i + 1)
+                continue
+            }
+            i += 1
+        }
+        return false
     }
 
     private func read(_ tex: String, display: Bool) throws(Unsupported) -> Statement {

@@ -30,8 +30,8 @@ struct TermParser {
         var nesting = 0
         for token in row {
             switch token {
-            case .op(let o) where "([{⟨".contains(o): nesting += 1
-            case .op(let o) where ")]}⟩".contains(o): nesting -= 1
+            case .op("("), .op("["), .op("{"), .op("⟨"): nesting += 1
+            case .op(")"), .op("]"), .op("}"), .op("⟩"): nesting -= 1
             default: break
             }
             if nesting == 0 {

@@ -18,7 +18,23 @@ public struct TeXTree: Sendable {
         text = node.text
         attributes = node.attributes
         children = node.children.map(TeXTree.init)
-        atomClass = "\(node.atom)"
+        atomClass = TeXTree.name(node.atom)
+    }
+
+    /// Static names: interpolating the enum would go through reflection on every node.
+    private static func name(_ atom: AtomClass) -> String {
+        switch atom {
+        case .ord: "ord"
+        case .op: "op"
+        case .bin: "bin"
+        case .rel: "rel"
+        case .open: "open"
+        case .close: "close"
+        case .punct: "punct"
+        case .inner: "inner"
+        case .function: "function"
+        case .space: "space"
+        }
     }
 
     /// The value of an attribute, if present.

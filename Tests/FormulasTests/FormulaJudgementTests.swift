@@ -151,3 +151,12 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
         #expect(judge(tex).status == .failed, "\(tex)")
     }
 }
+
+@Test func onlyFormulasThatMayHoldARelationAreParsed() {
+    for tex in [#"H(P)"#, #"P_{\text{data}}"#, #"\log \frac{P(x)}{Q(x)}"#, "X"] {
+        #expect(!FormulaSession.mayHoldARelation(tex), "\(tex)")
+    }
+    for tex in [#"a = b"#, #"a \le b"#, #"a \geq b"#, #"a \neq b"#, "a ≤ b", #"a \approx b"#, #"x < y"#, #"M \coloneqq P"#] {
+        #expect(FormulaSession.mayHoldARelation(tex), "\(tex)")
+    }
+}
