@@ -65,10 +65,11 @@ struct FormulaSession {
             return claim(.unchecked, "it is not a relation (no =, ≤, ≥, <, >, ≠ or ≈ at its top level)")
         }
         let statement: Statement
-        do {
-            statement = try read(tex, display: display)
-        } catch {
-            return claim(.unchecked, error.reason)
+        switch StatementCache.shared.statement(tex, display: display, read: { () -> Result<Statement, Unsupported> in
+            do throws(Unsupported) { return .success(try read(tex, display: display)) } catch { return .failure(error) }
+        }) {
+        case .success(let s): statement = s
+        case .failure(let error): return claim(.unchecked, error.reason)
         }
         if let (name, definition) = definitionIn(statement) {
             definitions[name] = definition

@@ -29,3 +29,28 @@ final class OutcomeCache: @unchecked Sendable {
         return outcome
     }
 }
+
+/// Formulas already read in this process: reading is a function of the TeX alone, and vaults
+/// repeat their formulas from note to note.
+final class StatementCache: @unchecked Sendable {
+    static let shared = StatementCache()
+
+    private let lock = NSLock()
+    private var statements: [String: Result<Statement, Unsupported>] = [:]
+
+    func statement(_ tex: String, display: Bool, read: () -> Result<Statement, Unsupported>) -> Result<Statement, Unsupported> {
+        let key = (display ? "D" : "I") + tex
+        lock.lock()
+        if let known = statements[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let result = read()
+        lock.lock()
+        if statements.count >= OutcomeCache.capacity { statements.removeAll(keepingCapacity: true) }
+        statements[key] = result
+        lock.unlock()
+        return result
+    }
+}
