@@ -178,11 +178,16 @@ struct FormulaSession {
     /// The claim re-read under a condition written as a formula next to it (`P = Q`).
     private func underCondition(_ statement: Statement, before: String, after: String)
         -> (claim: PreparedClaim, condition: String, substitutions: [String: String])? {
+        // A condition inside the formula (`… \iff P = Q`) first, then one in the prose around it.
+        var candidates: [Chain] = statement.conditions.count == 1 ? statement.conditions : []
         for text in [after, before] {
-            guard let conditionTeX = Conditions.formula(after: text),
-                  let condition = try? read(conditionTeX, display: false),
-                  condition.chains.count == 1, let chain = condition.chains.first,
-                  chain.relations == [.equal], chain.terms.count == 2,
+            if let conditionTeX = Conditions.formula(after: text), let condition = try? read(conditionTeX, display: false),
+               condition.chains.count == 1, let chain = condition.chains.first {
+                candidates.append(chain)
+            }
+        }
+        for chain in candidates {
+            guard chain.relations == [.equal], chain.terms.count == 2,
                   case .symbol(let a) = chain.terms[0], case .symbol(let b) = chain.terms[1],
                   Vocabulary.distributions.contains(a), Vocabulary.distributions.contains(b), a != b else { continue }
             let substitutions = [b.uppercased(): a.uppercased()]

@@ -78,6 +78,9 @@ struct Statement: Sendable {
     var chains: [Chain]
     /// Text pieces (`\text{…}`) between the chains, read for conditions like "iff".
     var words: [String]
+    /// Chains stated as the claim's condition inside the formula: after `\iff`, `\impliedby`,
+    /// or a condition word (`\text{ iff }`, `\text{当且仅当}`); before `\implies`.
+    var conditions: [Chain] = []
 }
 
 struct Chain: Sendable {

@@ -26,8 +26,10 @@ struct TermParser {
     /// Splits the top level at `,`, `;`, `\quad` and words, and reads each piece as a chain.
     static func statement(_ row: [Token]) throws(Unsupported) -> Statement {
         var pieces: [[Token]] = [[]]
+        var conditionPieces: Set<Int> = []
         var words: [String] = []
         var nesting = 0
+        var inCondition = false
         for token in row {
             switch token {
             case .op("("), .op("["), .op("{"), .op("⟨"): nesting += 1
@@ -38,10 +40,26 @@ struct TermParser {
                 switch token {
                 case .op(",") , .op(";"), .op("."), .space(wide: true):
                     pieces.append([])
+                    if inCondition { conditionPieces.insert(pieces.count - 1) }
                     continue
                 case .text(let t):
                     words.append(t)
                     pieces.append([])
+                    if Conditions.keyword(in: t) != nil { inCondition = true }
+                    if inCondition { conditionPieces.insert(pieces.count - 1) }
+                    continue
+                case .op("⟺"), .op("⇔"), .op("⟸"), .op("⇐"):
+                    words.append("iff")
+                    pieces.append([])
+                    inCondition = true
+                    conditionPieces.insert(pieces.count - 1)
+                    continue
+                case .op("⟹"), .op("⇒"):
+                    // What comes before the arrow is the condition of what comes after.
+                    words.append("if")
+                    for k in pieces.indices { conditionPieces.insert(k) }
+                    pieces.append([])
+                    inCondition = false
                     continue
                 default: break
                 }
@@ -49,13 +67,20 @@ struct TermParser {
             pieces[pieces.count - 1].append(token)
         }
         var chains: [Chain] = []
-        for piece in pieces {
+        var conditions: [Chain] = []
+        for (k, piece) in pieces.enumerated() {
             let meaningful = piece.filter { if case .space = $0 { return false } else { return true } }
             if meaningful.isEmpty { continue }
             var parser = TermParser(meaningful)
-            chains.append(try parser.chain())
+            if conditionPieces.contains(k) {
+                // A condition QED cannot read leaves the formula conditional, not unreadable.
+                if let condition = try? parser.chain() { conditions.append(condition) } else { words.append("if") }
+            } else {
+                chains.append(try parser.chain())
+            }
         }
-        return Statement(chains: chains, words: words)
+        guard !chains.isEmpty else { throw Unsupported("it states only a condition, no claim") }
+        return Statement(chains: chains, words: words, conditions: conditions)
     }
 
     /// `term (relation term)*` over the whole piece; a piece without a relation is not a claim.

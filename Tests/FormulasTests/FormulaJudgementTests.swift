@@ -160,3 +160,18 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
         #expect(FormulaSession.mayHoldARelation(tex), "\(tex)")
     }
 }
+
+@Test func aConditionInsideTheFormulaIsApplied() {
+    for tex in [#"D_{\text{KL}}(P \| Q) = 0 \iff P = Q"#, #"D_{KL}(P\|Q) = 0 \text{ iff } P = Q"#,
+                #"P = Q \implies D_{KL}(P \| Q) = 0"#, #"D_{KL}(P\|Q) = 0 \Leftrightarrow P = Q"#,
+                #"D_{KL}(p\|q) = 0 \quad \text{当且仅当} \quad p = q"#] {
+        let claim = judge(tex)
+        #expect(claim.status == .verified, "\(tex): \(claim.reason)")
+        #expect(claim.reason.contains("where"), "\(tex): \(claim.reason)")
+    }
+    #expect(judge(#"D_{KL}(P\|Q) = 1 \iff P = Q"#).status == .failed)
+    // A condition QED cannot apply leaves a false formula unchecked.
+    let independent = judge(#"I(X;Y) = H(X) \iff Y = f(X)"#)
+    #expect(independent.status == .unchecked, "\(independent.reason)")
+    #expect(judge(#"\iff P = Q"#).status == .unchecked)
+}
