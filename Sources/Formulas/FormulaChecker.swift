@@ -64,17 +64,40 @@ struct FormulaSession {
         guard FormulaSession.mayHoldARelation(tex) else {
             return claim(.unchecked, "it is not a relation (no =, ≤, ≥, <, >, ≠ or ≈ at its top level)")
         }
-        let statement: Statement
+        var statement: Statement
         switch StatementCache.shared.statement(tex, display: display, read: { () -> Result<Statement, Unsupported> in
             do throws(Unsupported) { return .success(try read(tex, display: display)) } catch { return .failure(error) }
         }) {
         case .success(let s): statement = s
         case .failure(let error): return claim(.unchecked, error.reason)
         }
-        if let (name, definition) = definitionIn(statement) {
+        // Definitions: `M = \frac12(P + Q)` alone holds for the formulas after it; written beside
+        // a claim (`…, \quad M = \frac12(P + Q)`, `\text{where } M = …`) it holds for that claim.
+        var local: [(String, Term)] = []
+        statement.chains.removeAll { chain in
+            guard let d = FormulaSession.definition(chain) else { return false }
+            local.append(d)
+            return true
+        }
+        statement.conditions.removeAll { chain in
+            guard let d = FormulaSession.definition(chain) else { return false }
+            local.append(d)
+            return true
+        }
+        if statement.chains.isEmpty {
+            guard !local.isEmpty else { return claim(.unchecked, "it states only a condition, no claim") }
+            for (name, definition) in local {
+                definitions[name] = definition
+                definitionSources[name] = tex
+            }
+            let names = local.map(\.0).joined(separator: ", ")
+            return claim(.unchecked, "a definition of \(names), used by the formulas after it")
+        }
+        let saved = (definitions, definitionSources)
+        defer { (definitions, definitionSources) = saved }
+        for (name, definition) in local {
             definitions[name] = definition
             definitionSources[name] = tex
-            return claim(.unchecked, "a definition of \(name), used by the formulas after it")
         }
         let prepared: PreparedClaim
         do {
@@ -165,9 +188,8 @@ struct FormulaSession {
     }
 
     /// `M = \frac12(P + Q)`: one relation whose left side is a name QED does not otherwise know.
-    private func definitionIn(_ statement: Statement) -> (String, Term)? {
-        guard statement.chains.count == 1, let chain = statement.chains.first, chain.relations.count == 1,
-              chain.relations[0] == .equal || chain.relations[0] == .defines,
+    static func definition(_ chain: Chain) -> (String, Term)? {
+        guard chain.relations.count == 1, chain.relations[0] == .equal || chain.relations[0] == .defines,
               case .symbol(let name) = chain.terms[0], !Vocabulary.reserved.contains(name), name.count == 1,
               chain.terms[1].bareName == nil else { return nil }
         var mentionsItself = false

@@ -119,8 +119,9 @@ struct Translator {
     // MARK: Symbols
 
     private mutating func symbol(_ s: String, _ env: [String: Bound]) throws(Unsupported) -> Value {
-        if let bound = env[s] {
-            return .scalar(Build.name(bound.cellsName))
+        if env[s] != nil {
+            // An index stands for an outcome, whose value as a number no formula gives.
+            throw Unsupported("\(s) stands for an outcome, not a number")
         }
         if let definition = definitions[s] {
             return try value(definition, env)

@@ -175,3 +175,26 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
     #expect(independent.status == .unchecked, "\(independent.reason)")
     #expect(judge(#"\iff P = Q"#).status == .unchecked)
 }
+
+@Test func aDefinitionBesideTheClaimHoldsForIt() {
+    for tex in [#"JS(P \| Q) = \frac{1}{2} D_{KL}(P \| M) + \frac{1}{2} D_{KL}(Q \| M), \quad M = \frac{1}{2}(P + Q)"#,
+                #"JS(P \| Q) = \frac12 D(P \| M) + \frac12 D(Q \| M) \quad \text{where } M = \frac{P+Q}{2}"#] {
+        let claim = judge(tex)
+        #expect(claim.status == .verified, "\(tex): \(claim.reason)")
+    }
+    let wrong = judge(#"JS(P \| Q) = D(P \| M), \quad M = \frac{1}{2}(P + Q)"#)
+    #expect(wrong.status == .failed, "\(wrong.reason)")
+    // The local definition does not outlive its formula.
+    let claims = FormulaChecker().check(formulas: [
+        (#"JS(P \| Q) \le D(P \| M), \quad M = \frac{1}{2}(P + Q)"#, "", ""),
+        (#"JS(P \| Q) = \frac12 D(P \| M) + \frac12 D(Q \| M)"#, "", ""),
+    ])
+    #expect(claims[1].status == .unchecked, "\(claims[1].reason)")
+}
+
+@Test func anOutcomeIsNotANumber() {
+    for tex in [#"\mathbb{E}[X] \ge 0"#, #"\sum_x x P(x) \ge 0"#, #"\log \mathbb{E}[X] \ge \mathbb{E}[\log X]"#] {
+        let claim = judge(tex)
+        #expect(claim.status == .unchecked, "\(tex): \(claim.reason)")
+    }
+}
