@@ -47,7 +47,13 @@ enum Tokens {
             // the reading needs.
             if tree.text == "\u{2061}" || tree.text == "\u{2062}" || tree.text == "\u{2063}" { break }
             out.append(.op(tree.text))
-        case "mtext": out.append(.text(tree.text))
+        case "mtext":
+            // `\text{KL}(P \| Q)`, `\text{JS}`: an operator name written as text.
+            if Vocabulary.wordHeads[tree.text] != nil, tree.text != "D" {
+                out.append(.identifier(tree.text))
+            } else {
+                out.append(.text(tree.text))
+            }
         case "mspace":
             let width = tree.attribute("width") ?? ""
             out.append(.space(wide: width.hasSuffix("em") && (Double(width.dropLast(2)) ?? 0) >= 0.9))

@@ -62,6 +62,12 @@ enum Examples {
         #"D_{\text{KL}}(P \| Q) = \sum_x P(x) \left( \log P(x) - \log Q(x) \right)"#,
         #"\frac{1}{2} D_{KL}(P \| Q) \ge 0"#,
         #"H(P, Q) = -\sum_x P(x) \cdot \ln Q(x)"#,
+        #"\text{JS}(P \| Q) = \frac{1}{2} D_{\text{KL}}(P \| M) + \frac{1}{2} D_{\text{KL}}(Q \| M), \quad M = \frac{1}{2}(P + Q)"#,
+        #"0 \le \text{JS}(P \| Q) \le \log 2"#,
+        #"\text{KL}(P \| Q) = \mathbb{E}_{x \sim P}\left[\log \frac{P(x)}{Q(x)}\right]"#,
+        #"I(X; Y, Z) = I(X; Y) + I(X; Z \mid Y)"#,
+        #"H(X, Y) = H(X) + H(Y \mid X) = H(Y) + H(X \mid Y)"#,
+        #"\mathbb{E}_{x \sim p}[-\log q(x)] = H(p, q)"#,
     ]
 
     static let falseFormulas: [String] = [
