@@ -138,6 +138,12 @@ struct FormulaSession {
             return claim(.unchecked, "false for some distributions, but it compares with a constant, as statements about "
                          + "a special case or an example do (\(outcome.message))")
         }
+        // `\approx` in prose math usually states an approximation valid in some regime
+        // (`D(P ‖ Q) ≈ ½χ²` for nearby P, Q), not an identity.
+        if statement.chains.contains(where: { $0.relations.contains(.approx) }) {
+            return claim(.unchecked, "false for some distributions, but written with ≈, which notes use for approximations "
+                         + "that hold only in some regime (\(outcome.message))")
+        }
         if inNoFixedOrder(statement, seed: tex) {
             return claim(.unchecked, "false for some distributions, and so is its reverse: the two sides are in no fixed "
                          + "order, so it is a statement about particular distributions (\(outcome.message))")

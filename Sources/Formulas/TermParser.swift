@@ -16,6 +16,8 @@ struct TermParser {
     var tokens: [Token]
     var position = 0
     var depth = 0
+    /// `P(x)^2`: the power TeXMath hung on the closing parenthesis of an argument list.
+    var closingPower: TeXTree?
 
     init(_ tokens: [Token]) {
         self.tokens = tokens
@@ -175,7 +177,8 @@ struct TermParser {
     func startsFactor() -> Bool {
         guard position < tokens.count else { return false }
         switch tokens[position] {
-        case .identifier, .number, .script, .fraction, .root: return true
+        case .script(let base, _, _): return TermParser.closingSuperscript(base) == nil
+        case .identifier, .number, .fraction, .root: return true
         case .op(let o): return o == "(" || o == "∑" || o == "[" || (o == "|" && isCardinality())
         default: return false
         }
@@ -204,8 +207,14 @@ struct TermParser {
             return .power(try TermParser.whole(children: tree.children), .number(0.5, half: nil))
         case .op("("):
             let inner = try expression()
+            // `(a - b)^2`: TeXMath hangs the power on the closing parenthesis.
+            if position < tokens.count, case .script(let base, nil, let sup?) = tokens[position],
+               TermParser.closingSuperscript(base) != nil {
+                position += 1
+                return .power(inner, try TermParser.whole(sup))
+            }
             try expect(")")
-            return try applyScriptlessPower(inner)
+            return inner
         case .op("["):
             let inner = try expression()
             try expect("]")
@@ -227,9 +236,10 @@ struct TermParser {
         }
     }
 
-    /// A parenthesised group is a plain term; kept as a hook for `(…)^2`, which TeXMath
-    /// attaches to the closing parenthesis and is not read.
-    mutating func applyScriptlessPower(_ term: Term) throws(Unsupported) -> Term { term }
+    /// The `)` a script hangs on, if that is its base.
+    static func closingSuperscript(_ base: TeXTree) -> String? {
+        base.element == "mo" && base.text == ")" ? ")" : nil
+    }
 
     mutating func expect(_ text: String) throws(Unsupported) {
         guard peekOp(text) else {
@@ -246,14 +256,14 @@ struct TermParser {
         case "ln": return .log(base: nil, try logArgument())
         case "lg": return .log(base: 2, try logArgument())
         case "exp": return .exp(try logArgument())
-        case "max", "min": return .apply(name, try arguments())
+        case "max", "min": return try applied(name)
         case "𝔼": return .expectation(nil, try expectationBody())
         default: break
         }
         // Operator names spelled with letters: KL(…) and JS(…) read as K L ( … ).
         if let merged = mergedName(startingWith: name) { return merged }
         if Vocabulary.wordHeads[name] != nil || name.count == 1, peekOp("(") {
-            return .apply(Vocabulary.wordHeads[name] ?? name, try arguments())
+            return try applied(Vocabulary.wordHeads[name] ?? name)
         }
         return .symbol(name)
     }
@@ -266,12 +276,23 @@ struct TermParser {
             letters += next
             k += 1
             if let head = Vocabulary.wordHeads[letters], k < tokens.count, case .op("(") = tokens[k] {
+                let start = position
                 position = k
-                guard let args = try? arguments() else { return nil }
-                return .apply(head, args)
+                if let term = try? applied(head) { return term }
+                position = start
+                return nil
             }
         }
         return nil
+    }
+
+    /// `head(…)`, raised to the power hung on its closing parenthesis if there is one.
+    mutating func applied(_ head: String) throws(Unsupported) -> Term {
+        closingPower = nil
+        let args = try arguments()
+        guard let sup = closingPower else { return .apply(head, args) }
+        closingPower = nil
+        return .power(.apply(head, args), try TermParser.whole(sup))
     }
 
     /// `( a sep b sep c )` with separators `,`, `;`, `|`, `∣`, `‖`, `∥` or `||`.
@@ -283,6 +304,12 @@ struct TermParser {
             args.append(TermArgument(separator: separator, term: try expression()))
             if peekOp(")") {
                 position += 1
+                return args
+            }
+            if position < tokens.count, case .script(let base, nil, let sup?) = tokens[position],
+               TermParser.closingSuperscript(base) != nil {
+                position += 1
+                closingPower = sup
                 return args
             }
             guard position < tokens.count, case .op(let o) = tokens[position] else {
@@ -334,6 +361,11 @@ struct TermParser {
 
     mutating func script(_ base: TeXTree, _ sub: TeXTree?, _ sup: TeXTree?) throws(Unsupported) -> Term {
         let baseTokens = try Tokens.row(base)
+        // `\left( … \right)^2`: a power of the whole group.
+        if baseTokens.count > 2, case .op("(") = baseTokens[0], case .op(")") = baseTokens[baseTokens.count - 1],
+           sub == nil, let sup {
+            return .power(try TermParser.whole(row: Array(baseTokens[1..<(baseTokens.count - 1)])), try TermParser.whole(sup))
+        }
         guard baseTokens.count == 1 else { throw Unsupported("a script on a group") }
         switch baseTokens[0] {
         case .op("∑"):
@@ -380,7 +412,7 @@ struct TermParser {
         let spelled = TermParser.spelling(sub)
         if name == "D", let spelled, let head = Vocabulary.divergenceSubscripts[spelled] {
             guard peekOp("(") else { throw Unsupported("D_{\(spelled)} without its arguments") }
-            return .apply(head, try arguments())
+            return try applied(head)
         }
         let index = try TermParser.whole(sub)
         if peekOp("(") { throw Unsupported("the subscripted function \(name)_\(spelled ?? "…")") }

@@ -64,6 +64,8 @@ enum Examples {
         #"H(P, Q) = -\sum_x P(x) \cdot \ln Q(x)"#,
         #"\text{JS}(P \| Q) = \frac{1}{2} D_{\text{KL}}(P \| M) + \frac{1}{2} D_{\text{KL}}(Q \| M), \quad M = \frac{1}{2}(P + Q)"#,
         #"0 \le \text{JS}(P \| Q) \le \log 2"#,
+        #"\sum_x \left(P(x) - Q(x)\right)^2 \ge 0"#,
+        #"\sum_x (P(x) - Q(x))^2 = \sum_x P(x)^2 - 2 \sum_x P(x) Q(x) + \sum_x Q(x)^2"#,
         #"\text{KL}(P \| Q) = \mathbb{E}_{x \sim P}\left[\log \frac{P(x)}{Q(x)}\right]"#,
         #"I(X; Y, Z) = I(X; Y) + I(X; Z \mid Y)"#,
         #"H(X, Y) = H(X) + H(Y \mid X) = H(Y) + H(X \mid Y)"#,

@@ -198,3 +198,10 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
         #expect(claim.status == .unchecked, "\(tex): \(claim.reason)")
     }
 }
+
+@Test func anApproximationThatFailsIsUncheckedAndOneThatHoldsIsVerified() {
+    let regime = judge(#"D_{KL}(P \| Q) \approx \frac{1}{2} \sum_x \frac{(P(x) - Q(x))^2}{P(x)}"#)
+    #expect(regime.status == .unchecked, "\(regime.reason)")
+    #expect(regime.reason.contains("≈"))
+    #expect(judge(#"H(P, Q) \approx H(P) + D_{KL}(P \| Q)"#).status == .verified)
+}
