@@ -116,6 +116,7 @@ struct FormulaSession {
             return claim(.verified, "the sides differ", outcome.counterexample, cases: outcome.cases)
         }
         if outcome.passed {
+            if let reason = dependsOnTheNumberOfOutcomes(statement, seed: tex) { return claim(.unchecked, reason) }
             return claim(.verified, "holds on \(outcome.cases) random cases", cases: outcome.cases)
         }
         // False for random cases. Is a condition QED can apply stated next to it (`P = Q`)?
@@ -257,6 +258,18 @@ struct FormulaSession {
         guard let zero = try? PreparedClaim(vanishing, definitions: definitions, substitutions: [:], independent: true) else { return true }
         let degenerate = run(zero, seed: seed + " vanishes", substitutions: ["independent": "yes"])
         return !(degenerate.passed && !degenerate.isError)
+    }
+
+    /// For a formula that holds and compares with a constant: whether it also holds on other
+    /// numbers of outcomes. `H(X) \le \log 3` holds when X takes three values, which the note
+    /// may say, and not in general; `JS(P \| Q) \le \log 2` holds at every size.
+    private func dependsOnTheNumberOfOutcomes(_ statement: Statement, seed: String) -> String? {
+        guard statement.chains.contains(where: { $0.terms.contains(where: \.isConstant) }),
+              let prepared = try? PreparedClaim(statement, definitions: definitions, substitutions: [:], otherSizes: true) else { return nil }
+        let outcome = run(prepared, seed: seed + " other sizes", substitutions: ["sizes": "other"])
+        if outcome.passed { return nil }
+        return "holds for the number of outcomes drawn first but not for others, so its constant depends on a size "
+            + "the formula does not give (\(outcome.message))"
     }
 
     private func run(_ prepared: PreparedClaim, seed: String, substitutions: [String: String]) -> PropertyCheck.Outcome {

@@ -15,9 +15,10 @@ struct JointModel: Sendable {
     /// table their product: the special case many formulas are stated for.
     var independent = false
 
-    init(variables: Set<String>) {
+    init(variables: Set<String>, otherSizes: Bool = false) {
         self.variables = Vocabulary.randomVariables.filter(variables.contains)
-        sizes = self.variables.map { Vocabulary.alphabetSizes[$0] ?? 2 }
+        let table = otherSizes ? Vocabulary.otherAlphabetSizes : Vocabulary.alphabetSizes
+        sizes = self.variables.map { table[$0] ?? 2 }
     }
 
     var total: Int { sizes.reduce(1, *) }

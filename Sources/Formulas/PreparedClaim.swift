@@ -10,14 +10,16 @@ struct PreparedClaim {
     var model: JointModel?
 
     /// - Parameter independent: draw random variables independently (the special case check).
-    init(_ statement: Statement, definitions: [String: Term], substitutions: [String: String], independent: Bool = false) throws(Unsupported) {
+    /// - Parameter otherSizes: draw on other numbers of outcomes (for formulas with constants).
+    init(_ statement: Statement, definitions: [String: Term], substitutions: [String: String], independent: Bool = false,
+         otherSizes: Bool = false) throws(Unsupported) {
         guard !statement.chains.isEmpty else { throw Unsupported("it is not a relation") }
         for chain in statement.chains where chain.terms.allSatisfy({ $0.bareName != nil || $0.isNumber }) {
             let names = chain.terms.compactMap(\.bareName).joined(separator: ", ")
             throw Unsupported(names.isEmpty ? "it involves no distribution or random variable"
                                             : "a relation between bare symbols (\(names)) is notation or a condition, not a claim")
         }
-        let reading = try Reading.of(statement, definitions: definitions, independent: independent)
+        let reading = try Reading.of(statement, definitions: definitions, independent: independent, otherSizes: otherSizes)
         var bits = false, natural = false
         for chain in statement.chains {
             for term in chain.terms {
@@ -45,10 +47,10 @@ struct PreparedClaim {
         guard let claim else { throw Unsupported("it is not a relation") }
         expr = claim
         switch reading {
-        case .distributions:
+        case .distributions(let outcomes):
             guard !translator.drawn.isEmpty else { throw Unsupported("it involves no distribution or random variable") }
             draws = [PropertyCheck.Draw(names: translator.drawn.sorted(),
-                                        domain: Build.call("simplex", [Build.number(Double(Vocabulary.outcomes))]))]
+                                        domain: Build.call("simplex", [Build.number(Double(outcomes))]))]
         case .variables(let model):
             self.model = model
             if model.independent {

@@ -2,13 +2,15 @@
 /// (`H(P, Q)`, `D(P ‖ Q)`, `\sum_x P(x) …`), or as random variables of one random joint
 /// table (`H(X | Y)`, `I(X; Y)`, `P(x, y)`). A formula that mixes both is not read.
 enum Reading: Sendable {
-    case distributions
+    /// Distributions on `outcomes` outcomes.
+    case distributions(outcomes: Int)
     case variables(JointModel)
 
     /// Decides from where the letters appear: `X`, `Y`, `Z` as arguments of `H`, `I` or `P`
     /// (outside an expectation over a named distribution) mean random variables; a
     /// distribution passed to `H`, `D`, `JS`, or `Q(x)`, mean distributions.
-    static func of(_ statement: Statement, definitions: [String: Term], independent: Bool = false) throws(Unsupported) -> Reading {
+    static func of(_ statement: Statement, definitions: [String: Term], independent: Bool = false,
+                   otherSizes: Bool = false) throws(Unsupported) -> Reading {
         var scan = EvidenceScan(definitions: definitions)
         for chain in statement.chains {
             for term in chain.terms { scan.scan(term, boundByExpectation: false, depth: 0) }
@@ -16,8 +18,8 @@ enum Reading: Sendable {
         if let rv = scan.randomVariables.sorted().first, let d = scan.distributions.sorted().first {
             throw Unsupported("it mixes the random variable \(rv) with the distribution \(d)")
         }
-        if scan.randomVariables.isEmpty { return .distributions }
-        var model = JointModel(variables: scan.randomVariables.union(scan.capitalsAnywhere))
+        if scan.randomVariables.isEmpty { return .distributions(outcomes: otherSizes ? Vocabulary.otherOutcomes : Vocabulary.outcomes) }
+        var model = JointModel(variables: scan.randomVariables.union(scan.capitalsAnywhere), otherSizes: otherSizes)
         model.independent = independent
         return .variables(model)
     }

@@ -187,9 +187,9 @@ struct Translator {
 
     private func alphabetSize(_ set: String) throws(Unsupported) -> Int {
         switch reading {
-        case .distributions:
+        case .distributions(let outcomes):
             guard set == "𝒳" else { throw Unsupported("|\(set)| in a formula about distributions") }
-            return Vocabulary.outcomes
+            return outcomes
         case .variables(let model):
             guard let variable = Vocabulary.alphabets[set], let n = model.size(of: variable) else {
                 throw Unsupported("|\(set)| names the values of a variable the formula does not use")
@@ -337,9 +337,9 @@ struct Translator {
             guard env[letter] == nil else { throw Unsupported("the index \(letter) is already bound") }
             let name = freshName(letter)
             switch reading {
-            case .distributions:
+            case .distributions(let outcomes):
                 inner[letter] = Bound(cellsName: name, variable: nil)
-                loops.append((name, Vocabulary.outcomes))
+                loops.append((name, outcomes))
             case .variables(let model):
                 let variable = letter.uppercased()
                 guard let n = model.size(of: variable) else {
@@ -357,7 +357,7 @@ struct Translator {
 
     private mutating func expectation(_ sub: ExpectationSubscript?, _ body: Term, _ env: [String: Bound]) throws(Unsupported) -> Expr {
         switch reading {
-        case .distributions:
+        case .distributions(let outcomes):
             let (letters, distributionName): ([String], String)
             switch sub {
             case nil: throw Unsupported("an expectation without saying over which distribution (write \\mathbb{E}_P)")
@@ -371,7 +371,7 @@ struct Translator {
             var inner = env
             for letter in letters { inner[letter] = Bound(cellsName: name, variable: nil) }
             let value = try scalar(body, inner)
-            return Build.sum(over: name, count: Vocabulary.outcomes,
+            return Build.sum(over: name, count: outcomes,
                              Build.binary(.multiply, Build.index(weights, Build.name(name)), value))
         case .variables(let model):
             var variables: Set<String>

@@ -19,6 +19,10 @@ enum Vocabulary {
     static let distributions: Set<String> = ["P", "Q", "p", "q"]
     /// Outcomes per distribution in the distribution-only reading.
     static let outcomes = 4
+    /// Other sizes, for formulas that compare with a constant: `H(X) \le \log 3` holds for three
+    /// values and not in general, so such a formula is verified only if it holds at both sizes.
+    static let otherAlphabetSizes: [String: Int] = ["X": 5, "Y": 6, "Z": 3]
+    static let otherOutcomes = 7
     /// Names that are vocabulary, so a formula cannot define them.
     static let reserved: Set<String> = ["X", "Y", "Z", "P", "Q", "p", "q", "x", "y", "z", "H", "I", "D", "h", "e", "i", "j", "k", "n"]
 }

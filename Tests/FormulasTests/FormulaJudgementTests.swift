@@ -115,8 +115,9 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
 @Test func bitsFollowLogBaseTwo() {
     // In bits the entropy of 3 outcomes is at most log2 3 ≈ 1.585; in nats it is at most 1.0986.
     #expect(judge(#"H(X) \le \log_2 |\mathcal{X}|"#).status == .verified)
-    #expect(judge(#"H(X) \le \log_2 3"#).status == .verified)
-    #expect(judge(#"H(X) \le \log 3"#).status == .verified)
+    // Bounds by a number of outcomes the formula does not give are not verified.
+    #expect(judge(#"H(X) \le \log_2 3"#).status == .unchecked)
+    #expect(judge(#"H(X) \le \log 3"#).status == .unchecked)
     // log_2 puts H in bits: the sum in bits equals it, and twice it does not.
     #expect(judge(#"H(X) = -\sum_x p(x) \log_2 p(x)"#).status == .verified)
     #expect(judge(#"2 H(X) = -\sum_x p(x) \log_2 p(x)"#).status == .failed)
@@ -124,7 +125,7 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
 }
 
 @Test func writtenDecimalsCompareAtTheirPrecision() {
-    #expect(judge(#"H(P) \le 1.3863"#).status == .verified) // ln 4 = 1.386294…
+    #expect(judge(#"\mathrm{JS}(P \| Q) \le 0.6932"#).status == .verified) // ln 2 = 0.693147…
     #expect(judge(#"H(P) \le 1.3"#).status == .unchecked)
 }
 
@@ -204,4 +205,15 @@ func unreadableFormulaIsUncheckedWithAReason(_ i: Int) {
     #expect(regime.status == .unchecked, "\(regime.reason)")
     #expect(regime.reason.contains("≈"))
     #expect(judge(#"H(P, Q) \approx H(P) + D_{KL}(P \| Q)"#).status == .verified)
+}
+
+@Test func aConstantThatDependsOnTheNumberOfOutcomesIsNotVerified() {
+    // X takes 3 values in the first draws, so log 3 bounds its entropy there, but not in general.
+    let sized = judge(#"H(X) \le \log 3"#)
+    #expect(sized.status == .unchecked, "\(sized.reason)")
+    #expect(sized.reason.contains("number of outcomes"))
+    #expect(judge(#"H(P) \le \log 4"#).status == .unchecked)
+    // Bounds that hold at every size stay verified.
+    #expect(judge(#"\mathrm{JS}(P \| Q) \le \log 2"#).status == .verified)
+    #expect(judge(#"0 \le H(X) \le \log |\mathcal{X}|"#).status == .verified)
 }
