@@ -11,7 +11,7 @@ let package = Package(
     products: [
         .library(name: "InfoTheory", targets: ["InfoTheory"]),
         .library(name: "TeXMath", targets: ["TeXMath"]),
-        .library(name: "QEDKit", targets: ["Diagnostics", "Cells", "Notes", "Verification", "Site"]),
+        .library(name: "QEDKit", targets: ["Diagnostics", "Cells", "Notes", "Formulas", "Verification", "Site"]),
         .executable(name: "qed", targets: ["qed"]),
     ],
     dependencies: [
@@ -41,11 +41,14 @@ let package = Package(
             "CCmark", "Diagnostics", "Containment",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // A note's formulas read as claims (TeX parse tree → Cells syntax tree) and checked
+        // over random distributions.
+        .target(name: "Formulas", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics"]),
         // Runs a vault's cells, resolves its links, converts its math, and reports (text, JSON, JUnit, GitHub).
-        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment"]),
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
-            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment",
+            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas",
             .product(name: "Mustache", package: "swift-mustache"),
         ],
         // The default theme is templates/ (linked in as DefaultThemeFiles), compiled into the
@@ -56,7 +59,7 @@ let package = Package(
         .target(name: "Preview", dependencies: ["Site", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "qed", dependencies: [
             "Preview",
-            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment",
+            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment", "Formulas",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks, one executable per module; `scripts/bench` runs them.
@@ -65,16 +68,18 @@ let package = Package(
         .executableTarget(name: "CellsBench", dependencies: ["Cells", "InfoTheory"], path: "Benchmarks/CellsBench"),
         .executableTarget(name: "NotesBench", dependencies: ["Notes"], path: "Benchmarks/NotesBench"),
         // One fuzz binary for every parser: libFuzzer when built by scripts/fuzz, a replayer otherwise.
-        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site"], path: "Fuzz/QEDFuzz"),
+        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas"], path: "Fuzz/QEDFuzz"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Diagnostics"]),
+        .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
-        .testTarget(name: "QEDTests", dependencies: ["qed"]),
+        // Fixtures/ holds notes the end-to-end tests copy into vaults (read by path, not bundled).
+        .testTarget(name: "QEDTests", dependencies: ["qed"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

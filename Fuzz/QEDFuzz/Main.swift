@@ -18,6 +18,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("cells", fuzzCells),
     ("claims", fuzzCellClaims),
     ("tex", fuzzTeX),
+    ("formulas", fuzzFormulas),
     ("math-text", fuzzMathText),
     ("number-spans", fuzzNumberSpans),
 ]

@@ -1,5 +1,5 @@
 /// The syntax tree. Every node keeps the span it came from so errors point at the source.
-indirect enum Expr: Sendable {
+public indirect enum Expr: Sendable {
     case number(Double, halfUnit: Double?, Span)
     case string(String, Span)
     case boolean(Bool, Span)
@@ -32,18 +32,18 @@ indirect enum Expr: Sendable {
     }
 }
 
-enum UnaryOp: Sendable { case negate, plus }
-enum BinaryOp: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^" }
-enum LogicalOp: String, Sendable { case and, or }
+public enum UnaryOp: Sendable { case negate, plus }
+public enum BinaryOp: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^" }
+public enum LogicalOp: String, Sendable { case and, or }
 
-enum CompareOp: String, Sendable {
+public enum CompareOp: String, Sendable {
     case less = "<", greater = ">", lessEqual = "≤", greaterEqual = "≥", equal = "==", notEqual = "≠", approx = "≈"
 }
 
 /// How the argument before it was separated: `KL(P ‖ Q)`, `I(X; Y)`, `H(X | Y)` read like the notes.
-enum Separator: String, Sendable { case comma = ",", semicolon = ";", bar = "|", doubleBar = "‖" }
+public enum Separator: String, Sendable { case comma = ",", semicolon = ";", bar = "|", doubleBar = "‖" }
 
-struct Argument: Sendable {
+public struct Argument: Sendable {
     var label: String?
     var value: Expr
     /// The separator written before this argument (`.comma` for the first).
@@ -82,18 +82,18 @@ struct ParsedStatement: Sendable {
 
 /// A name with its hash computed once, at parse time, so evaluating `x` inside a loop does not
 /// rehash the string on every lookup.
-struct Name: Hashable, Sendable {
+public struct Name: Hashable, Sendable {
     let name: String
     private let hash: Int
 
-    init(_ name: String) {
+    public init(_ name: String) {
         self.name = name
         var hasher = Hasher()
         hasher.combine(name)
         hash = hasher.finalize()
     }
 
-    static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.name == b.name }
+    public static func == (a: Name, b: Name) -> Bool { a.hash == b.hash && a.name == b.name }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

@@ -17,6 +17,8 @@ struct PropertyOutcome {
     var cases: Int
     var message: String
     var counterexample: String?
+    /// The counterexample made the claim raise an error rather than evaluate to false.
+    var isError = false
 }
 
 extension Interpreter {
@@ -61,7 +63,8 @@ extension Interpreter {
                 let example = zip(variables, shrunk).map { variable, values in
                     "\(variable.name) = \(describe(values, variable.domain))"
                 }.joined(separator: ", ")
-                return PropertyOutcome(passed: false, cases: index + 1, message: finalOutcome.message.rendered, counterexample: example)
+                return PropertyOutcome(passed: false, cases: index + 1, message: finalOutcome.message.rendered, counterexample: example,
+                                       isError: finalOutcome.isError)
             }
         }
         return PropertyOutcome(passed: true, cases: cases, message: "held for \(cases) cases", counterexample: nil)

@@ -1,6 +1,6 @@
 /// A position inside a cell's code: 1-based line and column (in Unicode scalars) and a length
 /// in columns, mapped to the Markdown file by `CellSource` when a diagnostic is made.
-struct Span: Hashable, Sendable {
+public struct Span: Hashable, Sendable {
     var line: Int
     var column: Int
     var length: Int

@@ -79,6 +79,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var aliases: [String]
     /// The note's default claim tolerance, from `qed: {tolerance: …}`.
     public var qedTolerance: Double?
+    /// `qed: {formulas: false}`: this note's formulas are not checked as claims.
+    public var qedFormulas: Bool? = nil
     /// Unknown keys, kept for templates.
     public var extra: [String: FrontMatterValue]
 
@@ -102,6 +104,13 @@ public struct MathSpan: Sendable, Hashable {
     public var location: SourceLocation
     /// Start of each line piece of `tex`: UTF-8 offset into `tex`, and the file line/column there.
     var pieces: [MathPiece]
+    /// The note's own text just before the opening delimiter: the rest of its line and, for
+    /// display math, the line before it (at most a few hundred bytes). Formula claims read
+    /// conditions such as "if" or "当且仅当" here.
+    public var proseBefore: String = ""
+    /// The text just after the closing delimiter, to the end of the line and, for display
+    /// math, the next line; where a `%%unchecked%%` opt-out of formula claims is written.
+    public var proseAfter: String = ""
 
     /// The file location of a UTF-8 offset into `tex`, so TeX diagnostics point into the note.
     /// Offsets past the end clamp to the end.

@@ -22,10 +22,11 @@ struct NoteFills: Codable, Sendable, Equatable {
 
     init(_ verified: VerifiedNote) {
         let note = verified.note
+        let marks = FormulaMark.marks(verified.formulas)
         math = note.math.indices.map { i in
             let span = note.math[i]
             if verified.math.indices.contains(i), !verified.math[i].mathML.isEmpty {
-                let mathML = verified.math[i].mathML
+                let mathML = verified.math[i].mathML + (marks[i] ?? "")
                 return span.display ? "<div class=\"math-display\">\(mathML)</div>" : mathML
             }
             // No conversion (should not happen): show the TeX, escaped and marked.

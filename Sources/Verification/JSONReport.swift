@@ -16,7 +16,35 @@ struct JSONReport: Encodable {
         let status: String
         let claims: Claims
         let cells: Int
+        let formulaClaims: [FormulaEntry]
+
+        enum CodingKeys: String, CodingKey {
+            case path, title, status, claims, cells
+            case formulaClaims = "formula_claims"
+        }
     }
+    /// One formula read as a claim; `counterexample` is null unless there is one.
+    struct FormulaEntry: Encodable {
+        let line: Int
+        let column: Int
+        let tex: String
+        let status: String
+        let reason: String
+        let counterexample: String?
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(line, forKey: .line)
+            try c.encode(column, forKey: .column)
+            try c.encode(tex, forKey: .tex)
+            try c.encode(status, forKey: .status)
+            try c.encode(reason, forKey: .reason)
+            try c.encode(counterexample, forKey: .counterexample)
+        }
+
+        enum CodingKeys: String, CodingKey { case line, column, tex, status, reason, counterexample }
+    }
+    struct FormulaCountsEntry: Encodable { let verified: Int; let failed: Int; let unchecked: Int }
     struct Entry: Encodable {
         let file: String?
         let line: Int?
@@ -31,6 +59,7 @@ struct JSONReport: Encodable {
     struct Summary: Encodable {
         let notes: Int
         let claims: Claims
+        let formulas: FormulaCountsEntry
         let errors: Int
         let warnings: Int
         let ok: Bool
@@ -47,13 +76,19 @@ extension ReportWriter {
             summary: .init(
                 notes: report.notes.count,
                 claims: .init(passed: report.passedClaims, failed: report.failedClaims, notRun: report.notRunClaims),
+                formulas: .init(verified: report.formulaCounts.verified, failed: report.formulaCounts.failed,
+                                unchecked: report.formulaCounts.unchecked),
                 errors: report.errorCount, warnings: report.warningCount, ok: report.succeeded),
             notes: report.notes.map { verified in
                 .init(path: pathPrefix + verified.note.path, title: verified.note.title,
                       status: verified.status.rawValue,
                       claims: .init(passed: verified.passedClaims, failed: verified.failedClaims,
                                     notRun: verified.notRunClaims.count),
-                      cells: verified.note.cells.count)
+                      cells: verified.note.cells.count,
+                      formulaClaims: verified.formulas.map { f in
+                          .init(line: f.location.line, column: f.location.column, tex: f.tex, status: f.status.rawValue,
+                                reason: f.reason, counterexample: f.counterexample)
+                      })
             },
             diagnostics: report.diagnostics.map(displayed).map { d in
                 .init(file: d.location?.file, line: d.location?.line, column: d.location?.column,

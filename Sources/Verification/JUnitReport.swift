@@ -30,12 +30,29 @@ extension ReportWriter {
                 cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\">"
                     + "<skipped message=\"\(HTML.escape(claim.reason.explanation))\"/></testcase>\n"
             }
-            let otherErrors = verified.diagnostics.filter { $0.severity == .error && $0.code != "claim-failed" && $0.code != "claim-not-run" }
+            // Formulas that were checked are test cases too; unchecked ones are not tests.
+            var formulaCases = 0
+            for formula in verified.formulas where formula.status != .unchecked {
+                formulaCases += 1
+                let name = "\(formula.location.line):\(formula.location.column) formula $\(formula.tex)$"
+                cases += "    <testcase classname=\"\(HTML.escape(path))\" name=\"\(HTML.escape(name))\""
+                if formula.status == .verified {
+                    cases += "/>\n"
+                } else {
+                    failures += 1
+                    let message = formula.reason + (formula.counterexample.map { "; counterexample: \($0)" } ?? "")
+                    cases += ">\n      <failure message=\"\(HTML.escape(message))\" type=\"formula-failed\">"
+                        + "\(HTML.escape(path)):\(formula.location.line):\(formula.location.column): \(HTML.escape(message))</failure>\n    </testcase>\n"
+                }
+            }
+            let otherErrors = verified.diagnostics.filter {
+                $0.severity == .error && !["claim-failed", "claim-not-run", "formula-failed"].contains($0.code)
+            }
             if !otherErrors.isEmpty {
                 failures += 1
                 cases += errorCase(classname: path, name: "note", errors: otherErrors)
             }
-            suites.append((path, verified.claims.count + verified.notRunClaims.count + (otherErrors.isEmpty ? 0 : 1),
+            suites.append((path, verified.claims.count + verified.notRunClaims.count + formulaCases + (otherErrors.isEmpty ? 0 : 1),
                            failures, cases))
         }
         let vaultErrors = report.vaultDiagnostics.filter { $0.severity == .error }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Formulas
 
 /// The outcome of verifying a vault: per-note results and every diagnostic, in report order.
 public struct VerificationReport: Sendable {
@@ -20,6 +21,8 @@ public struct VerificationReport: Sendable {
     /// Claims the notes contain that never ran (after an error, or in a `skip` cell).
     public var notRunClaims: Int { notes.reduce(0) { $0 + $1.notRunClaims.count } }
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    /// Formula claims of every note, by status.
+    public var formulaCounts: FormulaCounts { notes.reduce(FormulaCounts()) { $0 + FormulaCounts($1.formulas) } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// 0 when every claim holds and nothing is an error, 1 otherwise.
@@ -31,6 +34,14 @@ public struct VerificationReport: Sendable {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let notRun = notRunClaims > 0 ? "\(notRunClaims) not run, " : ""
         return "\(plural(notes.count, "note")), \(plural(passedClaims, "claim")) verified, "
-            + "\(failedClaims) failed, \(notRun)\(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+            + "\(failedClaims) failed, \(formulaSummary)\(notRun)\(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+    }
+
+    /// "8 formulas verified, " (and how many failed), or nothing when no formula was checked.
+    private var formulaSummary: String {
+        let counts = formulaCounts
+        guard counts.verified + counts.failed > 0 else { return "" }
+        let verified = "\(counts.verified) formula\(counts.verified == 1 ? "" : "s") verified, "
+        return counts.failed == 0 ? verified : verified + "\(counts.failed) formula\(counts.failed == 1 ? "" : "s") failed, "
     }
 }

@@ -1,5 +1,6 @@
 import Cells
 import Diagnostics
+import Formulas
 import Notes
 import TeXMath
 
@@ -16,6 +17,8 @@ public struct VerifiedNote: Sendable {
     public let math: [MathConversion]
     /// The reader's diagnostics and ours, in report order.
     public let diagnostics: [Diagnostic]
+    /// The note's formulas read as claims, parallel to `math` (empty when formula claims are off).
+    public var formulas: [FormulaClaim] = []
 
     /// Every claim of every cell that ran, in source order.
     public var claims: [ClaimResult] { cells.flatMap { $0.result?.claims ?? [] } }
@@ -28,7 +31,8 @@ public struct VerifiedNote: Sendable {
     /// `verified` only when every claim the note contains ran and held.
     public var status: VerificationStatus {
         if diagnostics.hasErrors { return .failed }
-        return claims.isEmpty || !notRunClaims.isEmpty ? .unverified : .verified
+        if !notRunClaims.isEmpty { return .unverified }
+        return claims.isEmpty && !formulas.contains { $0.status == .verified } ? .unverified : .verified
     }
 }
 

@@ -1,6 +1,7 @@
 import Cells
 import Containment
 import Diagnostics
+import Formulas
 import Notes
 import TeXMath
 
@@ -105,10 +106,11 @@ public struct Verifier: Sendable {
             }
             return conversion
         }
+        let formulas = checkFormulas(note, diagnostics: &diagnostics)
         if options.strict { diagnostics = diagnostics.map { $0.promotingWarnings() } }
         return VerifiedNote(
             note: note, cells: cells, inlineValues: inlineValues, links: links, math: math,
-            diagnostics: diagnostics.sortedForReport().capped(at: vault.config.limits.diagnosticsPerNote))
+            diagnostics: diagnostics.sortedForReport().capped(at: vault.config.limits.diagnosticsPerNote), formulas: formulas)
     }
 
     private func run(_ cell: Cell, in notebook: inout Notebook, diagnostics: inout [Diagnostic]) -> CellRun {

@@ -42,8 +42,9 @@ struct Run: ParsableCommand {
                                     text: (try? String(contentsOfFile: selection.vault.root + "/" + verified.note.path,
                                                        encoding: .utf8)) ?? "")
             out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
-            // Claims (failed or not run) are in the transcript already.
-            for diagnostic in verified.diagnostics where diagnostic.code != "claim-failed" && diagnostic.code != "claim-not-run" {
+            // Claims (failed or not run) and formulas are in the transcript already.
+            for diagnostic in verified.diagnostics
+            where !["claim-failed", "claim-not-run", "formula-failed"].contains(diagnostic.code) {
                 out += renderer.render(diagnostic.prefixingFile(with: prefix), source: source)
             }
         }
@@ -71,6 +72,7 @@ struct NotebookTranscript {
             pieces.append((expression.location,
                            "── \(path):\(expression.location.line):\(expression.location.column) `= \(expression.expression)` → \(shown)\n"))
         }
+        pieces += formulaPieces(path: path)
         return pieces.sorted { $0.location < $1.location }.map(\.text).joined()
     }
 

@@ -89,7 +89,7 @@ struct FrontMatterParser {
             case "updated", "modified", "lastmod": result.updated = date(value, key: key, at: at) ?? result.updated
             case "tags", "tag": result.tags += stringList(value, key: key, at: at).map(Self.cleanTag).filter { !$0.isEmpty }
             case "aliases", "alias": result.aliases += stringList(value, key: key, at: at)
-            case "qed": result.qedTolerance = qedOptions(value, at: at)
+            case "qed": (result.qedTolerance, result.qedFormulas) = qedOptions(value, at: at)
             default: break
             }
             if !["title", "brief", "type", "domain", "created", "updated", "tags", "aliases", "qed"].contains(key) {
@@ -189,24 +189,29 @@ struct FrontMatterParser {
         return []
     }
 
-    mutating func qedOptions(_ node: Node, at: SourceLocation) -> Double? {
+    mutating func qedOptions(_ node: Node, at: SourceLocation) -> (tolerance: Double?, formulas: Bool?) {
         guard case .mapping(let options) = node else {
             diagnostics.append(.warning("front-matter-type", "'qed' should be a mapping such as {tolerance: 1e-6}; ignored", at: at))
-            return nil
+            return (nil, nil)
         }
         var tolerance: Double?
+        var formulas: Bool?
         for (k, v) in options {
             let name = k.string ?? ""
             if name == "tolerance", case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
                 tolerance = d
             } else if name == "tolerance" {
                 diagnostics.append(.warning("front-matter-type", "qed tolerance should be a non-negative number", at: location(v.mark)))
+            } else if name == "formulas" {
+                if let b = v.bool { formulas = b } else {
+                    diagnostics.append(.warning("front-matter-type", "qed formulas should be true or false", at: location(v.mark)))
+                }
             } else {
                 diagnostics.append(.warning("front-matter-qed", "unknown qed option '\(name)'", at: location(k.mark),
-                                            hint: "known options: tolerance"))
+                                            hint: "known options: tolerance, formulas"))
             }
         }
-        return tolerance
+        return (tolerance, formulas)
     }
 
     static func kind(_ node: Node) -> String {

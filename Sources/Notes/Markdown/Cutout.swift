@@ -438,9 +438,15 @@ struct MarkupScanner {
             tex.append(contentsOf: UnsafeBufferPointer(rebasing: b[piece]))
         }
         let first = mathPieces.first ?? MathPiece(texOffset: 0, line: 1, column: 1)
-        return MathSpan(tex: String(decoding: tex, as: UTF8.self), display: display,
-                        location: SourceLocation(file: locator.file, line: first.line, column: first.column),
-                        pieces: mathPieces)
+        var span = MathSpan(tex: String(decoding: tex, as: UTF8.self), display: display,
+                            location: SourceLocation(file: locator.file, line: first.line, column: first.column),
+                            pieces: mathPieces)
+        if let open = pieces.first?.lowerBound, let close = pieces.last?.upperBound {
+            let delimiter = display ? 2 : 1
+            span.proseBefore = MathProse.before(b, max(0, open - delimiter), lines: display ? 2 : 1)
+            span.proseAfter = MathProse.after(b, min(n, close + delimiter), lines: display ? 2 : 1)
+        }
+        return span
     }
 }
 

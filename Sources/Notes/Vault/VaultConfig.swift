@@ -31,6 +31,8 @@ public struct VaultConfig: Sendable, Hashable {
         case commonMark = "commonmark"
         case obsidian
     }
+    /// Check the formulas of notes as claims (`formulas: false` turns it off).
+    public var formulas: Bool = true
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = [], allowOutside: [String] = [],
@@ -81,6 +83,8 @@ public struct VaultConfig: Sendable, Hashable {
                 if case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
                     config.tolerance = d
                 } else { wrong("a non-negative number") }
+            case "formulas":
+                if let b = v.bool { config.formulas = b } else { wrong("true or false") }
             case "raw_html":
                 if let b = v.bool { config.allowRawHTML = b } else { wrong("true or false") }
             case "line_breaks":
@@ -132,7 +136,7 @@ extension VaultConfig {
         return text.hasPrefix("/") && !text.hasPrefix("//")
     }
 
-    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks"]
+    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks", "formulas"]
 }
 
 extension ResourceLimits {
