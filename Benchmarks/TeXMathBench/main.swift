@@ -75,3 +75,38 @@ print("TeXMath: \(formulas.count) formulas (\(bytes) bytes of TeX), best of 5 ru
 print("  wall \(Int(seconds * 1000)) ms, CPU \(Int(bestCPU * 1000)) ms")
 print("  \(Int(Double(formulas.count) / bestCPU)) formulas/s (CPU time), \(Int(Double(formulas.count) / seconds)) formulas/s (wall)")
 print("checksum \(checksum)")
+
+// The same formulas through user macros: a note preset (`qed.yml` `macros:`) plus a
+// definition in the first formula, carried in document order as the Verifier does.
+let macroSamples: [(String, Bool)] = [
+    ("\\newcommand{\\KL}[2]{D_{\\text{KL}}(#1 \\| #2)} \\KL{P}{Q} \\ge 0", true),
+    ("\\RR^n \\ni x \\mapsto \\norm{x}_2", false), ("\\E[X] = \\sum_x x P(x)", true),
+    ("\\KL{P}{Q} = \\E_P\\left[\\log \\frac{P}{Q}\\right]", true), ("x \\in \\RR", false),
+]
+let preset = MathMacros(katex: ["\\RR": "\\mathbb{R}", "\\norm": "\\left\\|#1\\right\\|", "\\E": "\\mathbb{E}"])
+var macroBestCPU = 1000.0
+for _ in 0..<5 {
+    let cpuStart = cpuSeconds()
+    var macros = preset
+    for (index, (tex, display)) in formulas.indices.map({ ($0, macroSamples[$0 % macroSamples.count]) }) {
+        if index % macroSamples.count == 0 { macros = preset }
+        checksum &+= converter.convert(tex, display: display, macros: &macros).mathML.utf8.count
+    }
+    macroBestCPU = min(macroBestCPU, cpuSeconds() - cpuStart)
+}
+print("  with macros: \(Int(Double(formulas.count) / macroBestCPU)) formulas/s (CPU time)")
+
+// Error-heavy single formulas (issue 17): each must take milliseconds, not seconds.
+let hostile: [(String, String)] = [
+    ("20,000 unknown commands", Array(repeating: "\\foo", count: 20_000).joined(separator: " ")),
+    ("x^1_2 x 20,000", String(repeating: "x^1_2", count: 20_000)),
+    ("x^1^2 x 20,000", String(repeating: "x^1^2", count: 20_000)),
+    ("100,000 unbalanced }", String(repeating: "}", count: 100_000)),
+]
+for (name, tex) in hostile {
+    let cpuStart = cpuSeconds()
+    let conversion = converter.convert(tex, display: true)
+    checksum &+= conversion.mathML.utf8.count + conversion.diagnostics.count
+    print("  \(name): \(Int((cpuSeconds() - cpuStart) * 1000)) ms CPU, \(conversion.diagnostics.count) diagnostics")
+}
+print("checksum \(checksum)")

@@ -68,6 +68,8 @@ enum Command: Sendable {
     case sizeSwitch(Double)
     /// `\cancelto{value}{expression}`: the expression struck out, the value above right.
     case cancelTo
+    /// `\colorbox{background}{text}`, `\fcolorbox{frame}{background}{text}`.
+    case colorBox(framed: Bool)
 }
 
 enum FractionStyle: Sendable { case normal, display, text }
@@ -243,6 +245,8 @@ extension Command {
         table["set"] = .braketSet(large: false)
         table["Set"] = .braketSet(large: true)
         table["cancelto"] = .cancelTo
+        table["colorbox"] = .colorBox(framed: false)
+        table["fcolorbox"] = .colorBox(framed: true)
         // LaTeX's sizes relative to \normalsize (10 pt), as KaTeX and MathJax set them.
         let sizes: [(String, Double)] = [
             ("tiny", 0.5), ("scriptsize", 0.7), ("footnotesize", 0.8), ("small", 0.9), ("normalsize", 1),

@@ -34,6 +34,22 @@ extension Parser {
         return MathNode(.msup, children: [struck, value])
     }
 
+    /// `\colorbox{yellow}{text}`: the text (LaTeX reads this argument as text) on a
+    /// background; `\fcolorbox` adds a frame in its first colour. Colours are validated
+    /// like `\color`'s, so nothing but a colour reaches the attributes.
+    mutating func colorBox(_ token: Token, framed: Bool) -> MathNode {
+        let frame = framed ? parseColorArgument(command: token) : nil
+        let background = parseColorArgument(command: token)
+        let body = parseText(token, style: .normal)
+        var attributes: [(name: String, value: String)] = []
+        if let background { attributes.append(("mathbackground", background)) }
+        if framed {
+            attributes.append(("class", "qed-boxed"))
+            if let frame { attributes.append(("style", "border-color: " + frame)) }
+        }
+        return MathNode(.mrow, attributes: attributes, children: [body])
+    }
+
     /// `\small` and friends: the rest of the row at `factor` times `\normalsize`.
     mutating func sized(_ factor: Double, stops: RowStops) -> MathNode {
         let saved = sizeFactor

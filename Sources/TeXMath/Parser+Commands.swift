@@ -139,6 +139,8 @@ extension Parser {
                           bar: large ? Self.growingBar(spaced: true) : .op("∣", .rel))
         case .cancelTo:
             return cancelTo(token)
+        case .colorBox(let framed):
+            return colorBox(token, framed: framed)
         }
     }
 

@@ -23,24 +23,10 @@ public struct TeXMathConverter: Sendable {
     /// to `tex` as written; a problem inside a macro's expansion is placed on its use.
     public func convert(_ tex: String, display: Bool, macros: inout MathMacros) -> MathConversion {
         let original = Array(tex.utf8)
-        var bytes = original
-        var tokens = Tokenizer.tokenize(bytes)
-        var map: SourceMap?
-        var macroDiagnostics: [MathDiagnostic] = []
-        var expansionStopped = false
-        if MacroExpander.isNeeded(tokens, macros: macros) {
-            var expander = MacroExpander(bytes: bytes, tokens: tokens, macros: macros)
-            expander.run()
-            macros = expander.macros
-            bytes = expander.output
-            tokens = Tokenizer.tokenize(bytes)
-            map = expander.map
-            macroDiagnostics = expander.diagnostics
-            expansionStopped = expander.stopped
-        }
-        var parser = Parser(bytes: bytes, tokens: tokens, displayStyle: display)
+        let source = ExpandedSource(original, macros: &macros)
+        var parser = Parser(bytes: source.bytes, tokens: source.tokens, displayStyle: display)
         let content = parser.parseTopLevel(display: display)
-        var writer = MathWriter(capacity: bytes.count * 14 + 200)
+        var writer = MathWriter(capacity: source.bytes.count * 14 + 200)
         if display {
             writer.raw("<math xmlns=\"http://www.w3.org/1998/Math/MathML\" display=\"block\"><semantics>")
         } else {
@@ -50,31 +36,7 @@ public struct TeXMathConverter: Sendable {
         writer.raw("<annotation encoding=\"application/x-tex\">")
         writer.escape(tex)
         writer.raw("</annotation></semantics></math>")
-        var found = parser.diagnostics
-        if expansionStopped {
-            // A macro left unexpanded at the limit is explained by the expander; the parser's
-            // "unknown command" for it would only contradict that.
-            found.removeAll { $0.kind == .unknownCommand && $0.command.map { macros[String($0.dropFirst())] != nil } == true }
-        }
-        if let map {
-            for index in found.indices {
-                found[index].range = map.original(found[index].range, originalCount: original.count)
-            }
-        }
-        found += macroDiagnostics
-        if parser.suppressedDiagnostics > 0 {
-            let start = parser.suppressedStart.map { map?.original($0..<$0 + 1, originalCount: original.count).lowerBound ?? $0 } ?? 0
-            let at = min(start, original.count)
-            found.append(MathDiagnostic(
-                kind: .tooManyProblems,
-                message: "…and \(parser.suppressedDiagnostics) more problem\(parser.suppressedDiagnostics == 1 ? "" : "s") in this formula, not listed",
-                range: at..<min(at + 1, original.count)))
-        }
-        let diagnostics = found.enumerated().sorted { a, b in
-            a.element.range.lowerBound != b.element.range.lowerBound
-                ? a.element.range.lowerBound < b.element.range.lowerBound
-                : a.offset < b.offset
-        }.map(\.element)
+        let diagnostics = source.diagnostics(of: parser, macros: macros, originalCount: original.count)
         return MathConversion(mathML: writer.output, diagnostics: diagnostics)
     }
 
@@ -107,5 +69,61 @@ extension Parser {
         let columns = (0..<widest).map { ColumnSpec(alignment: widest > 1 ? ($0 % 2 == 0 ? .right : .left) : .center) }
         let table = table(rows, columns: columns, className: widest > 1 ? "qed-aligned" : "qed-gathered", display: display)
         return MathNode(.mrow, children: equationTag.map { [table, $0] } ?? [table])
+    }
+}
+
+/// The formula the parser reads: the source itself, or its macro expansion with the map
+/// back to the source (only formulas that define or use a macro pay for expanding).
+struct ExpandedSource {
+    var bytes: [UInt8]
+    var tokens: [Token]
+    var map: SourceMap?
+    var macroDiagnostics: [MathDiagnostic] = []
+    var expansionStopped = false
+
+    init(_ original: [UInt8], macros: inout MathMacros) {
+        bytes = original
+        tokens = Tokenizer.tokenize(original)
+        guard MacroExpander.isNeeded(tokens, macros: macros) else { return }
+        var expander = MacroExpander(bytes: original, tokens: tokens, macros: macros)
+        expander.run()
+        macros = expander.macros
+        bytes = expander.output
+        tokens = Tokenizer.tokenize(bytes)
+        map = expander.map
+        macroDiagnostics = expander.diagnostics
+        expansionStopped = expander.stopped
+    }
+
+    /// The parser's and the expander's diagnostics on the formula as written, in source
+    /// order, with the summary of those past the cap last at its place.
+    func diagnostics(of parser: Parser, macros: MathMacros, originalCount: Int) -> [MathDiagnostic] {
+        var found = parser.diagnostics
+        if expansionStopped {
+            // A macro left unexpanded at the limit is explained by the expander; the parser's
+            // "unknown command" for it would only contradict that.
+            found.removeAll { $0.kind == .unknownCommand && $0.command.map { macros[String($0.dropFirst())] != nil } == true }
+        }
+        if let map {
+            for index in found.indices {
+                found[index].range = map.original(found[index].range, originalCount: originalCount)
+            }
+        }
+        found += macroDiagnostics
+        if parser.suppressedDiagnostics > 0 {
+            let offset = parser.suppressedStart ?? 0
+            let start = map?.original(offset..<offset + 1, originalCount: originalCount).lowerBound ?? offset
+            let at = min(start, originalCount)
+            let count = parser.suppressedDiagnostics
+            found.append(MathDiagnostic(
+                kind: .tooManyProblems,
+                message: "…and \(count) more problem\(count == 1 ? "" : "s") in this formula, not listed",
+                range: at..<min(at + 1, originalCount)))
+        }
+        return found.enumerated().sorted { a, b in
+            a.element.range.lowerBound != b.element.range.lowerBound
+                ? a.element.range.lowerBound < b.element.range.lowerBound
+                : a.offset < b.offset
+        }.map(\.element)
     }
 }

@@ -30,14 +30,15 @@ enum Tokenizer {
         tokens.reserveCapacity(bytes.count / 2 + 4)
         var index = 0
         let count = bytes.count
-        // Brace depth inside a text argument (0 outside); whether the last token was a
-        // text command whose argument may follow.
+        // Brace depth inside a text argument (0 outside); how many braced arguments of the
+        // last command are still to come, the last of them text (`\colorbox{c}{100%}`).
         var textDepth = 0
-        var textCommandPending = false
+        var pendingGroups = 0
+        var skipDepth = 0
         while index < count {
             let byte = bytes[index]
-            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x7B, byte != 0x25 {
-                textCommandPending = false
+            if textDepth == 0, skipDepth == 0, byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D, byte != 0x7B, byte != 0x25 {
+                pendingGroups = 0
             }
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D:
@@ -56,7 +57,7 @@ enum Tokenizer {
                     let nameStart = index
                     while index < count, isLetter(bytes[index]) { index += 1 }
                     let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
-                    textCommandPending = textDepth == 0 && isTextCommand(name)
+                    if textDepth == 0, skipDepth == 0 { pendingGroups = textArgumentPosition(name) }
                     tokens.append(Token(kind: .command, start: start, end: index, name: name))
                 } else if bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
                     index += 1
@@ -68,15 +69,21 @@ enum Tokenizer {
                                         name: String(Character(scalar))))
                 }
             case 0x7B:
-                if textCommandPending {
-                    textDepth = 1
-                    textCommandPending = false
-                } else if textDepth > 0 {
+                if textDepth > 0 {
                     textDepth += 1
+                } else if skipDepth > 0 {
+                    skipDepth += 1
+                } else if pendingGroups == 1 {
+                    textDepth = 1
+                    pendingGroups = 0
+                } else if pendingGroups > 1 {
+                    // An argument before the text one (a colour): passed over as a group.
+                    skipDepth = 1
+                    pendingGroups -= 1
                 }
                 tokens.append(Token(kind: .beginGroup, start: index, end: index + 1)); index += 1
             case 0x7D:
-                if textDepth > 0 { textDepth -= 1 }
+                if textDepth > 0 { textDepth -= 1 } else if skipDepth > 0 { skipDepth -= 1 }
                 tokens.append(Token(kind: .endGroup, start: index, end: index + 1)); index += 1
             case 0x5E: tokens.append(Token(kind: .caret, start: index, end: index + 1)); index += 1
             case 0x5F: tokens.append(Token(kind: .underscore, start: index, end: index + 1)); index += 1
@@ -92,15 +99,18 @@ enum Tokenizer {
         return tokens
     }
 
-    /// Commands whose argument is text, where `%` is literal (as `Command.text` lists them).
-    /// A `switch` on these short (inline) strings is far cheaper than hashing every command.
-    static func isTextCommand(_ name: String) -> Bool {
+    /// Which braced argument of a command is text, where `%` is literal: 1 for `\text`
+    /// and the other commands `Command.text` lists, 2 for `\colorbox`, 3 for `\fcolorbox`;
+    /// 0 for commands without a text argument. A `switch` on these short (inline) strings
+    /// is far cheaper than hashing every command.
+    static func textArgumentPosition(_ name: String) -> Int {
         switch name {
         case "text", "textrm", "textnormal", "textup", "mbox", "hbox", "textmd", "textbf", "textit",
-             "emph", "textsf", "texttt":
-            return true
-        default:
-            return false
+             "emph", "textsf", "texttt", "intertext", "shortintertext":
+            return 1
+        case "colorbox": return 2
+        case "fcolorbox": return 3
+        default: return 0
         }
     }
 

@@ -79,6 +79,21 @@ struct AdditionTests {
         #expect(body(inline("\\bold{x}")).contains("<mi>𝐱</mi>"))
     }
 
+    @Test func colorBoxes() {
+        let box = inline("\\colorbox{yellow}{100% sure}")
+        #expect(box.diagnostics.isEmpty)
+        #expect(body(box) == "<mrow><mrow mathbackground=\"yellow\"><mtext>100% sure</mtext></mrow></mrow>")
+        let framed = body(inline("\\fcolorbox{red}{#FFEEDD}{x 5%}"))
+        #expect(framed.contains("<mtext>x 5%</mtext>"))
+        #expect(framed.contains("class=\"qed-boxed\""))
+        #expect(framed.contains("style=\"border-color: red\""))
+        // A colour that is not one is reported and leaves no attribute behind.
+        let hostile = inline("\\colorbox{red\" onclick=\"x}{t}")
+        #expect(hostile.diagnostics.first?.kind == .invalidColor)
+        #expect(!hostile.mathML.contains("onclick=\""))
+        #expect(xmlError(hostile.mathML) == nil)
+    }
+
     @Test func fencesAroundOneLineBodiesDoNotStretch() {
         let flat = body(inline("f\\left(x\\right)"))
         #expect(flat.contains("<mo fence=\"true\" form=\"prefix\" stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">(</mo><mi>x</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">)</mo>"))

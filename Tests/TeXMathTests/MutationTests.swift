@@ -24,7 +24,8 @@ struct MutationTests {
         "\\def\\y#1{", "\\renewcommand", "%", "\\text{", "$", "\\ ", "\\\n", "\\frac", "\\sqrt[", "\\set{", "|",
         "\\Set{", "\\Braket{", "\\cancelto{", "\\small", "\\Huge", "\\widetilde{", "\\not", "\\operatorname*{",
         "\\color{red}", "\\tag{", "\\x", "\\y", "\\DeclareMathOperator", "\\lessdot", "\\hline", "\\limits", "\u{FFFF}",
-        "中", "\u{0}", "\\", "\\mathbb{", "\\overbrace{", "\\over", "\\choose", "\\big(", "\\hspace{",
+        "中", "\u{0}", "\\", "\\mathbb{", "\\overbrace{", "\\over", "\\choose", "\\big(", "\\hspace{", "\\colorbox{red}{", "\\fcolorbox{",
+        "\\xlongequal{", "\\overparen{", "\\DeclareMathOperator*{\\op}{",
     ]
 
     static func mutate(_ input: [UInt8], corpus: [[UInt8]], using generator: inout Generator) -> [UInt8] {
