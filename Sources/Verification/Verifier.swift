@@ -34,12 +34,17 @@ public struct Verifier: Sendable {
     public let options: VerificationOptions
     private let resolver: LinkResolver
     private let converter = TeXMathConverter()
+    /// The macros every note starts with: `macros:` in qed.yml, then the caller's preset.
+    private let presetMacros: MathMacros
 
     /// - Parameter resolver: The vault's link resolver when the caller has built one already.
     public init(vault: Vault, options: VerificationOptions = VerificationOptions(), resolver: LinkResolver? = nil) {
         self.vault = vault
         self.options = options
         self.resolver = resolver ?? LinkResolver(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian)
+        var macros = MathMacros(katex: vault.config.macros)
+        for (name, definition) in options.mathMacros.definitions { _ = macros.define(name, definition) }
+        presetMacros = macros
     }
 
     /// Verifies every note of the vault, in parallel, in path order.
@@ -94,7 +99,7 @@ public struct Verifier: Sendable {
             return resolution
         }
         // Formulas in document order share one macro table, as MathJax keeps a page's definitions.
-        var macros = options.mathMacros
+        var macros = presetMacros
         let math = note.math.map { span in
             let conversion = converter.convert(span.tex, display: span.display, macros: &macros)
             for problem in conversion.diagnostics {

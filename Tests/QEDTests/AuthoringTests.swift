@@ -63,3 +63,21 @@ import Testing
         #expect(text.hasPrefix("---\ntitle: \"note\"\nbrief: \"\"\ncreated: \"2026-03-04\"\nupdated: \"2026-03-04\"\ntags: []\n---\n# note\n"))
     }
 }
+
+/// `macros:` in qed.yml (KaTeX's format) reaches every formula of every note.
+@Suite struct ConfigMacroTests {
+    @Test func vaultMacrosExpandInEveryNote() throws {
+        let note = "# M\n\n$x \\in \\RR^n$ and $\\norm{x}$\n"
+        let without = try TemporaryVault(["v/a.md": note])
+        let plain = try QEDProcess.run(["check", without.path("v"), "--format", "json"])
+        #expect(plain.stdout.contains("\"warnings\" : 2"))
+        let with = try TemporaryVault(["v/a.md": note,
+                                       "v/qed.yml": "macros:\n  \"\\\\RR\": \"\\\\mathbb{R}\"\n  \"\\\\norm\": \"\\\\left\\\\| #1 \\\\right\\\\|\"\n"])
+        let expanded = try QEDProcess.run(["check", with.path("v"), "--strict"])
+        #expect(expanded.status == 0, "\(expanded.stdout)")
+        let built = try QEDProcess.run(["build", with.path("v"), "-o", with.path("site")])
+        #expect(built.status == 0)
+        let page = try String(contentsOfFile: with.path("site/a.html"), encoding: .utf8)
+        #expect(page.contains("ℝ"))
+    }
+}

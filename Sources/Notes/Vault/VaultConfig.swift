@@ -33,6 +33,8 @@ public struct VaultConfig: Sendable, Hashable {
     }
     /// Check the formulas of notes as claims (`formulas: false` turns it off).
     public var formulas: Bool = true
+    /// TeX macros every formula may use (`macros:`, KaTeX's format: `"\\RR": "\\mathbb{R}"`).
+    public var macros: [String: String] = [:]
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = [], allowOutside: [String] = [],
@@ -95,6 +97,15 @@ public struct VaultConfig: Sendable, Hashable {
                 if let b = v.bool { config.showDiagnostics = b } else { wrong("true or false") }
             case "ignore":
                 if let list = strings(v) { config.ignore += list } else { wrong("a list of glob patterns") }
+            case "macros":
+                if case .mapping(let entries) = v {
+                    for (name, body) in entries {
+                        if case .scalar(let n) = name, case .scalar(let b) = body { config.macros[n.string] = b.string } else {
+                            diagnostics.append(.warning("config-type", "a macro in qed.yml should read \"\\\\name\": \"body\"; ignored",
+                                                        at: at(name.mark)))
+                        }
+                    }
+                } else { wrong("a mapping of macro names to bodies, such as '\"\\\\RR\": \"\\\\mathbb{R}\"'") }
             case "allow_outside":
                 if let list = strings(v) { config.allowOutside += list } else { wrong("a list of folders") }
             case "limits":
@@ -136,7 +147,7 @@ extension VaultConfig {
         return text.hasPrefix("/") && !text.hasPrefix("//")
     }
 
-    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks", "formulas"]
+    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks", "formulas", "macros"]
 }
 
 extension ResourceLimits {
