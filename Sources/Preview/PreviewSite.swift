@@ -36,6 +36,8 @@ public final class PreviewSite: Sendable {
         let options = BuildOptions(vault: vault, output: site, keepGoing: true, jobs: ProcessInfo.processInfo.activeProcessorCount)
         var withEmpty = options
         withEmpty.allowEmpty = true
+        // The author previewing wants the problems on the page; published sites leave them out.
+        withEmpty.showDiagnostics = true
         let outcome: Result<BuildResult, BuildError>
         do {
             outcome = .success(try SiteBuilder(options: withEmpty, version: "preview").build())

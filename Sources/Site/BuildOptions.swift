@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     /// Publish a site even when the vault holds no notes. Off by default: a build pointed at
     /// the wrong folder must fail rather than publish an empty site (`BuildError.noNotes`).
     public var allowEmpty = false
+    /// Pages list their note's problems whatever `show_diagnostics` says (the preview does).
+    public var showDiagnostics = false
     /// Called from worker threads as notes finish, with how many are done and how many there
     /// are, for a progress line; nil for none.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?

@@ -73,12 +73,13 @@ public struct SiteBuilder: Sendable {
         let notes = vault.notes
         let graph = LinkGraph(notes: notes, files: vault.files, obsidian: vault.config.obsidian)
         let siteTitle = vault.config.title ?? ""
-        let pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: vault.config.showDiagnostics)
+        let showDiagnostics = options.showDiagnostics || vault.config.showDiagnostics
+        let pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics)
         let writer = PageWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                 previousKeys: previous?.pages ?? [:])
         let configKey = ContentHasher.hash(
             SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
-            "\(vault.config.allowRawHTML)", "\(vault.config.showDiagnostics)", "\(vault.config.hardLineBreaks)",
+            "\(vault.config.allowRawHTML)", "\(showDiagnostics)", "\(vault.config.hardLineBreaks)",
             vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "")
         // Keys first: a note whose verification and page inputs are unchanged is taken over
         // from the previous site as it is, without verifying it.

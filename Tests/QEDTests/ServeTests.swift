@@ -85,6 +85,8 @@ import FoundationNetworking
         let (_, updated) = Self.get(server.url + "a.html")
         #expect(updated.contains("Second version."))
         #expect(updated.contains("✗"))
+        // The preview lists the note's problems on the page (published pages do not).
+        #expect(updated.contains("claim-failed") || updated.contains("1 error"))
         #expect(!FileManager.default.fileExists(atPath: vault.path("v/output")))
         #expect(server.stop() == 0)
     }
