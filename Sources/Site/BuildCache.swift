@@ -68,6 +68,9 @@ struct NoteSummary: Codable, Sendable, Equatable {
     var failedClaims: Int
     /// Claims the note contains that never ran (after an error, or in a `skip` cell).
     var notRunClaims: Int = 0
+    /// Formulas read as claims that held, and that failed.
+    var verifiedFormulas: Int = 0
+    var failedFormulas: Int = 0
     var diagnostics: [Diagnostic]
     /// Plain text for the search index, truncated.
     var text: String

@@ -85,6 +85,9 @@ public struct BuildStats: Sendable, Equatable, Codable {
     public var failedClaims = 0
     /// Claims the notes contain that never ran (not in `claims`).
     public var notRunClaims = 0
+    /// Formulas read as claims that held, and that failed.
+    public var verifiedFormulas = 0
+    public var failedFormulas = 0
     /// Error diagnostics (failed claims among them), vault-level ones included.
     public var errors = 0
     /// Warnings (none with `strict`, which makes them errors).

@@ -21,10 +21,19 @@ public struct BuildResult: Sendable {
     public let renderedPages: [String]
 
     /// "12 notes, 84 claims verified, 0 failed, 0 errors, 1 warning; 15 pages written, 3 reused".
+    /// "21 formulas verified, " (and how many failed), or nothing when no formula was checked.
+    private func formulas(_ plural: (Int, String) -> String) -> String {
+        guard stats.verifiedFormulas + stats.failedFormulas > 0 else { return "" }
+        return "\(plural(stats.verifiedFormulas, "formula")) verified, "
+            + (stats.failedFormulas > 0 ? "\(stats.failedFormulas) failed, " : "")
+    }
+
     public var summary: String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(plural(stats.notes, "note")), \(plural(stats.claims - stats.failedClaims, "claim")) verified, "
-            + "\(stats.failedClaims) failed, \(stats.notRunClaims > 0 ? "\(stats.notRunClaims) not run, " : "")\(plural(stats.errors, "error")), \(plural(stats.warnings, "warning")); "
+            + "\(stats.failedClaims) failed, \(stats.notRunClaims > 0 ? "\(stats.notRunClaims) not run, " : "")"
+            + formulas(plural)
+            + "\(plural(stats.errors, "error")), \(plural(stats.warnings, "warning")); "
             + "\(plural(stats.pagesWritten, "page")) written, \(stats.pagesReused) reused"
     }
 }

@@ -69,7 +69,10 @@ struct NotePageRenderer: Sendable {
             created: front.created.map(dateText) ?? "", updated: front.updated.map(dateText) ?? "",
             tags: tags, linksTo: linksTo, status: verified.status.rawValue,
             claims: verified.claims.count, failedClaims: verified.failedClaims,
-            notRunClaims: verified.notRunClaims.count, diagnostics: verified.diagnostics, text: plainText(of: verified))
+            notRunClaims: verified.notRunClaims.count,
+            verifiedFormulas: verified.formulas.count { $0.status == .verified },
+            failedFormulas: verified.formulas.count { $0.status == .failed },
+            diagnostics: verified.diagnostics, text: plainText(of: verified))
     }
 
     static func dateText(_ date: NoteDate) -> String {

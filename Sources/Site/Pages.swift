@@ -52,6 +52,18 @@ struct Pages {
     /// "14 claims verified", "2 of 14 claims failed", "No claims to check". `claims` counts
     /// the claims that ran; with some that never ran every claim of the note is counted:
     /// "1 of 6 claims failed · 3 not run · 1 other error", "2 of 3 claims verified · 1 not run".
+    /// With formulas: "8 formulas verified", "14 claims verified · 8 formulas verified",
+    /// "1 of 9 formulas failed" (a failed formula's error is counted there, not as another error).
+    static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0,
+                                 formulas: Int, failedFormulas: Int) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let base = verificationText(claims: claims, failed: failed, errors: errors - failedFormulas, notRun: notRun)
+        guard formulas + failedFormulas > 0 else { return base }
+        let checked = formulas + failedFormulas
+        let text = failedFormulas > 0 ? "\(failedFormulas) of \(plural(checked, "formula")) failed" : "\(plural(formulas, "formula")) verified"
+        return base == "No claims to check" ? text : base + " · " + text
+    }
+
     static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0) -> String {
         guard notRun > 0 else { return verificationText(claims: claims, failed: failed, errors: errors) }
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
@@ -86,7 +98,8 @@ struct Pages {
             "statusMark": Pages.statusMark(note.status),
             "statusText": Pages.verificationText(claims: note.claims, failed: note.failedClaims,
                                                  errors: note.diagnostics.count { $0.severity == .error },
-                                                 notRun: note.notRunClaims),
+                                                 notRun: note.notRunClaims, formulas: note.verifiedFormulas,
+                                                 failedFormulas: note.failedFormulas),
             "claims": note.claims,
         ]
     }
@@ -114,7 +127,8 @@ struct Pages {
             "status": note.status,
             "mark": Pages.statusMark(note.status),
             "text": Pages.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
-                                           notRun: note.notRunClaims),
+                                           notRun: note.notRunClaims, formulas: note.verifiedFormulas,
+                                           failedFormulas: note.failedFormulas),
             "claims": note.claims,
             "failed": note.failedClaims,
             "notRun": note.notRunClaims,

@@ -24,7 +24,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Changes whenever this module's output for the same input may change.
-    static let rendererVersion = "site-2"  // 2: claims not run, number spans, formula text in the index
+    static let rendererVersion = "site-3"  // 2: claims not run, number spans, formula text in the index; 3: formula counts
 
     /// Verifies and renders the vault into a staging folder beside the output, then swaps it in.
     ///

@@ -51,6 +51,8 @@ extension SiteBuilder {
         stats.claims = summaries.reduce(0) { $0 + $1.claims }
         stats.failedClaims = summaries.reduce(0) { $0 + $1.failedClaims }
         stats.notRunClaims = summaries.reduce(0) { $0 + $1.notRunClaims }
+        stats.verifiedFormulas = summaries.reduce(0) { $0 + $1.verifiedFormulas }
+        stats.failedFormulas = summaries.reduce(0) { $0 + $1.failedFormulas }
         stats.errors = diagnostics.count { $0.severity == .error }
         stats.warnings = diagnostics.count { $0.severity == .warning }
         return diagnostics

@@ -91,3 +91,22 @@ import Testing
         #expect(Pages.verificationText(claims: 4, failed: 0, errors: 0, notRun: 0) == "4 claims verified")
     }
 }
+
+@Suite struct FormulaCountTextTests {
+    @Test func formulasJoinTheVerificationText() {
+        #expect(Pages.verificationText(claims: 0, failed: 0, errors: 0, formulas: 8, failedFormulas: 0) == "8 formulas verified")
+        #expect(Pages.verificationText(claims: 14, failed: 0, errors: 0, formulas: 1, failedFormulas: 0) == "14 claims verified · 1 formula verified")
+        #expect(Pages.verificationText(claims: 0, failed: 0, errors: 1, formulas: 8, failedFormulas: 1) == "1 of 9 formulas failed")
+        #expect(Pages.verificationText(claims: 0, failed: 0, errors: 0, formulas: 0, failedFormulas: 0) == "No claims to check")
+    }
+
+    @Test func aNoteWithOnlyFormulaClaimsSaysSoOnItsPage() throws {
+        let vault = try TemporaryVault(["F.md": "# F\n\n$$H(P, Q) = H(P) + D_{KL}(P \\| Q)$$\n"])
+        defer { vault.remove() }
+        let result = try vault.build()
+        #expect(result.summary.contains("1 formula verified"))
+        let page = vault.read("F.html")
+        #expect(page.contains("1 formula verified"))
+        #expect(!page.contains("No claims to check"))
+    }
+}
