@@ -6,37 +6,23 @@ enum MathProse {
 
     /// The rest of the line before `end` and, when `lines` > 1, the previous non-blank lines.
     static func before(_ b: UnsafeBufferPointer<UInt8>, _ end: Int, lines: Int) -> String {
-        var start = end
-        var extra = lines - 1
-        var onCurrentLine = true
-        var lineHasText = false
-        while start > 0, end - start < maxBytes {
-            let c = b[start - 1]
-            if c == 0x0A {
-                if onCurrentLine {
-                    if extra == 0 { break }
-                    onCurrentLine = false
-                } else if lineHasText {
-                    extra -= 1
-                    if extra == 0 { break }
-                }
-                lineHasText = false
-            } else if c != 0x20 && c != 0x0D && c != 0x09 {
-                lineHasText = true
-            }
-            start -= 1
-        }
-        return decode(b, start, end)
+        decode(b, reach(b, from: end, forward: false, lines: lines), end)
     }
 
     /// The rest of the line from `start` and, when `lines` > 1, the next non-blank lines.
     static func after(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, lines: Int) -> String {
-        var end = start
+        decode(b, start, reach(b, from: start, forward: true, lines: lines))
+    }
+
+    /// How far the prose reaches from `origin`, backwards or forwards: to the end of the
+    /// current line and `lines − 1` further non-blank lines, at most `maxBytes`.
+    private static func reach(_ b: UnsafeBufferPointer<UInt8>, from origin: Int, forward: Bool, lines: Int) -> Int {
+        var position = origin
         var extra = lines - 1
         var onCurrentLine = true
         var lineHasText = false
-        while end < b.count, end - start < maxBytes {
-            let c = b[end]
+        while forward ? position < b.count : position > 0, abs(position - origin) < maxBytes {
+            let c = forward ? b[position] : b[position - 1]
             if c == 0x0A {
                 if onCurrentLine {
                     if extra == 0 { break }
@@ -49,9 +35,9 @@ enum MathProse {
             } else if c != 0x20 && c != 0x0D && c != 0x09 {
                 lineHasText = true
             }
-            end += 1
+            position += forward ? 1 : -1
         }
-        return decode(b, start, end)
+        return position
     }
 
     /// Decodes, dropping a character cut in half at either end (the byte bound can split one).
