@@ -72,10 +72,10 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
-        .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics"]),
-        .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics"]),
+        .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics", "InfoTheory"]),
+        .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics", "InfoTheory"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
         // Fixtures/ holds notes the end-to-end tests copy into vaults (read by path, not bundled).

@@ -1,3 +1,4 @@
+import InfoTheory
 import Diagnostics
 import Testing
 @testable import Cells
@@ -73,7 +74,7 @@ import Testing
         let corpus = ["P = [0.5, 0.5]\ncheck H(P) > 0\nx = entorpy(P)\ncheck H(P) < 1",
                       "forall Q in simplex(3): check H(Q) ≥ 0 within 1e-9\ncheck 1 < 2; check 2 == 2",
                       "f(x) = x^2\ncheck f(2) ≈ 4.0\n\"s\ncheck 1 > 0"]
-        var generator = SplitMix(seed: 0x5EED_16)
+        var generator = SeededGenerator(seed: 0x5EED_16)
         let pieces = ["check ", "forall ", "\n", ";", "(", ")", "\"", "≈", "x", " in ", "simplex(2)", ":", "1"]
         for _ in 0..<1500 {
             var scalars = Array(corpus[Int(generator.next() % UInt64(corpus.count))].unicodeScalars)
@@ -93,18 +94,6 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator for the mutation test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `kl_div` in the language: PyTorch's argument order and options, located errors.
 @Suite struct KLDivBuiltinTests {

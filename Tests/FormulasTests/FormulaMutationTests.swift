@@ -1,19 +1,8 @@
+import InfoTheory
 import Formulas
 import Notes
 import Testing
 
-/// A small seeded generator (SplitMix64), so the mutated inputs are the same on every run.
-struct MutationGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-}
 
 /// Pieces of TeX that mutations splice in: the tokens the reader gives meaning to.
 private let fragments: [String] = [
@@ -27,7 +16,7 @@ private let fragments: [String] = [
 /// note text around them: every input gets a verdict, no crash, no hang (the run is bounded).
 @Test func mutatedFormulasAlwaysGetAVerdict() {
     let corpus = Examples.trueFormulas + Examples.falseFormulas + Examples.uncheckedFormulas.map(\.tex)
-    var rng = MutationGenerator(state: 12)
+    var rng = SeededGenerator(seed: 12)
     let checker = FormulaChecker(cases: 2)
     var verdicts = 0
     for round in 0..<2_000 {
@@ -65,7 +54,7 @@ private let fragments: [String] = [
         > $$M = \\frac12(P+Q)$$
         > - $JS(P\\|Q) = \\frac12 D(P\\|M) + \\frac12 D(Q\\|M)$
         """
-    var rng = MutationGenerator(state: 99)
+    var rng = SeededGenerator(seed: 99)
     let checker = FormulaChecker(cases: 2)
     for _ in 0..<400 {
         var bytes = Array(note.utf8)
@@ -97,4 +86,9 @@ private let fragments: [String] = [
         #expect(claim.status != .failed, "\(tex.prefix(40)): \(claim.reason)")
         #expect(!claim.reason.isEmpty)
     }
+}
+
+extension SeededGenerator {
+    /// A number in 0..<n (0 when n ≤ 1): the mutations' positions and choices.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }

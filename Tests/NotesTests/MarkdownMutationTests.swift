@@ -1,3 +1,4 @@
+import InfoTheory
 import Foundation
 import Testing
 @testable import Notes
@@ -21,7 +22,7 @@ import Testing
                                       "'", "=", "https://", "www.", "(", ")", "\\", "`", "- [ ] ", "+", "-", "中", "\u{E000}"]
 
     @Test func mutatedNotesNeverCrashOrHang() {
-        var rng = RobustnessTests.SplitMix(state: 2026)
+        var rng = SeededGenerator(seed: 2026)
         let start = Date()
         var runs = 0
         for round in 0..<2000 {

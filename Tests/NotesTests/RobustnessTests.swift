@@ -1,3 +1,4 @@
+import InfoTheory
 import Diagnostics
 import Testing
 @testable import Notes
@@ -5,16 +6,6 @@ import Testing
 /// Seeded random documents built from the characters that matter to the reader: nothing
 /// crashes, every hole points at something, every location is inside the file.
 @Suite struct RobustnessTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces = [
         "$", "$$", "`", "``", "[[", "]]", "|", "#", "# ", "\n", "\n\n", "> ", "- ", "1. ", "```qed\n", "```\n",
@@ -24,7 +15,7 @@ import Testing
     ]
 
     @Test func randomDocumentsAreSafe() {
-        var rng = SplitMix(state: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<400 {
             var text = ""
             let count = Int(rng.next() % 60)
@@ -73,7 +64,7 @@ import Testing
                 && !p.contains("`")
                 && !p.unicodeScalars.contains { (0xE000...0xE01F).contains($0.value) || $0.value == 0xFEFF }
         } + ["\n```python\nx = 1\n```\n", "\n```qed hide\ny = 2\n```\n", "`code`", "``= x``", "`= H(P)`", "## H\n", "Key Ideas"]
-        var rng = SplitMix(state: 7)
+        var rng = SeededGenerator(seed: 7)
         for _ in 0..<400 {
             var text = ""
             let count = Int(rng.next() % 50)

@@ -1,3 +1,4 @@
+import InfoTheory
 import Testing
 @testable import TeXMath
 
@@ -5,17 +6,6 @@ import Testing
 /// same entry point as `Fuzz/QEDFuzz/TargetTeX.swift`. It asserts no trap (a trap would
 /// end the test process), well-formed XML and diagnostics inside the formula.
 struct MutationTests {
-    /// SplitMix64: small, seedable, the same sequence on every platform.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Tokens of the grammar, spliced in to reach error paths quickly.
     static let dictionary: [String] = [
@@ -28,7 +18,7 @@ struct MutationTests {
         "\\xlongequal{", "\\overparen{", "\\DeclareMathOperator*{\\op}{",
     ]
 
-    static func mutate(_ input: [UInt8], corpus: [[UInt8]], using generator: inout Generator) -> [UInt8] {
+    static func mutate(_ input: [UInt8], corpus: [[UInt8]], using generator: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
             let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &generator)
@@ -63,7 +53,7 @@ struct MutationTests {
             "\\Braket{\\phi|\\frac{A}{2}|\\psi}", "\\small a \\Large b", "\\text{100%}", "\\cancelto{0}{x}",
             "\\left( x \\middle| y \\right)", "\\begin{matrix}[r] a \\end{matrix}", "\\lessdot \\Cap \\AA",
         ].map { Array($0.utf8) }
-        var generator = Generator(state: 0x5EED_15)
+        var generator = SeededGenerator(seed: 0x5EED_15)
         var macros = MathMacros()
         for iteration in 0..<2_500 {
             let seed = corpus[Int.random(in: 0..<corpus.count, using: &generator)]
