@@ -27,6 +27,10 @@ public enum Containment {
     static let faultInjection: String? = getenv(faultVariable).map { String(cString: $0) }
     public static let faultVariable = "QED_INJECT_CRASH"
 
+    /// The signals a bug dies of: traps (Swift's runtime checks), faults, aborts. A worker
+    /// ended by any other signal was stopped from outside (Ctrl-C, kill).
+    public static let crashSignals: Set<Int32> = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+
     /// Environment variables between supervisor and worker.
     public static let journalVariable = "QED_CRASH_JOURNAL"
     public static let quarantineVariable = "QED_QUARANTINE"
@@ -77,14 +81,11 @@ enum CrashJournal {
     nonisolated(unsafe) static var key = pthread_key_t()
     nonisolated(unsafe) static var stackKey = pthread_key_t()
 
-    /// The signals a bug dies of: traps (Swift's runtime checks), faults, aborts.
-    static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
-
     static func install(_ fd: Int32) {
         pthread_key_create(&key, nil)
         pthread_key_create(&stackKey, nil)
         descriptor = fd
-        for signal in signals {
+        for signal in Containment.crashSignals.sorted() {
             var action = sigaction()
             #if canImport(Glibc)
             action.__sigaction_handler.sa_handler = crashHandler

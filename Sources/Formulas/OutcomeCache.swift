@@ -1,56 +1,50 @@
 import Cells
 import Foundation
 
-/// Outcomes of formula properties already run in this process. A property's outcome is a
-/// function of its claim's text, the definitions in effect, the condition applied and the
-/// tolerance (the cases are seeded by the text), and vaults repeat their identities from
-/// note to note, so each distinct one runs once per process.
-final class OutcomeCache: @unchecked Sendable {
-    static let shared = OutcomeCache()
-    /// Entries kept before the cache starts over (bounds memory on huge vaults).
-    static let capacity = 20_000
+/// Results already computed in this process, by key, bounded in size. Formula work is a
+/// function of its inputs, and vaults repeat their formulas and identities from note to note,
+/// so each distinct one is done once per process.
+final class ProcessMemo<Value: Sendable>: @unchecked Sendable {
+    /// Entries kept before the memo starts over (bounds memory on huge vaults).
+    static var capacity: Int { 20_000 }
 
     private let lock = NSLock()
-    private var outcomes: [String: PropertyCheck.Outcome] = [:]
+    private var values: [String: Value] = [:]
 
-    func outcome(_ key: String, compute: () -> PropertyCheck.Outcome) -> PropertyCheck.Outcome {
+    func value(_ key: String, compute: () -> Value) -> Value {
         lock.lock()
-        if let known = outcomes[key] {
+        if let known = values[key] {
             lock.unlock()
             return known
         }
         lock.unlock()
         // Computed outside the lock: two threads may both compute a new key, with equal results.
-        let outcome = compute()
+        let value = compute()
         lock.lock()
-        if outcomes.count >= OutcomeCache.capacity { outcomes.removeAll(keepingCapacity: true) }
-        outcomes[key] = outcome
+        if values.count >= Self.capacity { values.removeAll(keepingCapacity: true) }
+        values[key] = value
         lock.unlock()
-        return outcome
+        return value
     }
 }
 
-/// Formulas already read in this process: reading is a function of the TeX alone, and vaults
-/// repeat their formulas from note to note.
-final class StatementCache: @unchecked Sendable {
-    static let shared = StatementCache()
+/// Outcomes of formula properties: a function of the claim's text, the definitions in effect,
+/// the condition applied and the tolerance (the cases are seeded by the text).
+final class OutcomeCache: Sendable {
+    static let shared = OutcomeCache()
+    private let memo = ProcessMemo<PropertyCheck.Outcome>()
 
-    private let lock = NSLock()
-    private var statements: [String: Result<Statement, Unsupported>] = [:]
+    func outcome(_ key: String, compute: () -> PropertyCheck.Outcome) -> PropertyCheck.Outcome {
+        memo.value(key, compute: compute)
+    }
+}
+
+/// Formulas already read: reading is a function of the TeX and whether it is display math.
+final class StatementCache: Sendable {
+    static let shared = StatementCache()
+    private let memo = ProcessMemo<Result<Statement, Unsupported>>()
 
     func statement(_ tex: String, display: Bool, read: () -> Result<Statement, Unsupported>) -> Result<Statement, Unsupported> {
-        let key = (display ? "D" : "I") + tex
-        lock.lock()
-        if let known = statements[key] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let result = read()
-        lock.lock()
-        if statements.count >= OutcomeCache.capacity { statements.removeAll(keepingCapacity: true) }
-        statements[key] = result
-        lock.unlock()
-        return result
+        memo.value((display ? "D" : "I") + tex, compute: read)
     }
 }

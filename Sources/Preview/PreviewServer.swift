@@ -40,8 +40,6 @@ public struct PreviewServer: Sendable {
 
 struct PreviewHandler: HTTPHandler {
     let site: PreviewSite
-    /// Bytes of a request body accepted: the preview takes none.
-    static let maximumBody = 0
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {

@@ -65,7 +65,6 @@ enum Supervisor {
         case interrupted(Int32)
     }
 
-    private static let crashSignals: Set<Int32> = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
 
     private static func finish(_ status: Status, _ folder: String) -> Never {
         try? FileManager.default.removeItem(atPath: folder)
@@ -93,7 +92,7 @@ enum Supervisor {
         let termination = raw & 0x7F
         if termination == 0 { return .exited((raw >> 8) & 0xFF) }
         // Interrupted or killed from outside: not a bug to contain; end the same way.
-        if crashSignals.contains(termination) { return .crashed(termination) }
+        if Containment.crashSignals.contains(termination) { return .crashed(termination) }
         return .interrupted(termination)
     }
 
