@@ -19,7 +19,6 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("claims", fuzzCellClaims),
     ("tex", fuzzTeX),
     ("formulas", fuzzFormulas),
-    ("math-text", fuzzMathText),
     ("number-spans", fuzzNumberSpans),
 ]
 

@@ -92,7 +92,7 @@ struct NotePageRenderer: Sendable {
                 text.append(html: html)
             case .hole(.math(let i)):
                 if verified.math.indices.contains(i) {
-                    text.append(text: " " + MathText.plain(fromMathML: verified.math[i].mathML, limit: text.remaining) + " ")
+                    text.append(text: " " + verified.math[i].text + " ")
                 }
             case .hole(.link(let i)):
                 if note.links.indices.contains(i) { text.append(text: note.links[i].displayText) }

@@ -126,11 +126,17 @@ public struct MathDiagnostic: Hashable, Sendable, CustomStringConvertible {
 public struct MathConversion: Hashable, Sendable {
     /// A complete `<math …>…</math>` element; never empty, even for broken input.
     public var mathML: String
+    /// The formula as text a reader recognises (`−∑_x P(x) log 1/P(x)`), for search indexes
+    /// and snippets: token contents in order, `/` between a fraction's parts, `_` and `^`
+    /// before scripts, `√(…)` around roots, spaces around relations; at most a few thousand
+    /// scalars.
+    public var text: String
     /// Problems in source order; empty when the formula was fully understood.
     public var diagnostics: [MathDiagnostic]
 
-    public init(mathML: String, diagnostics: [MathDiagnostic]) {
+    public init(mathML: String, text: String = "", diagnostics: [MathDiagnostic]) {
         self.mathML = mathML
+        self.text = text
         self.diagnostics = diagnostics
     }
 

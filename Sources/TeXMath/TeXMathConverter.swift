@@ -37,7 +37,9 @@ public struct TeXMathConverter: Sendable {
         writer.escape(tex)
         writer.raw("</annotation></semantics></math>")
         let diagnostics = source.diagnostics(of: parser, macros: macros, originalCount: original.count)
-        return MathConversion(mathML: writer.output, diagnostics: diagnostics)
+        var text = MathTextWriter()
+        text.write(content)
+        return MathConversion(mathML: writer.output, text: text.output, diagnostics: diagnostics)
     }
 
     /// Converts and describes the problems the way `qed math` prints them: the MathML,
