@@ -34,11 +34,13 @@ let package = Package(
         .target(name: "TeXMath"),
         // Debian's libcmark-dev.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Content fingerprints and the compact binary records QED's caches are made of.
+        .target(name: "Storage"),
         // The `qed` cell language: lexer, parser, evaluator, claims, plots.
-        .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics", "Markup"]),
+        .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics", "Markup", "Storage"]),
         // Vault loading, front matter, Markdown with math and wiki-links, cells.
         .target(name: "Notes", dependencies: [
-            "CCmark", "Diagnostics", "Containment",
+            "CCmark", "Diagnostics", "Containment", "Storage",
             .product(name: "Yams", package: "Yams"),
         ]),
         // A note's formulas read as claims (TeX parse tree → Cells syntax tree) and checked
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
-            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas",
+            "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas", "Storage",
             .product(name: "Mustache", package: "swift-mustache"),
         ],
         // The default theme is templates/ (linked in as DefaultThemeFiles), compiled into the
@@ -56,7 +58,7 @@ let package = Package(
         exclude: ["DefaultThemeFiles/README.md"],
         resources: [.embedInCode("DefaultThemeFiles")]),
         // `qed serve`: the site built in a private folder, served on loopback, rebuilt on change.
-        .target(name: "Preview", dependencies: ["Site", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Site", "Notes", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "qed", dependencies: [
             "Preview",
             "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment", "Formulas",
@@ -71,10 +73,11 @@ let package = Package(
         .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas"], path: "Fuzz/QEDFuzz"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
-        .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics", "InfoTheory"]),
+        .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics", "InfoTheory", "Storage"]),
         .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics", "InfoTheory"]),
         .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),

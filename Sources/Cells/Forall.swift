@@ -1,14 +1,10 @@
 import Foundation
 import InfoTheory
+import Storage
 
-/// FNV-1a over the UTF-8 bytes: a stable seed from text.
+/// A stable seed from text.
 func fnv1a(_ text: String) -> UInt64 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash &*= 0x0000_0100_0000_01B3
-    }
-    return hash
+    fnv1a64(text.utf8)
 }
 
 /// The result of a property: cases run and, on failure, the shrunk counterexample.

@@ -1,6 +1,7 @@
 import CCmark
 import Diagnostics
 import Foundation
+import Storage
 
 /// Why a file could not be read as a note at all (the vault goes on without it).
 public struct NoteError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -18,7 +19,7 @@ extension Note {
     ///   - relativePath: The name used in the note's locations and links (vault-relative).
     /// - Throws: `NoteError` when the file cannot be read, is not a regular file, or is binary.
     public static func read(path: String, relativePath: String,
-                            config: VaultConfig = VaultConfig()) throws(NoteError) -> Note {
+                            config: VaultConfig = VaultConfig(), cache: NoteCache? = nil) throws(NoteError) -> Note {
         let at = SourceLocation(file: relativePath, line: 1, column: 1)
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -43,7 +44,8 @@ extension Note {
                 at: SourceLocation(file: relativePath, line: line, column: 1),
                 hint: "rename it if it is not a Markdown note"))
         }
-        return parse(bytes: bytes, path: relativePath, config: config)
+        guard let cache else { return parse(bytes: bytes, path: relativePath, config: config) }
+        return cache.note(path: relativePath, bytes: bytes) { parse(bytes: bytes, path: relativePath, config: config) }
     }
 
     /// Reads a note from bytes already in memory (stdin, tests). Never fails: every problem

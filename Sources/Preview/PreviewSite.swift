@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Notes
 import Site
 import Synchronization
 
@@ -12,6 +13,8 @@ public final class PreviewSite: Sendable {
     public let folder: String
     public var site: String { folder + "/site" }
     private let state = Mutex(State())
+    /// Parsed notes kept in memory between rebuilds: an edit parses only the notes it changed.
+    private let notes = NoteCache()
 
     struct State {
         var generation = 0
@@ -38,6 +41,7 @@ public final class PreviewSite: Sendable {
         withEmpty.allowEmpty = true
         // The author previewing wants the problems on the page; published sites leave them out.
         withEmpty.showDiagnostics = true
+        withEmpty.noteCache = notes
         let outcome: Result<BuildResult, BuildError>
         do {
             outcome = .success(try SiteBuilder(options: withEmpty, version: "preview").build())

@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import Notes
 import Verification
+import Storage
 
 /// Builds the static site of a vault: verifies every note, renders a page per note plus the
 /// home, tag, search and 404 pages, and replaces the output folder atomically.
@@ -22,6 +23,9 @@ public struct SiteBuilder: Sendable {
         self.options = options
         self.version = version
     }
+
+    /// Where a build keeps the parsed notes of the site it wrote, inside the output folder.
+    static let noteCachePath = ".qed-cache/notes.bin"
 
     /// Changes whenever this module's output for the same input may change.
     static let rendererVersion = "site-3"  // 2: claims not run, number spans, formula text in the index; 3: formula counts
@@ -50,8 +54,9 @@ public struct SiteBuilder: Sendable {
             return unchanged(previous, output: output)
         }
         let vault: Vault
+        let noteCache = options.noteCache ?? (options.useCache ? NoteCache(loadingFrom: output.path + "/" + SiteBuilder.noteCachePath) : nil)
         do {
-            vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions)
+            vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions, cache: noteCache)
         } catch {
             throw .vault(String(describing: error))
         }
@@ -60,7 +65,12 @@ public struct SiteBuilder: Sendable {
         do {
             let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging,
                                    inputs: inputs ?? "")
-            if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
+            if result.wroteSite {
+                if options.noteCache == nil { noteCache?.save(to: staging + "/" + SiteBuilder.noteCachePath) }
+                try output.commit(staging: staging)
+            } else {
+                output.discard(staging: staging)
+            }
             return result
         } catch {
             output.discard(staging: staging)

@@ -4,6 +4,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Storage
 
 /// A per-user secret that signs the `.qed-site` markers of the folders this user's builds made.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Markup
 import Mustache
+import Storage
 
 /// HTML escaping for `{{x}}` in templates: QED's own escaper.
 struct EscapedHTML: MustacheContentType {

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Notes
 import Verification
+import Storage
 
 extension SiteBuilder {
     /// A fingerprint of everything a build reads, or nil when the vault cannot be listed (the

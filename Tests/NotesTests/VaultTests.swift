@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Notes
+import Storage
 
 /// Loading a vault from disk: what is read, what is skipped, and in which order.
 @Suite struct VaultTests {

@@ -100,13 +100,3 @@ struct DecodedSource {
     }
 }
 
-/// 64-bit FNV-1a as 16 lowercase hex digits: stable across platforms and Swift versions.
-public func fnv1aHex(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-        hash ^= UInt64(b)
-        hash = hash &* 0x0000_0100_0000_01B3
-    }
-    let hex = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-}

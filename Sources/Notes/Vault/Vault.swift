@@ -40,11 +40,15 @@ public struct Vault: Sendable {
     /// Loads every `.md` file under `root`, skipping hidden folders, a top-level `output/`,
     /// the folders in `excluding` (e.g. the build's output folder) and `ignore:` globs.
     ///
-    /// - Parameter only: When given, load just these files (paths absolute or relative to the
-    ///   current directory); a path outside the vault becomes a located error diagnostic.
+    /// - Parameters:
+    ///   - only: When given, load just these files (paths absolute or relative to the
+    ///     current directory); a path outside the vault becomes a located error diagnostic.
+    ///   - cache: Parsed notes from an earlier run: a note whose bytes and parse settings are
+    ///     unchanged is taken from it instead of parsed; every note read is recorded in it.
     public static func load(at root: String, excluding: [String] = [],
-                            only: [String]? = nil) throws(VaultError) -> Vault {
-        let (realRoot, config, configProblems) = try settings(at: root)
+                            only: [String]? = nil, cache: NoteCache? = nil) throws(VaultError) -> Vault {
+        let (realRoot, config, configProblems, settingsKey) = try settings(at: root)
+        cache?.begin(key: settingsKey)
         var diagnostics = configProblems
         var files: [(absolute: String, relative: String)] = []
         var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
@@ -82,7 +86,7 @@ public struct Vault: Sendable {
             return false
         }
 
-        let results = readAll(files, config: config)
+        let results = readAll(files, config: config, cache: cache)
         var notes: [Note] = []
         notes.reserveCapacity(files.count)
         for result in results {
@@ -101,7 +105,7 @@ public struct Vault: Sendable {
     /// without reading or parsing any: with `qed.yml`, enough to tell whether a vault changed.
     public static func noteFiles(at root: String, excluding: [String] = []) throws(VaultError)
         -> (root: String, paths: [String]) {
-        let (realRoot, config, _) = try settings(at: root)
+        let (realRoot, config, _, _) = try settings(at: root)
         var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
         walker.walk()
         let paths = Set(walker.files.map(\.relative)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -109,24 +113,29 @@ public struct Vault: Sendable {
     }
 
     /// The vault's real path and its `qed.yml` settings, with the problems found in them.
-    private static func settings(at root: String) throws(VaultError) -> (String, VaultConfig, [Diagnostic]) {
+    /// The vault's real path, its settings, the problems found in them, and the key of what
+    /// parsing a note depends on besides its bytes.
+    private static func settings(at root: String) throws(VaultError) -> (String, VaultConfig, [Diagnostic], String) {
         var info = stat()
         guard stat(root, &info) == 0 else { throw .notFound(root) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(root) }
         guard let realRoot = realPath(root) else { throw .unreadable(root, reason: String(cString: strerror(errno))) }
-        var (config, problems) = readFile(realRoot + "/" + configFileName).map {
+        let configBytes = readFile(realRoot + "/" + configFileName)
+        var (config, problems) = configBytes.map {
             VaultConfig.parse(String(decoding: $0, as: UTF8.self), file: configFileName)
         } ?? (VaultConfig(), [])
-        if let app = readFile(realRoot + "/.obsidian/app.json") {
+        let appBytes = readFile(realRoot + "/.obsidian/app.json")
+        if let app = appBytes {
             let (settings, appProblems) = ObsidianSettings.parse(app)
             config.obsidian = settings
             problems += appProblems
         }
-        return (realRoot, config, problems)
+        return (realRoot, config, problems, NoteCache.key(settings: [configBytes, appBytes]))
     }
 
     /// Reads files on all cores; the result order is the input order.
-    static func readAll(_ files: [(absolute: String, relative: String)], config: VaultConfig) -> [Result<Note, NoteError>?] {
+    static func readAll(_ files: [(absolute: String, relative: String)], config: VaultConfig,
+                        cache: NoteCache? = nil) -> [Result<Note, NoteError>?] {
         final class Slots: @unchecked Sendable {
             // Each index is written by exactly one iteration, under the lock.
             var values: [Result<Note, NoteError>?]
@@ -139,7 +148,7 @@ public struct Vault: Sendable {
             let result: Result<Note, NoteError>
             do throws(NoteError) {
                 result = .success(try Containment.working(on: file.relative) { () throws(NoteError) -> Note in
-                    try Note.read(path: file.absolute, relativePath: file.relative, config: config)
+                    try Note.read(path: file.absolute, relativePath: file.relative, config: config, cache: cache)
                 })
             } catch {
                 result = .failure(error)

@@ -1,0 +1,151 @@
+import Foundation
+import Storage
+import Synchronization
+
+/// Parsed notes kept between runs, so an unchanged note is not parsed again.
+///
+/// A cached note is used only when its file's bytes hash to what they hashed to when it was
+/// parsed, under the same parse settings (`qed.yml`, the Obsidian settings) and the same QED
+/// build; anything else parses afresh. The cache on disk holds the notes of the last run
+/// only, so it never grows beyond the vault; a damaged or foreign file is ignored.
+public final class NoteCache: Sendable {
+    /// Where the cache is read from on first use, if anywhere.
+    private let file: String?
+    private let state: Mutex<State>
+
+    struct State {
+        /// The parse settings the stored notes were made with; nil before the first run.
+        var key: String? = nil
+        var stored: [String: Entry] = [:]
+        /// What this run looked up or parsed: what `save(to:)` writes.
+        var used: [String: Entry] = [:]
+    }
+
+    struct Entry: Sendable {
+        var contentKey: String
+        /// The encoded note, decoded on first use.
+        var record: [UInt8]?
+        var note: Note?
+    }
+
+    /// A cache that starts from the one `save(to:)` wrote to `file`, if any; with no file, it
+    /// starts empty and lives as long as this object (the preview server keeps one).
+    public init(loadingFrom file: String? = nil) {
+        self.file = file
+        state = Mutex(State())
+    }
+
+    /// Starts a run under parse settings `key`: the notes stored under other settings are
+    /// dropped, and nothing is counted as used yet.
+    func begin(key: String) {
+        let current = state.withLock { $0.key }
+        var loaded: [String: Entry]? = nil
+        if current != key {
+            loaded = file.map { NoteCache.read($0, key: key) } ?? [:]
+        }
+        state.withLock { s in
+            if let loaded {
+                s.key = key
+                s.stored = loaded
+            }
+            s.used = [:]
+        }
+    }
+
+    /// The key of a vault's parse settings: the bytes of its settings files and QED's build.
+    static func key(settings: [[UInt8]?]) -> String {
+        var hasher = ContentHasher()
+        hasher.add("notes-\(Note.recordFormat)")
+        hasher.add(NoteCache.buildIdentity)
+        for file in settings {
+            if let file { hasher.add("present"); hasher.add(file) } else { hasher.add("absent") }
+        }
+        return hasher.hex
+    }
+
+    /// The running executable's size and modification time: a rebuilt QED parses again even
+    /// when its version string did not change.
+    static let buildIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown-build-\(ProcessInfo.processInfo.processIdentifier)" }
+        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+
+    /// The note parsed from `bytes` at `path`, from the cache when it holds one for exactly
+    /// these bytes, else parsed now by `parse` and remembered.
+    func note(path: String, bytes: [UInt8], parse: () -> Note) -> Note {
+        var hasher = ContentHasher()
+        hasher.add(bytes)
+        let contentKey = hasher.hex
+        if var entry = state.withLock({ $0.stored[path] }), entry.contentKey == contentKey {
+            if entry.note == nil, let record = entry.record {
+                var reader = RecordReader(record)
+                entry.note = try? Note(record: &reader)
+                if !reader.isAtEnd { entry.note = nil }
+            }
+            if let note = entry.note, note.path == path {
+                state.withLock { s in
+                    s.used[path] = entry
+                    s.stored[path] = entry
+                }
+                return note
+            }
+        }
+        let note = parse()
+        let entry = Entry(contentKey: contentKey, record: nil, note: note)
+        state.withLock { s in
+            s.stored[path] = entry
+            s.used[path] = entry
+        }
+        return note
+    }
+
+    // MARK: On disk
+
+    private static let magic = "QED note cache"
+
+    /// The entries `save(to:)` wrote to `file` under `key`; none when the file is missing,
+    /// damaged, or was written for other settings or another build of QED.
+    private static func read(_ file: String, key: String) -> [String: Entry] {
+        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
+        var reader = RecordReader([UInt8](data))
+        do throws(CorruptRecord) {
+            guard try reader.string() == magic, try reader.string() == key else { return [:] }
+            let entries = try reader.array { (r: inout RecordReader) throws(CorruptRecord) in
+                (try r.string(), Entry(contentKey: try r.string(), record: try r.bytes(), note: nil))
+            }
+            guard reader.isAtEnd else { return [:] }
+            return Dictionary(entries, uniquingKeysWith: { _, last in last })
+        } catch {
+            return [:]
+        }
+    }
+
+    /// Writes the notes this run used, in path order, replacing `file` atomically. A cache
+    /// is an optimisation: when it cannot be written the next run parses again, so failures
+    /// are not reported.
+    public func save(to file: String) {
+        let (key, used) = state.withLock { ($0.key, $0.used) }
+        guard let key else { return }
+        let entries = used.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        var writer = RecordWriter(capacity: 1 << 20)
+        writer.write(NoteCache.magic)
+        writer.write(key)
+        writer.write(entries) { w, item in
+            w.write(item.key)
+            w.write(item.value.contentKey)
+            if let record = item.value.record {
+                w.write(bytes: record)
+            } else {
+                var note = RecordWriter(capacity: 4096)
+                item.value.note?.write(to: &note)
+                w.write(bytes: note.bytes)
+            }
+        }
+        let folder = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
+        if rename(temporary, file) != 0 { unlink(temporary) }
+    }
+}
