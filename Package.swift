@@ -35,7 +35,7 @@ let package = Package(
         // Debian's libcmark-dev.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Content fingerprints and the compact binary records QED's caches are made of.
-        .target(name: "Storage"),
+        .target(name: "Storage", dependencies: ["Diagnostics"]),
         // The `qed` cell language: lexer, parser, evaluator, claims, plots.
         .target(name: "Cells", dependencies: ["InfoTheory", "Diagnostics", "Markup", "Storage"]),
         // Vault loading, front matter, Markdown with math and wiki-links, cells.
@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas"], path: "Fuzz/QEDFuzz"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Diagnostics"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),

@@ -1,16 +1,17 @@
 import Diagnostics
 import Foundation
+import Storage
 
 /// What a build remembers about each page, kept in the output folder as
-/// `.qed-cache/manifest.json`, so the next build can skip what did not change.
+/// `.qed-cache/manifest.bin`, so the next build can skip what did not change.
 ///
 /// A note's entry holds what the aggregate pages need (title, brief, tags, status…) and the
 /// diagnostics its verification produced, so an unchanged note is neither re-run nor
 /// re-rendered: its page is taken from the previous output as it is.
-struct BuildManifest: Codable, Sendable, Equatable {
-    static let path = ".qed-cache/manifest.json"
-    /// Bumped when the manifest's meaning changes; an old manifest is then ignored.
-    static let format = 2
+struct BuildManifest: Sendable, Equatable {
+    static let path = ".qed-cache/manifest.bin"
+    /// Bumped when the manifest's meaning or layout changes; an old manifest is then ignored.
+    static let format = 3
 
     var format = BuildManifest.format
     /// Fingerprint of everything the build read: every note's and medium's bytes, `qed.yml`,
@@ -23,19 +24,21 @@ struct BuildManifest: Codable, Sendable, Equatable {
     /// Key of every page written, by output path.
     var pages: [String: String] = [:]
 
+    /// The manifest of the site in `output`, or nil when there is none or it does not read
+    /// back cleanly (a damaged or older manifest only costs a full build).
     static func load(from output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: output + "/" + path),
-              let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data),
-              manifest.format == format else { return nil }
+        guard let data = FileManager.default.contents(atPath: output + "/" + path) else { return nil }
+        var reader = RecordReader([UInt8](data))
+        guard let manifest = try? BuildManifest(record: &reader), reader.isAtEnd else { return nil }
         return manifest
     }
 
     func write(to folder: String) throws(BuildError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var writer = RecordWriter(capacity: 1 << 20)
+        write(to: &writer)
         do {
             try FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
-            try encoder.encode(self).write(to: URL(fileURLWithPath: folder + "/" + BuildManifest.path))
+            try Data(writer.bytes).write(to: URL(fileURLWithPath: folder + "/" + BuildManifest.path))
         } catch {
             throw .io(path: folder + "/" + BuildManifest.path, message: "\(error)")
         }
@@ -43,14 +46,14 @@ struct BuildManifest: Codable, Sendable, Equatable {
 }
 
 /// One note as the previous build left it.
-struct CachedNote: Codable, Sendable, Equatable {
+struct CachedNote: Sendable, Equatable {
     var verificationKey: String
     var summary: NoteSummary
 }
 
 /// The small per-note record the home page, tag pages, backlinks and search need.
 /// Rendered note pages are written and dropped; only these stay in memory.
-struct NoteSummary: Codable, Sendable, Equatable {
+struct NoteSummary: Sendable, Equatable {
     var id: String
     var path: String
     var page: String

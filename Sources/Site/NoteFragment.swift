@@ -15,10 +15,16 @@ struct LinkTarget: Sendable, Equatable {
 /// values. Links are left out because they show other notes' titles; they are filled when the
 /// page is rendered. Kept in the build cache, so a page whose neighbours changed is rendered
 /// again without running its cells.
-struct NoteFills: Codable, Sendable, Equatable {
+struct NoteFills: Sendable, Equatable {
     var math: [String]
     var cells: [String]
     var inlineValues: [String]
+
+    init(math: [String], cells: [String], inlineValues: [String]) {
+        self.math = math
+        self.cells = cells
+        self.inlineValues = inlineValues
+    }
 
     init(_ verified: VerifiedNote) {
         let note = verified.note

@@ -127,8 +127,7 @@ public struct SiteBuilder: Sendable {
                         outcome.summary = summary
                         let haveFills = writer.reuse(fillsPath, key: verificationKey)
                         if writer.reuse(page, key: pageKey) { return outcome }
-                        if haveFills, let data = FileManager.default.contents(atPath: writer.staging + "/" + fillsPath),
-                           let fills = try? JSONDecoder().decode(NoteFills.self, from: data) {
+                        if haveFills, let fills = NoteFills.read(writer.staging + "/" + fillsPath) {
                             try writer.write(page, renderer.render(i, fills: fills, summary: summary))
                             outcome.rendered = true
                             return outcome
@@ -137,9 +136,7 @@ public struct SiteBuilder: Sendable {
                     let (verified, fills, summary) = renderer.verify(i)
                     outcome.summary = summary
                     outcome.verified = verified
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys]
-                    try writer.write(fillsPath, (try? encoder.encode(fills)) ?? Data())
+                    try writer.write(fillsPath, fills.record)
                     try writer.write(page, renderer.render(i, fills: fills, summary: summary))
                     outcome.rendered = true
                 } catch let error as BuildError {
@@ -294,5 +291,5 @@ struct NoteOutcome: Sendable {
     var error: BuildError? = nil
 
     /// Where a note's fills are cached, by verification key.
-    static func fillsPath(_ verificationKey: String) -> String { ".qed-cache/notes/\(verificationKey).json" }
+    static func fillsPath(_ verificationKey: String) -> String { ".qed-cache/fills/\(verificationKey).bin" }
 }

@@ -74,7 +74,7 @@ import Testing
         defer { vault.remove() }
         _ = try vault.build()
         let before = vault.snapshot()
-        try FileManager.default.removeItem(atPath: vault.output + "/.qed-cache/notes")
+        try FileManager.default.removeItem(atPath: vault.output + "/.qed-cache/fills")
         try vault.write("B.md", Self.files(title: "Bee")["B.md"] ?? "")
         let result = try vault.build()
         #expect(result.stats.notesVerified == 3)
@@ -88,7 +88,7 @@ import Testing
         defer { vault.remove() }
         _ = try vault.build()
         // Spoil A's cached fills: the next build links them in, fails to read them and writes new ones.
-        let notes = vault.output + "/.qed-cache/notes"
+        let notes = vault.output + "/.qed-cache/fills"
         for name in try FileManager.default.contentsOfDirectory(atPath: notes) {
             try "not json".write(toFile: notes + "/" + name, atomically: false, encoding: .utf8)
         }

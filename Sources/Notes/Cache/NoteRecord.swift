@@ -224,38 +224,3 @@ extension NoteDate {
         utcOffsetMinutes = try r.bool() ? try r.int() : nil
     }
 }
-
-extension SourceLocation {
-    func write(to w: inout RecordWriter) {
-        w.write(file)
-        w.write(line)
-        w.write(column)
-    }
-
-    init(record r: inout RecordReader) throws(CorruptRecord) {
-        self.init(file: try r.string(), line: try r.int(), column: try r.int())
-    }
-}
-
-extension Diagnostic {
-    func write(to w: inout RecordWriter) {
-        w.write(severity.rawValue)
-        w.write(code)
-        w.write(message)
-        w.write(location != nil)
-        location?.write(to: &w)
-        w.write(length)
-        w.write(hint)
-        w.write(detail)
-    }
-
-    init(record r: inout RecordReader) throws(CorruptRecord) {
-        let start = r.offset
-        guard let severity = Severity(rawValue: try r.string()) else { throw CorruptRecord(offset: start) }
-        let code = try r.string()
-        let message = try r.string()
-        let location = try r.bool() ? try SourceLocation(record: &r) : nil
-        self.init(severity, code: code, message: message, at: location, length: try r.int(), hint: try r.optionalString())
-        self = with(detail: try r.optionalString())
-    }
-}

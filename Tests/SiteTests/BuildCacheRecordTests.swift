@@ -1,0 +1,60 @@
+import Foundation
+import Storage
+import Testing
+@testable import Site
+
+/// The build's caches on disk: what a build wrote reads back as it was, and a damaged cache
+/// costs time, never correctness.
+@Suite struct BuildCacheRecordTests {
+    static let files = [
+        "A.md": "---\ntitle: Alpha\nbrief: b\ntype: concept\ndomain: d\ncreated: 2024-01-02\nupdated: 2024-02-03\ntags: [x/y]\n---\n# A\n\nSee [[B]] and [[Nowhere]]. $H(P) = 1$ #inline\n\n```qed\nP = [0.5, 0.5]\ncheck H(P) == 0.7\nentorpy(P)\ncheck 1 == 1\n```\n",
+        "B.md": "# B\n\n```qed\ncheck 2 + 2 == 4\n```\n\n$$\\frac{1}{2}$$\n",
+    ]
+
+    /// Every field of a summary a real build made survives the manifest's record.
+    @Test func theManifestReadsBackAsWritten() throws {
+        let vault = try TemporaryVault(Self.files)
+        defer { vault.remove() }
+        _ = try vault.build(keepGoing: true)
+        let manifest = try #require(BuildManifest.load(from: vault.output))
+        let alpha = try #require(manifest.notes["A.md"]?.summary)
+        #expect(alpha.title == "Alpha", "\(alpha)")
+        #expect(alpha.failedClaims >= 1 && alpha.notRunClaims >= 1 && !alpha.diagnostics.isEmpty, "\(alpha)")
+        #expect(!alpha.created.isEmpty && !alpha.tags.isEmpty && !alpha.linksTo.isEmpty && !alpha.text.isEmpty)
+        var writer = RecordWriter()
+        manifest.write(to: &writer)
+        var reader = RecordReader(writer.bytes)
+        #expect(try BuildManifest(record: &reader) == manifest)
+        #expect(reader.isAtEnd)
+    }
+
+    @Test func aDamagedManifestOrNoteCacheOnlyCostsAFullBuild() throws {
+        let vault = try TemporaryVault(Self.files)
+        defer { vault.remove() }
+        _ = try vault.build(keepGoing: true)
+        let before = vault.snapshot()
+        for file in [BuildManifest.path, SiteBuilder.noteCachePath] {
+            let path = vault.output + "/" + file
+            let data = try #require(FileManager.default.contents(atPath: path))
+            try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
+        }
+        try vault.write("B.md", Self.files["B.md"]! + "\nMore.\n")
+        let result = try vault.build(keepGoing: true)
+        #expect(result.stats.notesVerified == 2)
+        try vault.write("B.md", Self.files["B.md"]!)
+        _ = try vault.build(keepGoing: true)
+        #expect(vault.snapshot() == before)
+    }
+
+    @Test func cachedFillsReadBackAndDamagedOnesAreRefused() throws {
+        let fills = NoteFills(math: ["<math/>"], cells: ["<div>1</div>", ""], inlineValues: ["0.5"])
+        let file = FileManager.default.temporaryDirectory.path + "/qed-fills-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try fills.record.write(to: URL(fileURLWithPath: file))
+        #expect(NoteFills.read(file) == fills)
+        try fills.record.dropLast().write(to: URL(fileURLWithPath: file))
+        #expect(NoteFills.read(file) == nil)
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(NoteFills.read(file) == nil)
+    }
+}
