@@ -21,6 +21,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("formulas", fuzzFormulas),
     ("math-text", fuzzMathText),
     ("number-spans", fuzzNumberSpans),
+    ("page-readers", fuzzPageReaders),
 ]
 
 func fuzzTarget(named name: String) -> (@Sendable ([UInt8]) -> Void)? {

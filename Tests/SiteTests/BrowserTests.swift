@@ -9,12 +9,12 @@ import Testing
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The DOM after scripts ran, as Chromium serialises it.
-    static func dumpDOM(_ url: String, chromium: String) throws -> String {
+    static func dumpDOM(_ url: String, chromium: String, arguments: [String] = []) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("qed-chromium-\(UUID().uuidString)").path
         process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=" + profile,
-                             "--virtual-time-budget=5000", "--dump-dom", url]
+                             "--virtual-time-budget=5000"] + arguments + ["--dump-dom", url]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
