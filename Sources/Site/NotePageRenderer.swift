@@ -142,6 +142,7 @@ struct PlainText {
     private var text = String.UnicodeScalarView()
     private var count = 0
     private var lastWasSpace = true
+    private var afterFullWidth = false
     private var inTag = false
     /// The name of the tag being read (`p`, `/a`), while it is short enough to matter.
     private var tagName = String.UnicodeScalarView()
@@ -225,13 +226,25 @@ struct PlainText {
         let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
                                      : scalar.properties.isWhitespace
         if isSpace {
-            if !lastWasSpace { text.append(" "); count += 1 }
+            // No space after full-width punctuation: "P，我们", not "P ， 我们".
+            if !lastWasSpace && !afterFullWidth { text.append(" "); count += 1 }
             lastWasSpace = true
         } else {
+            let fullWidth = PlainText.isFullWidthPunctuation(scalar)
+            // Nor before it (a formula or a block ends just before "，").
+            if fullWidth, lastWasSpace, text.last == " " { text.removeLast(); count -= 1 }
             text.append(scalar)
             count += 1
             lastWasSpace = false
+            afterFullWidth = fullWidth
         }
+    }
+
+    /// CJK punctuation (`，。、：；！？（）「」`…), which carries its own spacing.
+    static func isFullWidthPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x3000...0x303F).contains(v) || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF20).contains(v)
+            || (0xFF3B...0xFF40).contains(v) || (0xFF5B...0xFF65).contains(v)
     }
 }
 
