@@ -202,6 +202,7 @@ public struct SiteBuilder: Sendable {
             var hasher = ContentHasher()
             hasher.add(theme.hash)
             hasher.add(siteTitle)
+            hasher.add(words.key)
             hasher.add(tag.name)
             for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
             for member in tag.all where summaries.indices.contains(member) {

@@ -62,6 +62,12 @@ import Testing
         #expect(second.renderedPages.contains("AI/KL散度.html"))
         #expect(second.renderedPages.contains("AI/English.html"))
         #expect(vault.read("AI/KL散度.html").contains("反向链接"))
+        // So do the pages about many notes.
+        #expect(vault.read("_qed/tags/ai.html").contains(">搜索</a>"))
+        #expect(vault.read("_qed/tags/ai.html").contains("条断言"))
+        #expect(vault.read("_qed/tags.html").contains("<h1>标签</h1>"))
+        #expect(vault.read("index.html").contains("篇笔记"))
+        #expect(vault.read("_qed/search.html").contains("data-none=\"没有找到“{q}”。\""))
     }
 
     @Test func aMostlyEnglishVaultSpeaksEnglishByDefault() throws {
