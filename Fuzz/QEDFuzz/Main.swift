@@ -20,6 +20,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("tex", fuzzTeX),
     ("formulas", fuzzFormulas),
     ("number-spans", fuzzNumberSpans),
+    ("page-readers", fuzzPageReaders),
 ]
 
 func fuzzTarget(named name: String) -> (@Sendable ([UInt8]) -> Void)? {

@@ -63,6 +63,7 @@ public struct Plot: Sendable, Hashable {
     }
 
     static let width = 640.0, height = 400.0
+    static let legendRow = 18.0
     static let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
 
     /// The plot as an `<svg>` element: `viewBox` sizing, text escaped, colours from CSS classes
@@ -75,12 +76,15 @@ public struct Plot: Sendable, Hashable {
         func px(_ x: Double) -> Double { Plot.left + (x - x0) / (x1 - x0) * plotWidth }
         func py(_ y: Double) -> Double { Plot.top + plotHeight - (y - y0) / (y1 - y0) * plotHeight }
 
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 \(coord(Plot.width)) \(coord(Plot.height))\" role=\"img\" aria-label=\"\(HTML.escape(title.isEmpty ? "plot" : title))\">\n"
+        let legend = legendLayout()
+        let totalHeight = Plot.height + legend.height
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qed-plot\" viewBox=\"0 0 \(coord(Plot.width)) \(coord(totalHeight))\" role=\"img\" aria-label=\"\(HTML.escape(title.isEmpty ? "plot" : title))\">\n"
         out += "<style>.qed-plot{color:inherit;font:12px sans-serif}.qed-plot text{fill:currentColor}"
         out += ".qed-plot .axis{fill:none;stroke:currentColor;stroke-width:1}.qed-plot .grid{stroke:currentColor;stroke-opacity:.15}"
         out += ".qed-plot .line{fill:none;stroke-width:2}.qed-plot .series-0{stroke:currentColor}"
         out += ".qed-plot .series-1{stroke:#1f77b4}.qed-plot .series-2{stroke:#d62728}.qed-plot .series-3{stroke:#2ca02c}"
-        out += ".qed-plot .series-4{stroke:#9467bd}.qed-plot .series-5{stroke:#ff7f0e}.qed-plot .title{font-size:14px;font-weight:bold}</style>\n"
+        out += ".qed-plot .series-4{stroke:#9467bd}.qed-plot .series-5{stroke:#ff7f0e}.qed-plot .title{font-size:14px;font-weight:bold}"
+        out += ".qed-plot .legend-box{fill:var(--panel,Canvas);stroke:currentColor;stroke-opacity:.2}</style>\n"
         if !title.isEmpty {
             out += "<text class=\"title\" x=\"\(coord(Plot.width / 2))\" y=\"20\" text-anchor=\"middle\">\(HTML.escape(title))</text>\n"
         }
@@ -111,15 +115,46 @@ public struct Plot: Sendable, Hashable {
             }
             out += "<path class=\"line series-\(i % 6)\" d=\"\(d)\"><title>\(HTML.escape(s.name))</title></path>\n"
         }
-        if series.count > 1 {
-            for (i, s) in series.enumerated() {
-                let y = Plot.top + 8 + Double(i) * 16
-                let x = Plot.left + plotWidth - 120
-                out += "<line class=\"line series-\(i % 6)\" x1=\"\(coord(x))\" y1=\"\(coord(y))\" x2=\"\(coord(x + 18))\" y2=\"\(coord(y))\"/>"
-                out += "<text x=\"\(coord(x + 24))\" y=\"\(coord(y + 4))\">\(HTML.escape(s.name))</text>\n"
+        if !legend.entries.isEmpty {
+            // Below the plot area, never over the data; a panel-coloured box in either theme.
+            out += "<g class=\"legend\">"
+            out += "<rect class=\"legend-box\" x=\"\(coord(Plot.left))\" y=\"\(coord(Plot.height))\" width=\"\(coord(Plot.width - Plot.left - Plot.right))\" height=\"\(coord(legend.height - 6))\" rx=\"4\"/>\n"
+            for entry in legend.entries {
+                let y = Plot.height + 4 + Double(entry.row) * Plot.legendRow + Plot.legendRow / 2
+                out += "<line class=\"line series-\(entry.index % 6)\" x1=\"\(coord(entry.x))\" y1=\"\(coord(y))\" x2=\"\(coord(entry.x + 18))\" y2=\"\(coord(y))\"/>"
+                out += "<text x=\"\(coord(entry.x + 24))\" y=\"\(coord(y + 4))\">\(HTML.escape(series[entry.index].name))</text>\n"
             }
+            out += "</g>\n"
         }
         return out + "</svg>"
+    }
+}
+
+extension Plot {
+    /// Where each legend entry goes: rows below the plot area, entries side by side while
+    /// they fit the plot's width. Empty (and no height) for a single series.
+    func legendLayout() -> (entries: [(index: Int, row: Int, x: Double)], height: Double) {
+        guard series.count > 1 else { return ([], 0) }
+        let start = Plot.left + 10, limit = Plot.width - Plot.right - 10
+        var entries: [(index: Int, row: Int, x: Double)] = []
+        var row = 0, x = start
+        for (i, s) in series.enumerated() {
+            let width = 24 + Plot.textWidth(s.name) + 20
+            if x > start, x + width > limit { row += 1; x = start }
+            entries.append((i, row, x))
+            x += width
+        }
+        return (entries, Double(row + 1) * Plot.legendRow + 14)
+    }
+
+    /// A text's width at 12 px, estimated (wide CJK characters count double): enough to lay
+    /// legend entries out without measuring fonts.
+    static func textWidth(_ text: String) -> Double {
+        var width = 0.0
+        for scalar in text.unicodeScalars.prefix(200) {
+            width += scalar.value >= 0x1100 && scalar.properties.isAlphabetic ? 12 : 7
+        }
+        return min(width, 400)
     }
 }
 

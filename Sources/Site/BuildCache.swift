@@ -77,4 +77,6 @@ struct NoteSummary: Sendable, Equatable {
     var diagnostics: [Diagnostic]
     /// Plain text for the search index, truncated.
     var text: String
+    /// The note's headings (as text), ranked above its body by search.
+    var headings: [String] = []
 }

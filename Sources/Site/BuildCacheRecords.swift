@@ -53,6 +53,7 @@ extension NoteSummary {
         for count in [claims, failedClaims, notRunClaims, verifiedFormulas, failedFormulas] { w.write(count) }
         w.write(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         w.write(text)
+        w.write(headings)
     }
 
     init(record r: inout RecordReader) throws(CorruptRecord) {
@@ -62,7 +63,7 @@ extension NoteSummary {
                   claims: try r.int(), failedClaims: try r.int(), notRunClaims: try r.int(),
                   verifiedFormulas: try r.int(), failedFormulas: try r.int(),
                   diagnostics: try r.array { (r: inout RecordReader) throws(CorruptRecord) in try Diagnostic(record: &r) },
-                  text: try r.string())
+                  text: try r.string(), headings: try r.strings())
     }
 }
 

@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var allowEmpty = false
     /// Pages list their note's problems whatever `show_diagnostics` says (the preview does).
     public var showDiagnostics = false
+    /// Where highlight.js is looked for (Debian's `libjs-highlight.js`); when the file is
+    /// missing, code in other languages is shown plain. Nil: not looked for.
+    public var highlighter: String? = Highlighter.systemPath
     /// Called from worker threads as notes finish, with how many are done and how many there
     /// are, for a progress line; nil for none.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?

@@ -15,6 +15,7 @@ enum DefaultTheme {
         ("search.mustache", PackageResources.search_mustache),
         ("tag.mustache", PackageResources.tag_mustache),
         ("tags.mustache", PackageResources.tags_mustache),
+        ("assets/code.js", PackageResources.code_js),
         ("assets/math.css", PackageResources.math_css),
         ("assets/search.js", PackageResources.search_js),
         ("assets/style.css", PackageResources.style_css),

@@ -14,6 +14,8 @@ struct LinkGraph: Sendable {
     let incoming: [[Int]]
     /// Each note's page and what links to it show.
     let targets: [String: LinkTarget]
+    /// Each note's previous and next note in its folder (`NoteNavigation.folderNeighbours`).
+    let folderNeighbours: [(previous: Int?, next: Int?)]
     private let index: [String: Int]
 
     init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil) {
@@ -44,6 +46,7 @@ struct LinkGraph: Sendable {
         self.incoming = incoming
         self.targets = targets
         self.index = index
+        self.folderNeighbours = NoteNavigation.folderNeighbours(of: notes)
     }
 
     /// What a note's verification depends on besides its own bytes: where its links lead.
@@ -84,7 +87,8 @@ struct LinkGraph: Sendable {
     }
 
     /// What a note's page shows of other notes: the titles and briefs of the notes it links
-    /// to, and of those linking to it, and the content of notes it embeds.
+    /// to, and of those linking to it, the content of notes it embeds, and the previous and
+    /// next notes of its folder.
     func neighbourhoodKey(_ i: Int) -> String {
         func describe(_ j: Int) -> String {
             let t = targets[notes[j].id]
@@ -93,5 +97,6 @@ struct LinkGraph: Sendable {
         return "out:" + outgoing[i].map(describe).joined(separator: "\u{1E}")
             + "\nin:" + incoming[i].map(describe).joined(separator: "\u{1E}")
             + "\nembeds:" + embedKey(i)
+            + "\nfolder:" + [folderNeighbours[i].previous, folderNeighbours[i].next].map { $0.map(describe) ?? "" }.joined(separator: "\u{1E}")
     }
 }

@@ -98,15 +98,27 @@ struct NoteFragment {
         }
     }
 
+    /// What a wiki-link reads, whether it resolves or not: its label as written, else the
+    /// target note's title (the target as written when there is no such note), then
+    /// ` › heading`; a link to a heading of the same note (`[[#Heading]]`) reads the heading.
+    static func linkText(_ link: WikiLink, title: String?, heading: String?) -> String {
+        if let written = link.label, !written.isEmpty { return written }
+        let name = title ?? link.target
+        guard let heading, !heading.isEmpty else { return name }
+        return link.target.isEmpty ? heading : name + " › " + heading
+    }
+
     private func link(_ i: Int) -> String {
         guard note.links.indices.contains(i) else { return "" }
         let link = note.links[i]
         let resolution: LinkResolution = resolutions.indices.contains(i) ? resolutions[i] : .missingNote
-        func broken(_ why: String) -> String {
+        func broken(_ why: String, title: String? = nil) -> String {
+            // Reads as the resolved link would: only the style says it is broken.
+            let text = NoteFragment.linkText(link, title: title, heading: link.heading)
             if link.isEmbed {
-                return "<span class=\"embed-card broken-link\" title=\"\(HTML.escape(why))\"><span class=\"embed-title\">\(HTML.escape(link.displayText))</span><span class=\"embed-brief\">\(HTML.escape(why))</span></span>"
+                return "<span class=\"embed-card broken-link\" title=\"\(HTML.escape(why))\"><span class=\"embed-title\">\(HTML.escape(text))</span><span class=\"embed-brief\">\(HTML.escape(why))</span></span>"
             }
-            return "<span class=\"broken-link\" title=\"\(HTML.escape(why))\">\(HTML.escape(link.displayText))</span>"
+            return "<span class=\"broken-link\" title=\"\(HTML.escape(why))\">\(HTML.escape(text))</span>"
         }
         switch resolution {
         case .file(let path):
@@ -127,9 +139,7 @@ struct NoteFragment {
             } else {
                 url = SitePaths.relativeURL(from: page, to: target.page, fragment: heading?.anchor)
             }
-            var label = target.title
-            if let heading { label = link.target.isEmpty ? heading.text : target.title + " › " + heading.text }
-            if let written = link.label, !written.isEmpty { label = written }
+            let label = NoteFragment.linkText(link, title: target.title, heading: heading?.text)
             if link.isEmbed, let graph {
                 let shown = visited.isEmpty ? [note.id] : visited
                 if let html = Transclusion(graph: graph, page: page).html(of: id, heading: heading, link: link,
@@ -145,7 +155,7 @@ struct NoteFragment {
         case .missingNote:
             return broken("no note named “\(link.target)”")
         case .missingHeading(let id):
-            return broken("“\(targets[id]?.title ?? id)” has no heading “\(link.heading ?? "")”")
+            return broken("“\(targets[id]?.title ?? id)” has no heading “\(link.heading ?? "")”", title: targets[id]?.title)
         case .ambiguous(let ids):
             return broken("“\(link.target)” could mean \(ids.joined(separator: ", ")); write the full path")
         }

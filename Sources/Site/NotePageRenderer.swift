@@ -38,11 +38,36 @@ struct NotePageRenderer: Sendable {
         }
         var extra: [String: String] = [:]
         for (key, value) in note.frontMatter.extra { extra[key] = value.text }
-        var context = pages.note(summary, extra: extra, backlinks: backlinks)
+        var context = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
         context["body"] = body
+        addNavigation(i, to: &context)
         // A first `# Heading` that only repeats the page title is hidden; any other stays.
         if let first = note.headings.first, first.level == 1, first.text == note.title { context["titleRepeated"] = true }
         return theme.render("note", context)
+    }
+
+    /// Table of contents, previous and next in the folder, breadcrumbs (see `NoteNavigation`).
+    /// What they show of other notes enters the page's key through `LinkGraph.neighbourhoodKey`.
+    private func addNavigation(_ i: Int, to context: inout Context) {
+        let note = graph.notes[i]
+        let page = SitePaths.page(forNote: note.path)
+        let contents = NoteNavigation.contents(of: note)
+        context["hasContents"] = !contents.isEmpty
+        context["contents"] = contents as [Any]
+        func neighbour(_ j: Int?) -> Context? {
+            guard let j, graph.notes.indices.contains(j) else { return nil }
+            let other = graph.notes[j]
+            return ["title": other.title, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forNote: other.path))]
+        }
+        let (previous, next) = graph.folderNeighbours.indices.contains(i) ? graph.folderNeighbours[i] : (nil, nil)
+        context["previous"] = neighbour(previous)
+        context["next"] = neighbour(next)
+        context["hasPrevious"] = previous != nil
+        context["hasNext"] = next != nil
+        context["hasFolderNav"] = previous != nil || next != nil
+        let crumbs = NoteNavigation.breadcrumbs(of: note.path)
+        context["hasBreadcrumbs"] = !crumbs.isEmpty
+        context["breadcrumbs"] = crumbs as [Any]
     }
 
     /// A summary from the note alone (no verification): enough for a backlink entry.
@@ -72,7 +97,8 @@ struct NotePageRenderer: Sendable {
             notRunClaims: verified.notRunClaims.count,
             verifiedFormulas: verified.formulas.count { $0.status == .verified },
             failedFormulas: verified.formulas.count { $0.status == .failed },
-            diagnostics: verified.diagnostics, text: plainText(of: verified))
+            diagnostics: verified.diagnostics, text: plainText(of: verified),
+            headings: note.headings.map { NoteNavigation.readable($0.text) })
     }
 
     static func dateText(_ date: NoteDate) -> String {
@@ -116,8 +142,19 @@ struct PlainText {
     private var text = String.UnicodeScalarView()
     private var count = 0
     private var lastWasSpace = true
+    private var afterFullWidth = false
     private var inTag = false
+    /// The name of the tag being read (`p`, `/a`), while it is short enough to matter.
+    private var tagName = String.UnicodeScalarView()
+    private var tagNameDone = false
     private var entity: String? = nil
+
+    /// Tags that end a line of text: a space stands for them. Inline tags (`a`, `em`, `code`,
+    /// `span`…) add none, so Chinese prose around a link or emphasis keeps no stray spaces.
+    static let blockTags: Set<String> = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+                                         "tr", "td", "th", "table", "thead", "tbody", "pre", "blockquote", "hr",
+                                         "figure", "figcaption", "section", "details", "summary", "dl", "dt", "dd",
+                                         "img", "aside", "header", "footer", "nav", "math", "svg", "video", "audio"]
 
     init(limit: Int) {
         self.limit = limit
@@ -141,7 +178,17 @@ struct PlainText {
         for scalar in html.unicodeScalars {
             if isFull { return }
             if inTag {
-                if scalar == ">" { inTag = false; emit(" ") }
+                if scalar == ">" {
+                    inTag = false
+                    var name = String(tagName)
+                    if name.hasPrefix("/") { name.removeFirst() }
+                    if name.hasSuffix("/") { name.removeLast() }
+                    if PlainText.blockTags.contains(name.lowercased()) { emit(" ") }
+                } else if scalar == " " || scalar == "\n" || scalar == "\t" {
+                    tagNameDone = true
+                } else if !tagNameDone, tagName.count < 12 {
+                    tagName.append(scalar)
+                }
                 continue
             }
             if var name = entity {
@@ -165,7 +212,10 @@ struct PlainText {
                 continue
             }
             switch scalar {
-            case "<": inTag = true
+            case "<":
+                inTag = true
+                tagName = String.UnicodeScalarView()
+                tagNameDone = false
             case "&": entity = ""
             default: emit(scalar)
             }
@@ -176,13 +226,25 @@ struct PlainText {
         let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
                                      : scalar.properties.isWhitespace
         if isSpace {
-            if !lastWasSpace { text.append(" "); count += 1 }
+            // No space after full-width punctuation: "P，我们", not "P ， 我们".
+            if !lastWasSpace && !afterFullWidth { text.append(" "); count += 1 }
             lastWasSpace = true
         } else {
+            let fullWidth = PlainText.isFullWidthPunctuation(scalar)
+            // Nor before it (a formula or a block ends just before "，").
+            if fullWidth, lastWasSpace, text.last == " " { text.removeLast(); count -= 1 }
             text.append(scalar)
             count += 1
             lastWasSpace = false
+            afterFullWidth = fullWidth
         }
+    }
+
+    /// CJK punctuation (`，。、：；！？（）「」`…), which carries its own spacing.
+    static func isFullWidthPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (0x3000...0x303F).contains(v) || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF20).contains(v)
+            || (0xFF3B...0xFF40).contains(v) || (0xFF5B...0xFF65).contains(v)
     }
 }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Notes
 
 /// The data each template receives. Every value is plain text (escaped by `{{…}}` in the
 /// templates) except `body`, which is HTML QED built itself. templates/README.md lists them.
@@ -8,12 +9,19 @@ struct Pages {
     /// Show each note's authoring diagnostics on its page (`show_diagnostics: true`); off by
     /// default: they are for the author's terminal and reports, not for readers.
     var showDiagnostics = false
+    /// The interface words, in the vault's language.
+    var words = Words(.en)
+    /// Whether the site's assets hold `highlight.js` (other languages' code highlighted).
+    var highlighter = false
 
     /// Variables every page has: where the site root, the assets and the shared pages are.
     func chrome(page: String, title: String, description: String, lang: String) -> Context {
         let root = SitePaths.rootPrefix(from: page)
         return [
             "lang": lang,
+            "uiLang": words.language.rawValue,
+            "words": words.context(version: version),
+            "hasHighlighter": highlighter,
             "version": version,
             "pageTitle": title,
             "siteTitle": siteTitle,
@@ -27,18 +35,6 @@ struct Pages {
             "searchURL": SitePaths.relativeURL(from: page, to: SitePaths.search),
             "searchIndexScript": SitePaths.relativeURL(from: page, to: SitePaths.searchIndexScript),
         ]
-    }
-
-    /// "zh" when the text holds CJK characters, else "en": sets `<html lang>` so browsers pick
-    /// CJK fonts and line breaking.
-    static func language(of texts: String...) -> String {
-        for text in texts {
-            for scalar in text.unicodeScalars where (0x4E00...0x9FFF).contains(scalar.value)
-                || (0x3400...0x4DBF).contains(scalar.value) || (0x3040...0x30FF).contains(scalar.value) {
-                return "zh"
-            }
-        }
-        return "en"
     }
 
     static func statusMark(_ status: String) -> String {
@@ -96,7 +92,7 @@ struct Pages {
             "hasBrief": !note.brief.isEmpty,
             "status": note.status,
             "statusMark": Pages.statusMark(note.status),
-            "statusText": Pages.verificationText(claims: note.claims, failed: note.failedClaims,
+            "statusText": words.verificationText(claims: note.claims, failed: note.failedClaims,
                                                  errors: note.diagnostics.count { $0.severity == .error },
                                                  notRun: note.notRunClaims, formulas: note.verifiedFormulas,
                                                  failedFormulas: note.failedFormulas),
@@ -105,10 +101,10 @@ struct Pages {
     }
 
     /// The note page's variables apart from `body`.
-    func note(_ note: NoteSummary, extra: [String: String], backlinks: [NoteSummary]) -> Context {
+    /// `lang` is the note's own language (`NoteLanguage`), which may differ from the interface's.
+    func note(_ note: NoteSummary, extra: [String: String], backlinks: [NoteSummary], lang: SiteLanguage) -> Context {
         let page = note.page
-        var context = chrome(page: page, title: note.title, description: note.brief,
-                             lang: Pages.language(of: note.title, note.brief, note.text.prefix(200) + ""))
+        var context = chrome(page: page, title: note.title, description: note.brief, lang: lang.rawValue)
         let errors = note.diagnostics.count { $0.severity == .error }
         context["note"] = [
             "id": note.id,
@@ -117,8 +113,8 @@ struct Pages {
             "brief": note.brief, "hasBrief": !note.brief.isEmpty,
             "type": note.type, "hasType": !note.type.isEmpty,
             "domain": note.domain, "hasDomain": !note.domain.isEmpty,
-            "created": note.created, "hasCreated": !note.created.isEmpty,
-            "updated": note.updated, "hasUpdated": !note.updated.isEmpty,
+            "created": note.created, "hasCreated": !note.created.isEmpty, "createdText": words.date(note.created),
+            "updated": note.updated, "hasUpdated": !note.updated.isEmpty, "updatedText": words.date(note.updated),
             "tags": note.tags.map { tagLink($0, from: page) } as [Any],
             "hasTags": !note.tags.isEmpty,
             "extra": extra,
@@ -126,7 +122,7 @@ struct Pages {
         context["verification"] = [
             "status": note.status,
             "mark": Pages.statusMark(note.status),
-            "text": Pages.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
+            "text": words.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
                                            notRun: note.notRunClaims, formulas: note.verifiedFormulas,
                                            failedFormulas: note.failedFormulas),
             "claims": note.claims,
@@ -137,9 +133,7 @@ struct Pages {
         context["hasProblems"] = !problems.isEmpty
         context["problemsOpen"] = !problems.isEmpty && problems.count <= 5
         let warnings = problems.count - errors
-        context["problemsText"] = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
-                                   warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil]
-            .compactMap { $0 }.joined(separator: ", ")
+        context["problemsText"] = words.problemsText(errors: errors, warnings: warnings)
         context["problems"] = problems.map { d -> Context in
             [
                 "severity": d.severity.rawValue,
@@ -162,8 +156,8 @@ struct Pages {
     /// Notes grouped by domain, then by folder, with totals.
     func home(_ notes: [NoteSummary]) -> Context {
         let page = SitePaths.home
-        var context = chrome(page: page, title: siteTitle.isEmpty ? "Notes" : siteTitle, description: "",
-                             lang: Pages.language(of: siteTitle, notes.prefix(20).map(\.title).joined()))
+        var context = chrome(page: page, title: siteTitle.isEmpty ? words["notes"] : siteTitle, description: "",
+                             lang: words.language.rawValue)
         var byDomain: [String: [NoteSummary]] = [:]
         for note in notes { byDomain[note.domain, default: []].append(note) }
         // Notes without a domain come last, under "Other notes".
@@ -176,7 +170,7 @@ struct Pages {
                 byFolder[folder, default: []].append(note)
             }
             return [
-                "name": domain.isEmpty ? "Other notes" : domain,
+                "name": domain.isEmpty ? words["otherNotes"] : domain,
                 "hasDomain": !domain.isEmpty,
                 "count": members.count,
                 "folders": byFolder.keys.sorted().map { folder -> Context in
@@ -192,14 +186,7 @@ struct Pages {
         let failedNotes = notes.count { $0.status == "failed" }
         let verifiedNotes = notes.count { $0.status == "verified" }
         let status = failedNotes > 0 ? "failed" : (claims > 0 && notRun == 0 ? "verified" : "unverified")
-        var text = "\(notes.count) note\(notes.count == 1 ? "" : "s") · "
-        // Claims that never ran count in the total, as on each note's page.
-        let total = claims + notRun
-        text += failed > 0 ? "\(failed) of \(total) claims failed"
-            : notRun > 0 ? "\(claims) of \(total) claim\(total == 1 ? "" : "s") verified"
-            : "\(claims) claim\(claims == 1 ? "" : "s") verified"
-        if notRun > 0 { text += " · \(notRun) not run" }
-        if failedNotes > 0 { text += " · \(failedNotes) note\(failedNotes == 1 ? "" : "s") with problems" }
+        let text = words.totalsText(notes: notes.count, claims: claims, failed: failed, notRun: notRun, failedNotes: failedNotes)
         context["totals"] = [
             "notes": notes.count, "claims": claims, "failedClaims": failed, "notRunClaims": notRun,
             "verifiedNotes": verifiedNotes, "failedNotes": failedNotes,
@@ -210,7 +197,7 @@ struct Pages {
 
     func tagsIndex(_ tree: TagTree) -> Context {
         let page = SitePaths.tagsIndex
-        var context = chrome(page: page, title: "Tags", description: "", lang: Pages.language(of: tree.tags.map(\.name).joined()))
+        var context = chrome(page: page, title: words["tags"], description: "", lang: words.language.rawValue)
         context["hasTags"] = !tree.tags.isEmpty
         context["tags"] = tree.tags.map { tag -> Context in
             ["name": tag.name, "leaf": tag.leaf, "depth": tag.depth, "depthClass": min(tag.depth, 5),
@@ -221,7 +208,7 @@ struct Pages {
 
     func tag(_ tag: TagTree.Tag, tree: TagTree, notes: [NoteSummary]) -> Context {
         let page = SitePaths.page(forTag: tag.name)
-        var context = chrome(page: page, title: "#" + tag.name, description: "", lang: Pages.language(of: tag.name))
+        var context = chrome(page: page, title: "#" + tag.name, description: "", lang: words.language.rawValue)
         var ancestors: [Any] = []
         var prefix = ""
         for segment in tag.name.split(separator: "/").dropLast() {
@@ -245,14 +232,14 @@ struct Pages {
         return context
     }
 
-    func search(lang: String) -> Context {
-        chrome(page: SitePaths.search, title: "Search", description: "", lang: lang)
+    func search() -> Context {
+        chrome(page: SitePaths.search, title: words["search"], description: "", lang: words.language.rawValue)
     }
 
     /// The 404 page is served at any missing address, so relative links cannot work there;
     /// with a base URL its links are absolute.
     func notFound(baseURL: String?) -> Context {
-        var context = chrome(page: SitePaths.notFound, title: "Page not found", description: "", lang: "en")
+        var context = chrome(page: SitePaths.notFound, title: words["notFound"], description: "", lang: words.language.rawValue)
         if var base = baseURL, !base.isEmpty {
             if !base.hasSuffix("/") { base += "/" }
             context["root"] = base

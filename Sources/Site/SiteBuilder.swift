@@ -28,7 +28,7 @@ public struct SiteBuilder: Sendable {
     static let noteCachePath = ".qed-cache/notes.bin"
 
     /// Changes whenever this module's output for the same input may change.
-    static let rendererVersion = "site-3"  // 2: claims not run, number spans, formula text in the index; 3: formula counts
+    static let rendererVersion = "site-4"  // 2: claims not run, number spans, formula text in the index; 3: formula counts; 4: words, contents, code highlighting
 
     /// Verifies and renders the vault into a staging folder beside the output, then swaps it in.
     ///
@@ -43,7 +43,7 @@ public struct SiteBuilder: Sendable {
         guard FileManager.default.fileExists(atPath: vaultRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .vault("\(vaultRoot): the vault folder does not exist")
         }
-        let theme = try Theme.load(userFolder: options.templates)
+        let theme = try Theme.load(userFolder: options.templates, highlighter: options.highlighter)
         output.cleanLeftovers()
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         // Nothing changed since the site in the output folder was built: it is the site this
@@ -84,13 +84,15 @@ public struct SiteBuilder: Sendable {
         let graph = LinkGraph(notes: notes, files: vault.files, obsidian: vault.config.obsidian)
         let siteTitle = vault.config.title ?? ""
         let showDiagnostics = options.showDiagnostics || vault.config.showDiagnostics
-        let pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics)
+        let words = Words(vault.config.language ?? NoteLanguage.majority(of: notes), overrides: theme.words)
+        let pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics, words: words,
+                          highlighter: theme.hasHighlighter)
         let writer = PageWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                 previousKeys: previous?.pages ?? [:])
         let configKey = ContentHasher.hash(
             SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
             "\(vault.config.allowRawHTML)", "\(showDiagnostics)", "\(vault.config.hardLineBreaks)",
-            vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "")
+            vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "", words.key)
         // Keys first: a note whose verification and page inputs are unchanged is taken over
         // from the previous site as it is, without verifying it.
         let keys = notes.indices.map { i -> (verification: String, page: String) in
@@ -207,6 +209,7 @@ public struct SiteBuilder: Sendable {
             var hasher = ContentHasher()
             hasher.add(theme.hash)
             hasher.add(siteTitle)
+            hasher.add(words.key)
             hasher.add(tag.name)
             for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
             for member in tag.all where summaries.indices.contains(member) {
@@ -233,7 +236,7 @@ public struct SiteBuilder: Sendable {
         }
         if let failure = tagFailures.lazy.compactMap({ $0 }).first { throw failure }
         rendered += staleTags.map { tagKeys[$0].path }
-        try page(SitePaths.search, "search", pages.search(lang: homeContext["lang"] as? String ?? "en"))
+        try page(SitePaths.search, "search", pages.search())
         let baseURL = options.baseURL ?? vault.config.baseURL
         try page(SitePaths.notFound, "404", pages.notFound(baseURL: baseURL))
         var searchJSON: [UInt8]? = nil

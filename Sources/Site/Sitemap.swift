@@ -41,6 +41,12 @@ enum SearchIndex {
                 JSONText.append(tag, to: &out)
             }
             out.append(UInt8(ascii: "]"))
+            out += Array(",\"headings\":[".utf8)
+            for (n, heading) in note.headings.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.append(heading, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
             field(",\"status\":", note.status, &out)
             field(",\"text\":", note.text, &out)
             out.append(UInt8(ascii: "}"))

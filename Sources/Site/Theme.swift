@@ -1,6 +1,7 @@
 import Foundation
 import Markup
 import Mustache
+import Notes
 import Storage
 
 /// HTML escaping for `{{x}}` in templates: QED's own escaper.
@@ -23,11 +24,19 @@ struct Theme: Sendable {
     let assets: [(path: String, data: Data)]
     /// Fingerprint of every template and asset: a theme change re-renders every page.
     let hash: String
+    /// The theme's `words.json`: interface words replacing the shipped ones, per language.
+    var words: [SiteLanguage: [String: String]] = [:]
+    /// Whether the assets hold `highlight.js` (from Debian's package, or the theme's own).
+    var hasHighlighter: Bool { assets.contains { $0.path == Highlighter.assetName } }
 
-    /// Loads the default theme, overridden by `folder` when given.
-    static func load(userFolder folder: String?) throws(BuildError) -> Theme {
+    /// Loads the default theme, overridden by `folder` when given. `highlighter` is where
+    /// highlight.js's bundle is looked for (`Highlighter.systemPath`; nil: nowhere).
+    static func load(userFolder folder: String?, highlighter: String? = Highlighter.systemPath) throws(BuildError) -> Theme {
         var templates: [String: String] = [:]
         var assets: [String: Data] = [:]
+        var words: [SiteLanguage: [String: String]] = [:]
+        var wordsData = Data()
+        if let highlighter, let bundle = Highlighter.asset(at: highlighter) { assets[Highlighter.assetName] = bundle }
         for (path, text) in DefaultTheme.files {
             if path.hasPrefix("assets/") {
                 assets[String(path.dropFirst("assets/".count))] = Data(text.utf8)
@@ -46,6 +55,10 @@ struct Theme: Sendable {
                     throw .io(path: folder + "/" + entry, message: "cannot read the template as UTF-8")
                 }
                 templates[String(entry.dropLast(".mustache".count))] = text
+            }
+            if let data = fm.contents(atPath: folder + "/words.json") {
+                words = try Words.overrides(json: data)
+                wordsData = data
             }
             let assetFolder = folder + "/assets"
             if let enumerator = fm.enumerator(atPath: assetFolder) {
@@ -76,7 +89,8 @@ struct Theme: Sendable {
             hasher.add(asset.path)
             hasher.add(asset.data)
         }
-        return Theme(library: library, assets: sortedAssets, hash: hasher.hex)
+        hasher.add(wordsData)
+        return Theme(library: library, assets: sortedAssets, hash: hasher.hex, words: words)
     }
 
     /// A standalone pragma put in front of every template (it renders as nothing): `{{x}}`

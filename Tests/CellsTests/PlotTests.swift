@@ -99,3 +99,72 @@ import Testing
         #expect(p.svg().hasSuffix("</svg>"))
     }
 }
+
+/// The legend sits below the plot area, so it never covers a curve, whatever the data.
+@Suite struct PlotLegendTests {
+    /// Curves that fill the plot's top-right corner, where the legend used to be drawn.
+    static func crowdedPlot(names: [String]) -> Plot {
+        let xs = (0...50).map { Double($0) / 50 }
+        let series = names.enumerated().map { k, name in
+            Plot.Series(name: name, xs: xs, ys: xs.map { 1 - Double(k) * 0.02 + 0 * $0 })
+        }
+        return Plot(title: "corner", series: series)
+    }
+
+    /// Every `y`/`y1`/`y2` coordinate inside the `<g class="legend">` group.
+    static func legendYs(_ svg: String) -> [Double] {
+        guard let start = svg.firstRange(of: "<g class=\"legend\">") else { return [] }
+        let after = svg[start.upperBound...]
+        guard let end = after.firstRange(of: "</g>") else { return [] }
+        let group = after[..<end.lowerBound]
+        var ys: [Double] = []
+        for attribute in [" y=\"", " y1=\"", " y2=\""] {
+            var rest = group[...]
+            while let r = rest.firstRange(of: attribute) {
+                let value = rest[r.upperBound...].prefix { $0 != "\"" }
+                if let y = Double(value) { ys.append(y) }
+                rest = rest[r.upperBound...]
+            }
+        }
+        return ys
+    }
+
+    @Test func theLegendIsBelowThePlotAreaAndTheViewBoxMakesRoomForIt() throws {
+        let plot = Self.crowdedPlot(names: ["first series", "second", "third one"])
+        let svg = plot.svg()
+        let ys = Self.legendYs(svg)
+        #expect(ys.count == 1 + 3 * 3)  // the box, then each entry's line (y1, y2) and text
+        let plotBottom = Plot.height - Plot.bottom
+        // Nothing of the legend reaches into the plot area (nor the x axis' labels).
+        #expect(ys.allSatisfy { $0 >= Plot.height }, "\(ys)")
+        let height = try #require(svg.firstRange(of: "viewBox=\"0 0 640 ").map { svg[$0.upperBound...].prefix { $0 != "\"" } })
+        let total = try #require(Double(height))
+        #expect(total > Plot.height)
+        #expect(ys.allSatisfy { $0 <= total })
+        #expect(plotBottom < Plot.height)
+    }
+
+    @Test func theLegendBoxUsesThePagesPanelColourInEitherTheme() {
+        let svg = Self.crowdedPlot(names: ["a", "b"]).svg()
+        #expect(svg.contains(".qed-plot .legend-box{fill:var(--panel,Canvas)"))
+        #expect(svg.contains("<rect class=\"legend-box\""))
+    }
+
+    @Test func manyLongNamesWrapIntoRowsThatStayInsideTheWidth() {
+        let names = (0..<6).map { "a rather long series name \($0)" } + ["熵与交叉熵的比较"]
+        let plot = Self.crowdedPlot(names: names)
+        let layout = plot.legendLayout()
+        #expect(layout.entries.count == names.count)
+        #expect((layout.entries.map(\.row).max() ?? 0) >= 2)
+        for entry in layout.entries {
+            #expect(entry.x + 24 + Plot.textWidth(names[entry.index]) <= Plot.width)
+        }
+        #expect(plot.svg().contains("viewBox=\"0 0 640 \(coord(Plot.height + layout.height))\""))
+    }
+
+    @Test func aSingleSeriesHasNoLegendAndKeepsItsSize() {
+        let svg = Self.crowdedPlot(names: ["only"]).svg()
+        #expect(!svg.contains("class=\"legend\""))
+        #expect(svg.contains("viewBox=\"0 0 640 400\""))
+    }
+}

@@ -20,7 +20,13 @@ import Testing
         let alpha = try #require(manifest.notes["A.md"]?.summary)
         #expect(alpha.title == "Alpha", "\(alpha)")
         #expect(alpha.failedClaims >= 1 && alpha.notRunClaims >= 1 && !alpha.diagnostics.isEmpty, "\(alpha)")
-        #expect(!alpha.created.isEmpty && !alpha.tags.isEmpty && !alpha.linksTo.isEmpty && !alpha.text.isEmpty)
+        #expect(!alpha.created.isEmpty && !alpha.tags.isEmpty && !alpha.linksTo.isEmpty && !alpha.text.isEmpty && !alpha.headings.isEmpty)
+        // Every text and list field is filled, so a field the record forgets cannot hide
+        // behind an empty default.
+        for field in Mirror(reflecting: alpha).children {
+            if let text = field.value as? String { #expect(!text.isEmpty, "\(field.label ?? "?") is empty in the sample") }
+            if let list = field.value as? [Any] { #expect(!list.isEmpty, "\(field.label ?? "?") is empty in the sample") }
+        }
         var writer = RecordWriter()
         manifest.write(to: &writer)
         var reader = RecordReader(writer.bytes)

@@ -30,7 +30,8 @@ import Testing
         #expect(note.contains("href=\"../_qed/tags/ai/foundations/math.html\""))
         #expect(note.contains("href=\"../_qed/assets/style.css\""))
         let kl = vault.read("AI/KL散度.html")
-        #expect(kl.contains("Linked from"))
+        // A Chinese vault speaks Chinese (no `language:` in qed.yml: judged from its notes).
+        #expect(kl.contains("反向链接"))
         #expect(kl.contains("href=\"%E4%BF%A1%E6%81%AF%E8%AE%BA.html\""))
     }
 }

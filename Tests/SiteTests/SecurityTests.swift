@@ -53,7 +53,8 @@ import Testing
             var rest = lower[...]
             while let range = rest.range(of: "<script") {
                 let tail = rest[range.lowerBound...].prefix(80)
-                #expect(tail.hasPrefix("<script src=\"") && (tail.contains("search-index.js\"") || tail.contains("search.js\"")),
+                #expect(tail.hasPrefix("<script src=\"") && (tail.contains("search-index.js\"") || tail.contains("search.js\"")
+                                                            || tail.contains("code.js\"") || tail.contains("highlight.js\"")),
                         "\(path): unexpected \(tail)")
                 rest = rest[range.upperBound...]
             }

@@ -31,6 +31,13 @@ struct TemporaryVault {
                                               baseURL: baseURL, keepGoing: keepGoing, strict: strict, jobs: jobs)).build()
     }
 
+    /// A build with options changed from the defaults (`qed build`'s).
+    func build(_ change: (inout BuildOptions) -> Void) throws -> BuildResult {
+        var options = BuildOptions(vault: root, output: output)
+        change(&options)
+        return try SiteBuilder(options: options).build()
+    }
+
     /// Every file under the output (relative path → contents), the cache manifest excluded.
     func snapshot(_ folder: String? = nil) -> [String: Data] {
         let root = folder ?? output

@@ -35,6 +35,9 @@ public struct VaultConfig: Sendable, Hashable {
     public var formulas: Bool = true
     /// TeX macros every formula may use (`macros:`, KaTeX's format: `"\\RR": "\\mathbb{R}"`).
     public var macros: [String: String] = [:]
+    /// The language of the pages' interface words (`language: zh` or `en`); nil: judged from
+    /// the notes.
+    public var language: SiteLanguage?
 
     public init(title: String? = nil, baseURL: String? = nil, tolerance: Double? = nil,
                 allowRawHTML: Bool = false, ignore: [String] = [], allowOutside: [String] = [],
@@ -93,6 +96,17 @@ public struct VaultConfig: Sendable, Hashable {
                 if case .scalar(let s) = v, let value = LineBreaks(rawValue: s.string.lowercased()) {
                     config.lineBreaks = value
                 } else { wrong("obsidian or commonmark") }
+            case "language":
+                if case .scalar(let s) = v, let language = SiteLanguage(rawValue: s.string.trimmingSpaces.lowercased()) {
+                    config.language = language
+                } else {
+                    let written = v.string ?? ""
+                    diagnostics.append(.warning(
+                        "config-language", "unknown language '\(written)' in qed.yml; the notes' own language is used",
+                        at: at(v.mark),
+                        hint: SiteLanguage.suggestion(for: written).map { "did you mean '\($0.rawValue)'? (zh or en)" }
+                            ?? "write 'language: zh' or 'language: en'"))
+                }
             case "show_diagnostics":
                 if let b = v.bool { config.showDiagnostics = b } else { wrong("true or false") }
             case "ignore":
@@ -147,7 +161,7 @@ extension VaultConfig {
         return text.hasPrefix("/") && !text.hasPrefix("//")
     }
 
-    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks", "formulas", "macros"]
+    static let knownKeys = ["title", "base_url", "tolerance", "raw_html", "ignore", "allow_outside", "limits", "show_diagnostics", "line_breaks", "formulas", "macros", "language"]
 }
 
 extension ResourceLimits {

@@ -1,0 +1,59 @@
+import Notes
+
+/// What a note page shows to move around: its table of contents, the previous and next notes
+/// of its folder, and the folders it sits in.
+enum NoteNavigation {
+    /// A table of contents is shown from this many headings on.
+    static let minimumHeadings = 3
+
+    /// Each note's previous and next note within its folder, in the order the home page lists
+    /// a folder: by title, then by path (titles are what a reader sees; the path breaks ties).
+    static func folderNeighbours(of notes: [Note]) -> [(previous: Int?, next: Int?)] {
+        var result = Array(repeating: (previous: Int?.none, next: Int?.none), count: notes.count)
+        var byFolder: [String: [Int]] = [:]
+        for (i, note) in notes.enumerated() { byFolder[folder(of: note.path), default: []].append(i) }
+        for members in byFolder.values {
+            let sorted = members.sorted { (notes[$0].title, notes[$0].path) < (notes[$1].title, notes[$1].path) }
+            for (k, i) in sorted.enumerated() {
+                result[i] = (k > 0 ? sorted[k - 1] : nil, k + 1 < sorted.count ? sorted[k + 1] : nil)
+            }
+        }
+        return result
+    }
+
+    /// `AI/Math/熵.md` → `AI/Math`; `""` at the root.
+    static func folder(of path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    }
+
+    /// The headings a table of contents lists: all of the note's, but a first `# Heading` that
+    /// repeats the page title (the page hides it). Empty below `minimumHeadings`. Each has
+    /// `text`, `anchor` (for `href="#…"`, percent-encoded) and `depth` (0 for the shallowest level).
+    static func contents(of note: Note) -> [Context] {
+        var headings = note.headings
+        if let first = headings.first, first.level == 1, first.text == note.title { headings.removeFirst() }
+        guard headings.count >= minimumHeadings else { return [] }
+        let top = headings.map(\.level).min() ?? 1
+        return headings.map { heading -> Context in
+            [
+                "text": readable(heading.text),
+                "anchor": "#" + SitePaths.percentEncode(heading.anchor),
+                "depth": min(heading.level - top, 3),
+            ]
+        }
+    }
+
+    /// A heading's text for the contents list: `$…$` delimiters dropped, so `熵 $H(X)$` reads `熵 H(X)`.
+    static func readable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "$" }))
+    }
+
+    /// The folders above a note, outermost first: `name` and `path` (`AI`, then `Math` / `AI/Math`).
+    static func breadcrumbs(of path: String) -> [Context] {
+        var prefix = ""
+        return folder(of: path).split(separator: "/").map { segment -> Context in
+            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+            return ["name": String(segment), "path": prefix]
+        }
+    }
+}

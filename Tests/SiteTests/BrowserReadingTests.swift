@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// What a reader's browser makes of the pages: search results, highlighted code and the copy
+/// button, and nothing cut off at 400 px. Skipped when no Chromium is installed.
+@Suite(.serialized) struct BrowserReadingTests {
+    static let chromium = BrowserTests.chromium
+
+    static let files: [String: String] = [
+        "Entropy.md": "---\ntitle: Entropy\n---\n# Entropy\n\nThe average surprise $H = \\frac{1}{n}\\sum_i h_i$.\n",
+        "Other.md": "# Other\n\nA note whose body mentions entropy once, and $\\frac{a}{b}$.\n",
+        "Heading.md": "# Heading note\n\n## Entropy rates\n\nBody $\\frac{x}{y}$.\n",
+        "Hostile.md": "---\ntitle: \"<img src=x onerror=alert(1)> entropy\"\n---\nText $\\frac{1}{2}$.\n",
+    ]
+
+    func search(_ vault: TemporaryVault, _ query: String, chromium: String) throws -> String {
+        try BrowserTests.dumpDOM(BrowserTests.fileURL(vault.output + "/_qed/search.html", query: "?q=" + SitePaths.percentEncode(query)),
+                                 chromium: chromium)
+    }
+
+    /// The `<li>` results in order, each as its markup.
+    func results(_ dom: String) -> [Substring] {
+        dom.components(separatedBy: "<li class=\"search-result").dropFirst().map { Substring($0) }
+    }
+
+    @Test func searchRanksTitlesThenHeadingsHighlightsSafelyAndIgnoresTeX() throws {
+        guard let chromium = Self.chromium else { print("BrowserReadingTests: skipped, no chromium"); return }
+        let vault = try TemporaryVault(Self.files)
+        defer { vault.remove() }
+        _ = try vault.build()
+        let hits = results(try search(vault, "entropy", chromium: chromium))
+        #expect(hits.count == 4)
+        // Title matches first (the exact title first), then the heading, then the body.
+        #expect(hits.first?.contains("href=\"../Entropy.html\"") == true)
+        #expect(hits.dropFirst(2).first?.contains("href=\"../Heading.html\"") == true)
+        #expect(hits.last?.contains("href=\"../Other.html\"") == true)
+        // The query is marked; the hostile title is text, not an element.
+        #expect(hits.first?.contains("<mark>Entropy</mark>") == true)
+        let hostile = try #require(hits.first { $0.contains("Hostile.html") })
+        #expect(hostile.contains("&lt;img src=x onerror=alert(1)&gt; <mark>entropy</mark>"))
+        #expect(!hostile.contains("<img"))
+        // `\frac` is TeX, which the index does not hold: no note matches.
+        let frac = try search(vault, "\\frac", chromium: chromium)
+        #expect(results(frac).isEmpty)
+        #expect(frac.contains("No results"))
+        // A lone backslash or dollar is not a term either.
+        #expect(try search(vault, "\\ $", chromium: chromium).contains("4 notes. Type to search."))
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: Highlighter.systemPath), "needs libjs-highlight.js"))
+    func codeIsHighlightedAndGetsACopyButtonWhileCellsKeepTheirOwnColours() throws {
+        guard let chromium = Self.chromium else { print("BrowserReadingTests: skipped, no chromium"); return }
+        let vault = try TemporaryVault(["Code.md": SearchAndCodeTests.python])
+        defer { vault.remove() }
+        _ = try vault.build()
+        let dom = try BrowserTests.dumpDOM(BrowserTests.fileURL(vault.output + "/Code.html"), chromium: chromium)
+        #expect(dom.contains("<span class=\"hljs-keyword\">import</span>"))
+        #expect(dom.contains("<span class=\"hljs-comment\"># natural</span>"))
+        #expect(dom.contains("<code class=\"language-qed\"><span class=\"tok-keyword\">check</span>"))
+        #expect(dom.components(separatedBy: "class=\"copy-button\"").count - 1 == 2)
+    }
+
+    /// A page at 400 px: the document is no wider than the window, and the wide formula,
+    /// table and code each scroll inside their own box with a scroll cue (a `local` background).
+    @Test func wideContentScrollsInsideItsBoxAt400Pixels() throws {
+        guard let chromium = Self.chromium else { print("BrowserReadingTests: skipped, no chromium"); return }
+        let wide = String(repeating: "x_{1} + ", count: 40) + "x"
+        let table = "| " + (1...12).map { "column \($0)" }.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 12) + "\n| "
+            + (1...12).map { "value \($0)" }.joined(separator: " | ") + " |\n"
+        let code = "```python\nprint('" + String(repeating: "a long line ", count: 20) + "')\n```\n"
+        let vault = try TemporaryVault(["Wide.md": "# Wide\n\n$$\(wide)$$\n\n\(table)\n\(code)"])
+        defer { vault.remove() }
+        _ = try vault.build()
+        // Measure in the page itself: the result lands in the DOM that Chromium dumps.
+        let probe = """
+            <script>
+            var m = [document.documentElement.scrollWidth <= window.innerWidth ? "page-fits" : "page-overflows:" + document.documentElement.scrollWidth];
+            document.querySelectorAll('math[display="block"], .note-body table, pre').forEach(function (e) {
+              var s = getComputedStyle(e);
+              m.push(e.tagName.toLowerCase() + ":" + (e.scrollWidth > e.clientWidth) + ":" + s.overflowX + ":" + (s.backgroundAttachment.indexOf("local") >= 0) + ":" + (e.getBoundingClientRect().right <= window.innerWidth));
+            });
+            document.body.setAttribute("data-measure", m.join(" "));
+            </script>
+            """
+        let page = vault.output + "/Wide.html"
+        let html = vault.read("Wide.html").replacingOccurrences(of: "</body>", with: probe + "</body>")
+        try html.write(toFile: page, atomically: true, encoding: .utf8)
+        let dom = try BrowserTests.dumpDOM(BrowserTests.fileURL(page), chromium: chromium, arguments: ["--window-size=400,900"])
+        let measure = try #require(dom.firstRange(of: "data-measure=\"").map { dom[$0.upperBound...].prefix { $0 != "\"" } })
+        let items = measure.split(separator: " ").map(String.init)
+        #expect(items.first == "page-fits", "\(measure)")
+        for kind in ["math", "table", "pre"] {
+            #expect(items.contains("\(kind):true:auto:true:true"), "\(kind) in \(measure)")
+        }
+    }
+}
