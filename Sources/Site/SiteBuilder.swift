@@ -24,9 +24,6 @@ public struct SiteBuilder: Sendable {
         self.version = version
     }
 
-    /// Where a build keeps the parsed notes of the site it wrote, inside the output folder.
-    static let noteCachePath = ".qed-cache/notes.bin"
-
     /// Changes whenever this module's output for the same input may change.
     static let rendererVersion = "site-4"  // 2: claims not run, number spans, formula text in the index; 3: formula counts; 4: words, contents, code highlighting
 
@@ -54,23 +51,20 @@ public struct SiteBuilder: Sendable {
             return unchanged(previous, output: output)
         }
         let vault: Vault
-        let noteCache = options.noteCache ?? (options.useCache ? NoteCache(loadingFrom: output.path + "/" + SiteBuilder.noteCachePath) : nil)
+        let noteCache = options.noteCache ?? (options.useCache ? NoteCache.inVault(vaultRoot) : nil)
         do {
             vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions, cache: noteCache)
         } catch {
             throw .vault(String(describing: error))
         }
+        // Parsed notes are worth keeping whatever the build finds in them.
+        if options.noteCache == nil { noteCache?.save() }
         if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
         let staging = try output.makeStaging()
         do {
             let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging,
                                    inputs: inputs ?? "")
-            if result.wroteSite {
-                if options.noteCache == nil { noteCache?.save(to: staging + "/" + SiteBuilder.noteCachePath) }
-                try output.commit(staging: staging)
-            } else {
-                output.discard(staging: staging)
-            }
+            if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
             return result
         } catch {
             output.discard(staging: staging)

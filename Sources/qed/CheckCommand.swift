@@ -38,12 +38,15 @@ struct Check: ParsableCommand {
     @Flag(help: "Succeed on a vault with no notes (by default finding none is an error, exit 2).")
     var allowEmpty = false
 
+    @Flag(help: "Parse every note again, ignoring the parsed notes kept in VAULT/.qed-cache.")
+    var noCache = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
     }
 
     func run() throws {
-        let selection = try VaultSelection(paths: paths)
+        let selection = try VaultSelection(paths: paths, cache: !noCache)
         let report = selection.verify(options: VerificationOptions(strict: strict, jobs: jobs ?? Check.cores))
         let noNotes = report.notes.isEmpty && selection.outsiders.isEmpty && !allowEmpty
         // With nothing else to say, only the error; files that could not be read are still listed.
@@ -75,7 +78,9 @@ struct VaultSelection {
     /// The vault folder, absolute, for messages that say where QED looked.
     var absoluteRoot: String { URL(fileURLWithPath: vault.root).standardizedFileURL.path }
 
-    init(paths: [String]) throws {
+    /// - Parameter cache: Take unchanged notes from the parse cache in the vault's
+    ///   `.qed-cache` folder, and keep what this run parsed there.
+    init(paths: [String], cache: Bool = false) throws {
         let fileManager = FileManager.default
         var directories: [String] = []
         var files: [String] = []
@@ -91,7 +96,9 @@ struct VaultSelection {
         }
         let root = directories.first ?? files.first.map(VaultLocation.vault(containing:)) ?? VaultLocation.defaultVault()
         do {
-            vault = try Vault.load(at: root)
+            let notes = cache ? NoteCache.inVault(root) : nil
+            vault = try Vault.load(at: root, cache: notes)
+            notes?.save()
         } catch {
             throw ValidationError("cannot read the vault '\(root)': \(error)")
         }

@@ -39,8 +39,7 @@ import Testing
         defer { vault.remove() }
         _ = try vault.build(keepGoing: true)
         let before = vault.snapshot()
-        for file in [BuildManifest.path, SiteBuilder.noteCachePath] {
-            let path = vault.output + "/" + file
+        for path in [vault.output + "/" + BuildManifest.path, vault.root + "/.qed-cache/notes.bin"] {
             let data = try #require(FileManager.default.contents(atPath: path))
             try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: path))
         }

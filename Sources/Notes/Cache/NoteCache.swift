@@ -35,6 +35,22 @@ public final class NoteCache: Sendable {
         state = Mutex(State())
     }
 
+    /// The folder, at a vault's root, where `qed check` and `qed build` keep what they can
+    /// reuse (as pytest keeps `.pytest_cache`); hidden, so the vault walk never reads it.
+    public static let folderName = ".qed-cache"
+
+    /// The cache kept in the vault at `root`: read from, and saved back to,
+    /// `root/.qed-cache/notes.bin`.
+    public static func inVault(_ root: String) -> NoteCache {
+        let real = realPath(root) ?? root
+        return NoteCache(loadingFrom: real + "/" + folderName + "/notes.bin")
+    }
+
+    /// Saves to the file this cache was loaded from, if any.
+    public func save() {
+        if let file { save(to: file) }
+    }
+
     /// Starts a run under parse settings `key`: the notes stored under other settings are
     /// dropped, and nothing is counted as used yet.
     func begin(key: String) {
@@ -144,6 +160,11 @@ public final class NoteCache: Sendable {
         }
         let folder = (file as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Never committed by accident: git ignores a folder whose .gitignore says `*`.
+        let ignore = folder + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: ignore) {
+            _ = FileManager.default.createFile(atPath: ignore, contents: Data("# QED's cache: safe to delete.\n*\n".utf8))
+        }
         let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
         if rename(temporary, file) != 0 { unlink(temporary) }
