@@ -7,13 +7,17 @@ enum NoteLanguage {
     /// Letters read at most: the start of a long note decides.
     static let letterLimit = 4000
 
-    static func of(_ note: Note) -> SiteLanguage {
+    /// Letters read per note when voting on a vault's language: its opening says enough, and
+    /// the vote reads every note of the vault on every build.
+    static let voteLimit = 400
+
+    static func of(_ note: Note, limit: Int = letterLimit) -> SiteLanguage {
         var tally = SiteLanguage.Tally()
         for scalar in note.title.unicodeScalars { tally.add(scalar) }
         for scalar in (note.frontMatter.brief ?? "").unicodeScalars { tally.add(scalar) }
         var reader = ProseReader()
-        for segment in note.body.segments where tally.total < letterLimit {
-            if case .html(let html) = segment { reader.read(html, into: &tally, limit: letterLimit) }
+        for segment in note.body.segments where tally.total < limit {
+            if case .html(let html) = segment { reader.read(html, into: &tally, limit: limit) }
         }
         return tally.language
     }
@@ -21,7 +25,7 @@ enum NoteLanguage {
     /// The language most notes are written in (English on a tie or with no notes): the
     /// default language of a vault's interface words.
     static func majority(of notes: [Note]) -> SiteLanguage {
-        let chinese = notes.count { of($0) == .zh }
+        let chinese = notes.count { of($0, limit: voteLimit) == .zh }
         return chinese * 2 > notes.count ? .zh : .en
     }
 }

@@ -105,3 +105,22 @@ import Testing
         #expect(resolved == 3000)
     }
 }
+
+/// The cheap case folding used for link lookups folds exactly as `lowercased()` does.
+@Suite struct LookupCaseFoldingTests {
+    @Test func foldsLikeLowercased() {
+        let samples = ["", "abc", "ABC", "Math/信息论", "熵", "İstanbul", "ΣΑΣ", "ǅemal", "ẞ", "mixed Ünïcode", "a\u{0}B", "😀X"]
+        for sample in samples { #expect(sample.lowercasedForLookup == sample.lowercased(), "\(sample)") }
+        var state: UInt64 = 99
+        for _ in 0..<2000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int(state % 8) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let pool: [UInt32] = [0x41, 0x5A, 0x61, 0x130, 0x3A3, 0x1C5, 0x4E2D, 0x1E9E, 0xC0, 0x10400]
+                if let scalar = Unicode.Scalar(pool[Int(state >> 33) % pool.count]) { scalars.append(scalar) }
+            }
+            let text = String(scalars)
+            #expect(text.lowercasedForLookup == text.lowercased(), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Diagnostics
+import Synchronization
 
 /// Where a wiki-link leads.
 public enum LinkResolution: Sendable, Hashable {
@@ -32,7 +33,7 @@ public struct LinkResolver: Sendable {
     /// Per note id: its block ids (`^abc123`, without the caret).
     private var blocks: [String: Set<String>] = [:]
     /// Note names, paths and titles a reader might have meant, for "did you mean" hints.
-    private var suggestions = SuggestionIndex(names: [])
+    private var suggestions = LazySuggestions(names: [])
     /// Hints already computed: a vault's See-Also lists repeat the same missing targets.
     private let hintCache = HintCache()
     /// The vault's other files (images, audio, video, PDF) that embeds and links may name.
@@ -57,18 +58,18 @@ public struct LinkResolver: Sendable {
             var table: [String: Heading] = [:]
             for h in note.headings.reversed() {
                 table[h.text] = h
-                table[h.text.lowercased()] = h
+                table[h.text.lowercasedForLookup] = h
             }
             for h in note.headings.reversed() { table[h.anchor] = h }
             headings[id] = table
             blocks[id] = Set(note.blockIDs)
             names.insert(id); names.insert(name); names.insert(note.title)
         }
-        suggestions = SuggestionIndex(names: names.sorted())
+        suggestions = LazySuggestions(names: names)
     }
 
     private static func add(id: String, name: String, parts: [String], titles: [String], to table: inout Table, fold: Bool) {
-        func key(_ s: String) -> String { fold ? s.lowercased() : s }
+        func key(_ s: String) -> String { fold ? s.lowercasedForLookup : s }
         if table.byPath[key(id)] == nil { table.byPath[key(id)] = id }
         table.byName[key(name), default: []].append(id)
         if parts.count > 2 {
@@ -93,12 +94,12 @@ public struct LinkResolver: Sendable {
         if target.hasPrefix("./") || target.hasPrefix("../"), let joined = VaultPath.join(folder, target) {
             target = joined
         } else if relativeLinks, !folder.isEmpty, let joined = VaultPath.join(folder, target),
-                  exact.byPath[joined] != nil || folded.byPath[joined.lowercased()] != nil {
+                  exact.byPath[joined] != nil || folded.byPath[joined.lowercasedForLookup] != nil {
             target = joined
         }
         while target.hasPrefix("/") { target.removeFirst() }
         if target.hasPrefix("./") { target.removeFirst(2) }
-        if target.lowercased().hasSuffix(".md") { target.removeLast(3) }
+        if target.lowercasedForLookup.hasSuffix(".md") { target.removeLast(3) }
         let id: String
         if target.isEmpty {
             guard let sourceID, headings[sourceID] != nil else { return .missingNote }
@@ -118,7 +119,7 @@ public struct LinkResolver: Sendable {
             return .note(id: id, heading: Heading(level: 0, text: heading, anchor: heading, location: link.location))
         }
         let table = headings[id] ?? [:]
-        if let h = table[heading] ?? table[heading.lowercased()] ?? table[slug(heading)] {
+        if let h = table[heading] ?? table[heading.lowercasedForLookup] ?? table[slug(heading)] {
             return .note(id: id, heading: h)
         }
         return .missingHeading(id: id)
@@ -126,7 +127,7 @@ public struct LinkResolver: Sendable {
 
     private func lookup(_ target: String) -> LinkResolution {
         var ambiguity: [String]?
-        for (table, key) in [(exact, target), (folded, target.lowercased())] {
+        for (table, key) in [(exact, target), (folded, target.lowercasedForLookup)] {
             if let id = table.byPath[key] { return .note(id: id, heading: nil) }
             for candidates in [table.byName[key], table.bySuffix[key], table.byTitle[key]] {
                 guard let candidates else { continue }
@@ -170,6 +171,27 @@ public struct LinkResolver: Sendable {
 }
 
 /// A small thread-safe memo of "did you mean" answers.
+/// The "did you mean" index, built on the first unresolved link: most builds have none, and
+/// indexing every name was a tenth of resolving a 2,000-note vault's links.
+final class LazySuggestions: Sendable {
+    private let names: Set<String>
+    private let index = Mutex<SuggestionIndex?>(nil)
+
+    init(names: Set<String>) {
+        self.names = names
+    }
+
+    func closest(to word: String) -> String? {
+        let built = index.withLock { index -> SuggestionIndex in
+            if let index { return index }
+            let made = SuggestionIndex(names: names.sorted())
+            index = made
+            return made
+        }
+        return built.closest(to: word)
+    }
+}
+
 final class HintCache: @unchecked Sendable {
     // Guarded by `lock`; values are immutable Strings.
     private var answers: [String: String?] = [:]
@@ -200,14 +222,14 @@ struct SuggestionIndex: Sendable {
 
     init(names: [String]) {
         for name in names {
-            let scalars = name.lowercased().unicodeScalars.map(\.value)
+            let scalars = name.lowercasedForLookup.unicodeScalars.map(\.value)
             buckets[scalars.count, default: []].append(Entry(name: name, scalars: scalars, sorted: scalars.sorted()))
         }
     }
 
     /// The closest name within edit distance max(2, length/3), ties going to the first in order.
     func closest(to word: String) -> String? {
-        let w = word.lowercased().unicodeScalars.map(\.value)
+        let w = word.lowercasedForLookup.unicodeScalars.map(\.value)
         guard !w.isEmpty else { return nil }
         let ws = w.sorted()
         let limit = max(2, w.count / 3)
@@ -257,4 +279,18 @@ func editDistance(_ a: [UInt32], _ b: [UInt32], limit: Int, rows: inout ([Int], 
         swap(&rows.0, &rows.1)
     }
     return rows.0[b.count]
+}
+
+extension String {
+    /// `lowercased()`, without its cost when nothing changes (CJK names, most paths): case
+    /// folding every name and link target was the largest part of resolving a vault's links.
+    var lowercasedForLookup: String {
+        var needsWork = false
+        for byte in utf8 {
+            if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) { needsWork = true; break }
+        }
+        guard needsWork else { return self }
+        guard unicodeScalars.contains(where: { $0.properties.changesWhenLowercased }) else { return self }
+        return lowercased()
+    }
 }
