@@ -68,22 +68,79 @@ extension NoteSummary {
 }
 
 extension NoteFills {
-    /// The fills as a record, for the cache file of the note's verification key.
-    var record: Data {
+    /// The fills as a record.
+    var record: [UInt8] {
         var w = RecordWriter(capacity: 4096)
-        w.write("QED fills 1")
         w.write(math)
         w.write(cells)
         w.write(inlineValues)
-        return Data(w.bytes)
+        return w.bytes
     }
 
-    /// The fills cached in `file`, or nil when it is missing or does not read back cleanly.
-    static func read(_ file: String) -> NoteFills? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
-        var r = RecordReader([UInt8](data))
-        guard (try? r.string()) == "QED fills 1", let math = try? r.strings(), let cells = try? r.strings(),
-              let inlineValues = try? r.strings(), r.isAtEnd else { return nil }
-        return NoteFills(math: math, cells: cells, inlineValues: inlineValues)
+    init(record r: inout RecordReader) throws(CorruptRecord) {
+        self.init(math: try r.strings(), cells: try r.strings(), inlineValues: try r.strings())
+    }
+}
+
+/// Every note's fills (its formulas, cell outputs and inline values as HTML) by verification
+/// key, in one file of the output's cache: a page whose neighbours changed is rendered again
+/// from them without running the note's cells again. One file rather than one per note: a
+/// full build of 2,000 notes spent a sixth of its time creating files.
+struct FillsPack: Sendable {
+    static let path = ".qed-cache/fills.bin"
+    private static let magic = "QED fills 2"
+
+    private let bytes: [UInt8]
+    private let index: [String: Range<Int>]
+
+    init() {
+        self.init(bytes: [], index: [:])
+    }
+
+    private init(bytes: [UInt8], index: [String: Range<Int>]) {
+        self.bytes = bytes
+        self.index = index
+    }
+
+    /// The pack in the site at `output`; empty when there is none or it does not read back.
+    init(loadingFrom output: String) {
+        guard let data = FileManager.default.contents(atPath: output + "/" + FillsPack.path) else {
+            self.init()
+            return
+        }
+        let bytes = [UInt8](data)
+        var r = RecordReader(bytes)
+        guard (try? r.string()) == FillsPack.magic,
+              let entries = try? r.array({ (r: inout RecordReader) throws(CorruptRecord) in (try r.string(), try r.skipBytes()) }),
+              r.isAtEnd else {
+            self.init()
+            return
+        }
+        self.init(bytes: bytes, index: Dictionary(entries, uniquingKeysWith: { _, last in last }))
+    }
+
+    /// The record stored for `key`, if any.
+    func record(for key: String) -> ArraySlice<UInt8>? {
+        index[key].map { bytes[$0] }
+    }
+
+    /// The fills stored for `key`, or nil when there are none or they do not read back.
+    func fills(for key: String) -> NoteFills? {
+        guard let range = index[key] else { return nil }
+        var r = RecordReader(bytes, from: range.lowerBound, to: range.upperBound)
+        guard let fills = try? NoteFills(record: &r), r.isAtEnd else { return nil }
+        return fills
+    }
+
+    /// The pack of `records` (verification key, record), in key order, as file bytes.
+    static func file(_ records: [(key: String, record: ArraySlice<UInt8>)]) -> Data {
+        var w = RecordWriter(capacity: records.reduce(64) { $0 + $1.record.count + 48 })
+        w.write(magic)
+        let sorted = records.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        w.write(sorted) { w, entry in
+            w.write(entry.key)
+            w.write(bytes: Array(entry.record))
+        }
+        return Data(w.bytes)
     }
 }

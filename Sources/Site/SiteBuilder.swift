@@ -103,6 +103,7 @@ public struct SiteBuilder: Sendable {
             theme: theme, pages: pages, graph: graph, vault: vault, options: verificationOptions,
             verifier: cached.contains { $0 == nil } ? Verifier(vault: vault, options: verificationOptions, resolver: graph.resolver) : nil)
 
+        let previousFills = previous == nil ? FillsPack() : FillsPack(loadingFrom: output.path)
         // Notes: take each page over from the previous build, or render it from cached fills
         // (its neighbours changed, not its cells), or verify and render it. Keep only summaries.
         let finished = Atomic<Int>(0)
@@ -115,15 +116,14 @@ public struct SiteBuilder: Sendable {
             let note = notes[i]
             let (verificationKey, pageKey) = keys[i]
             let page = SitePaths.page(forNote: note.path)
-            let fillsPath = NoteOutcome.fillsPath(verificationKey)
             return Containment.working(on: note.path) { () -> NoteOutcome in
                 var outcome = NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: verificationKey, pageKey: pageKey)
                 do {
                     if let summary = cached[i] {
                         outcome.summary = summary
-                        let haveFills = writer.reuse(fillsPath, key: verificationKey)
+                        outcome.fills = previousFills.record(for: verificationKey)
                         if writer.reuse(page, key: pageKey) { return outcome }
-                        if haveFills, let fills = NoteFills.read(writer.staging + "/" + fillsPath) {
+                        if let fills = previousFills.fills(for: verificationKey) {
                             try writer.write(page, renderer.render(i, fills: fills, summary: summary))
                             outcome.rendered = true
                             return outcome
@@ -132,7 +132,7 @@ public struct SiteBuilder: Sendable {
                     let (verified, fills, summary) = renderer.verify(i)
                     outcome.summary = summary
                     outcome.verified = verified
-                    try writer.write(fillsPath, fills.record)
+                    outcome.fills = ArraySlice(fills.record)
                     try writer.write(page, renderer.render(i, fills: fills, summary: summary))
                     outcome.rendered = true
                 } catch let error as BuildError {
@@ -153,7 +153,6 @@ public struct SiteBuilder: Sendable {
         for outcome in outcomes {
             manifest.notes[outcome.summary.path] = CachedNote(verificationKey: outcome.verificationKey, summary: outcome.summary)
             manifest.pages[outcome.summary.page] = outcome.pageKey
-            manifest.pages[NoteOutcome.fillsPath(outcome.verificationKey)] = outcome.verificationKey
             if outcome.rendered { rendered.append(outcome.summary.page) }
         }
         var stats = BuildStats()
@@ -267,6 +266,8 @@ public struct SiteBuilder: Sendable {
         if wroteSite {
             // An unchanged manifest (nothing changed in the vault) is linked, not encoded again.
             if manifest != previous || !writer.carryOver(BuildManifest.path) { try manifest.write(to: staging) }
+            let fills = outcomes.compactMap { outcome in outcome.fills.map { (outcome.verificationKey, $0) } }
+            try writer.write(FillsPack.path, FillsPack.file(fills))
         }
 
         let report = VerificationReport(notes: outcomes.compactMap { $0.verified }, vaultDiagnostics: vault.diagnostics,
@@ -283,10 +284,10 @@ struct NoteOutcome: Sendable {
     var pageKey: String
     /// Set when the note was verified (and its page rendered) in this build.
     var verified: VerifiedNote? = nil
+    /// Its fills as a record, fresh or from the previous build, for the new fills pack.
+    var fills: ArraySlice<UInt8>? = nil
     /// Whether its page was rendered (from fresh or cached fills) rather than taken over.
     var rendered = false
     var error: BuildError? = nil
 
-    /// Where a note's fills are cached, by verification key.
-    static func fillsPath(_ verificationKey: String) -> String { ".qed-cache/fills/\(verificationKey).bin" }
 }

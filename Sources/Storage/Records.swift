@@ -154,6 +154,14 @@ public struct RecordReader {
         return Array(source[offset..<(offset + count)])
     }
 
+    /// Skips bytes written by `RecordWriter.write(bytes:)`, returning where they are in the
+    /// buffer (to read them later without copying the rest).
+    public mutating func skipBytes() throws(CorruptRecord) -> Range<Int> {
+        let count = try length()
+        defer { offset += count }
+        return offset..<(offset + count)
+    }
+
     /// A length no larger than what is left of the record.
     private mutating func length() throws(CorruptRecord) -> Int {
         let start = offset

@@ -53,13 +53,20 @@ import Testing
 
     @Test func cachedFillsReadBackAndDamagedOnesAreRefused() throws {
         let fills = NoteFills(math: ["<math/>"], cells: ["<div>1</div>", ""], inlineValues: ["0.5"])
-        let file = FileManager.default.temporaryDirectory.path + "/qed-fills-\(UUID().uuidString).bin"
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        try fills.record.write(to: URL(fileURLWithPath: file))
-        #expect(NoteFills.read(file) == fills)
-        try fills.record.dropLast().write(to: URL(fileURLWithPath: file))
-        #expect(NoteFills.read(file) == nil)
-        try Data("not json".utf8).write(to: URL(fileURLWithPath: file))
-        #expect(NoteFills.read(file) == nil)
+        let other = NoteFills(math: [], cells: [], inlineValues: ["x"])
+        let folder = FileManager.default.temporaryDirectory.path + "/qed-fills-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
+        let file = URL(fileURLWithPath: folder + "/" + FillsPack.path)
+        let data = FillsPack.file([("k2", ArraySlice(other.record)), ("k1", ArraySlice(fills.record))])
+        try data.write(to: file)
+        let pack = FillsPack(loadingFrom: folder)
+        #expect(pack.fills(for: "k1") == fills && pack.fills(for: "k2") == other && pack.fills(for: "k3") == nil)
+        // Keys in order, whatever order they came in: the same site gives the same bytes.
+        #expect(FillsPack.file([("k1", ArraySlice(fills.record)), ("k2", ArraySlice(other.record))]) == data)
+        for damaged in [data.dropLast(), Data("not a pack".utf8), Data()] {
+            try damaged.write(to: file)
+            #expect(FillsPack(loadingFrom: folder).fills(for: "k1") == nil)
+        }
     }
 }

@@ -74,7 +74,7 @@ import Testing
         defer { vault.remove() }
         _ = try vault.build()
         let before = vault.snapshot()
-        try FileManager.default.removeItem(atPath: vault.output + "/.qed-cache/fills")
+        try FileManager.default.removeItem(atPath: vault.output + "/" + FillsPack.path)
         try vault.write("B.md", Self.files(title: "Bee")["B.md"] ?? "")
         let result = try vault.build()
         #expect(result.stats.notesVerified == 3)
@@ -87,11 +87,8 @@ import Testing
         let vault = try TemporaryVault(Self.files())
         defer { vault.remove() }
         _ = try vault.build()
-        // Spoil A's cached fills: the next build links them in, fails to read them and writes new ones.
-        let notes = vault.output + "/.qed-cache/fills"
-        for name in try FileManager.default.contentsOfDirectory(atPath: notes) {
-            try "not json".write(toFile: notes + "/" + name, atomically: false, encoding: .utf8)
-        }
+        // Spoil the cached fills: the next build fails to read them and verifies again.
+        try "not a pack".write(toFile: vault.output + "/" + FillsPack.path, atomically: false, encoding: .utf8)
         func everything() -> [String: Data] {
             var all: [String: Data] = [:]
             let walker = FileManager.default.enumerator(atPath: vault.output)
