@@ -3,9 +3,10 @@ import Verification
 
 /// What a build did and found.
 public struct BuildResult: Sendable {
-    /// The notes verified in this build (unchanged notes taken from the cache are not in it;
-    /// their diagnostics are in `diagnostics`).
-    public let report: VerificationReport
+    /// Vault paths of the notes verified in this build, in path order (unchanged notes taken
+    /// from the cache are not among them; every note's diagnostics are in `diagnostics`).
+    /// Only paths: a build keeps no note's verification once its page is written.
+    public let verifiedNotes: [String]
     /// Every diagnostic of the vault, cached notes included: vault-level first, then by note path.
     public let diagnostics: [Diagnostic]
     /// Counts for the summary line.

@@ -129,9 +129,9 @@ public struct SiteBuilder: Sendable {
                             return outcome
                         }
                     }
-                    let (verified, fills, summary) = renderer.verify(i)
+                    let (_, fills, summary) = renderer.verify(i)
                     outcome.summary = summary
-                    outcome.verified = verified
+                    outcome.verified = true
                     outcome.fills = ArraySlice(fills.record)
                     try writer.write(page, renderer.render(i, fills: fills, summary: summary))
                     outcome.rendered = true
@@ -157,7 +157,7 @@ public struct SiteBuilder: Sendable {
         }
         var stats = BuildStats()
         stats.notes = notes.count
-        stats.notesVerified = outcomes.count { $0.verified != nil }
+        stats.notesVerified = outcomes.count { $0.verified }
 
         // Pages about many notes: rendered only when what they show changed.
         func page(_ path: String, _ template: String, _ context: Context) throws(BuildError) {
@@ -270,9 +270,7 @@ public struct SiteBuilder: Sendable {
             try writer.write(FillsPack.path, FillsPack.file(fills))
         }
 
-        let report = VerificationReport(notes: outcomes.compactMap { $0.verified }, vaultDiagnostics: vault.diagnostics,
-                                        strict: options.strict)
-        return BuildResult(report: report, diagnostics: diagnostics, stats: stats, succeeded: succeeded,
+        return BuildResult(verifiedNotes: outcomes.filter(\.verified).map(\.summary.path), diagnostics: diagnostics, stats: stats, succeeded: succeeded,
                            wroteSite: wroteSite, output: output.path, renderedPages: rendered.sorted())
     }
 }
@@ -282,8 +280,8 @@ struct NoteOutcome: Sendable {
     var summary: NoteSummary
     var verificationKey: String
     var pageKey: String
-    /// Set when the note was verified (and its page rendered) in this build.
-    var verified: VerifiedNote? = nil
+    /// Whether the note was verified (and its page rendered) in this build.
+    var verified = false
     /// Its fills as a record, fresh or from the previous build, for the new fills pack.
     var fills: ArraySlice<UInt8>? = nil
     /// Whether its page was rendered (from fresh or cached fills) rather than taken over.

@@ -38,8 +38,7 @@ extension SiteBuilder {
         let diagnostics = tally(summaries, vaultDiagnostics: manifest.vaultDiagnostics, into: &stats)
         let succeeded = stats.errors == 0 && stats.failedClaims == 0
         return BuildResult(
-            report: VerificationReport(notes: [], vaultDiagnostics: manifest.vaultDiagnostics, strict: options.strict),
-            diagnostics: diagnostics, stats: stats, succeeded: succeeded,
+            verifiedNotes: [], diagnostics: diagnostics, stats: stats, succeeded: succeeded,
             wroteSite: succeeded || options.keepGoing, output: output.path, renderedPages: [])
     }
 

@@ -52,6 +52,6 @@ import Testing
         #expect(result.stats.failedClaims == 0)
         #expect(result.stats.pagesWritten == result.renderedPages.count)
         #expect(result.summary.hasPrefix("2 notes, 2 claims verified, 0 failed, 0 errors, 0 warnings; "))
-        #expect(result.report.notes.count == 2)
+        #expect(result.verifiedNotes.count == 2)
     }
 }
