@@ -1,5 +1,6 @@
 import Diagnostics
 import Notes
+import Verification
 
 /// The data each template receives. Every value is plain text (escaped by `{{…}}` in the
 /// templates) except `body`, which is HTML QED built itself. templates/README.md lists them.
@@ -37,11 +38,11 @@ struct Pages {
         ]
     }
 
-    static func statusMark(_ status: String) -> String {
+    static func statusMark(_ status: VerificationStatus) -> String {
         switch status {
-        case "verified": return "✓"
-        case "failed": return "✗"
-        default: return "○"
+        case .verified: return "✓"
+        case .failed: return "✗"
+        case .unverified: return "○"
         }
     }
 
@@ -90,7 +91,7 @@ struct Pages {
             "path": note.path,
             "brief": note.brief,
             "hasBrief": !note.brief.isEmpty,
-            "status": note.status,
+            "status": note.status.rawValue,
             "statusMark": Pages.statusMark(note.status),
             "statusText": words.verificationText(claims: note.claims, failed: note.failedClaims,
                                                  errors: note.diagnostics.count { $0.severity == .error },
@@ -120,7 +121,7 @@ struct Pages {
             "extra": extra,
         ] as Context
         context["verification"] = [
-            "status": note.status,
+            "status": note.status.rawValue,
             "mark": Pages.statusMark(note.status),
             "text": words.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
                                            notRun: note.notRunClaims, formulas: note.verifiedFormulas,
@@ -137,7 +138,7 @@ struct Pages {
         context["problems"] = problems.map { d -> Context in
             [
                 "severity": d.severity.rawValue,
-                "code": d.code,
+                "code": d.code.rawValue,
                 "message": d.message,
                 "place": d.location.map { "line \($0.line):\($0.column)" } ?? "",
                 "line": d.location?.line ?? 0,
@@ -183,14 +184,14 @@ struct Pages {
         let claims = notes.reduce(0) { $0 + $1.claims }
         let failed = notes.reduce(0) { $0 + $1.failedClaims }
         let notRun = notes.reduce(0) { $0 + $1.notRunClaims }
-        let failedNotes = notes.count { $0.status == "failed" }
-        let verifiedNotes = notes.count { $0.status == "verified" }
-        let status = failedNotes > 0 ? "failed" : (claims > 0 && notRun == 0 ? "verified" : "unverified")
+        let failedNotes = notes.count { $0.status == .failed }
+        let verifiedNotes = notes.count { $0.status == .verified }
+        let status: VerificationStatus = failedNotes > 0 ? .failed : (claims > 0 && notRun == 0 ? .verified : .unverified)
         let text = words.totalsText(notes: notes.count, claims: claims, failed: failed, notRun: notRun, failedNotes: failedNotes)
         context["totals"] = [
             "notes": notes.count, "claims": claims, "failedClaims": failed, "notRunClaims": notRun,
             "verifiedNotes": verifiedNotes, "failedNotes": failedNotes,
-            "status": status, "mark": Pages.statusMark(status), "text": text,
+            "status": status.rawValue, "mark": Pages.statusMark(status), "text": text,
         ] as Context
         return context
     }
