@@ -54,15 +54,22 @@ struct Pages {
     static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0,
                                  formulas: Int, failedFormulas: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        let base = verificationText(claims: claims, failed: failed, errors: errors - failedFormulas, notRun: notRun)
-        guard formulas + failedFormulas > 0 else { return base }
+        let base = claimsText(claims: claims, failed: failed, errors: errors - failedFormulas, notRun: notRun)
+        guard formulas + failedFormulas > 0 else { return base ?? noClaims }
         let checked = formulas + failedFormulas
         let text = failedFormulas > 0 ? "\(failedFormulas) of \(plural(checked, "formula")) failed" : "\(plural(formulas, "formula")) verified"
-        return base == "No claims to check" ? text : base + " · " + text
+        return base.map { $0 + " · " + text } ?? text
     }
 
     static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0) -> String {
-        guard notRun > 0 else { return verificationText(claims: claims, failed: failed, errors: errors) }
+        claimsText(claims: claims, failed: failed, errors: errors, notRun: notRun) ?? noClaims
+    }
+
+    static let noClaims = "No claims to check"
+
+    /// The claims part of the line; nil when there is nothing to say (no claims, no errors).
+    private static func claimsText(claims: Int, failed: Int, errors: Int, notRun: Int) -> String? {
+        guard notRun > 0 else { return ranClaimsText(claims: claims, failed: failed, errors: errors) }
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let total = claims + notRun
         var text = failed > 0 ? "\(failed) of \(plural(total, "claim")) failed" : "\(claims) of \(plural(total, "claim")) verified"
@@ -72,12 +79,12 @@ struct Pages {
         return text
     }
 
-    private static func verificationText(claims: Int, failed: Int, errors: Int) -> String {
+    private static func ranClaimsText(claims: Int, failed: Int, errors: Int) -> String? {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         if failed > 0 { return "\(failed) of \(plural(claims, "claim")) failed" + (errors > failed ? " · \(plural(errors - failed, "other error"))" : "") }
         if errors > 0 { return (claims > 0 ? "\(plural(claims, "claim")) verified · " : "") + plural(errors, "error") }
         if claims > 0 { return "\(plural(claims, "claim")) verified" }
-        return "No claims to check"
+        return nil
     }
 
     func tagLink(_ tag: String, from page: String) -> Context {
