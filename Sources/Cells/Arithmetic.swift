@@ -22,7 +22,7 @@ extension Interpreter {
             return .vector(out, unit)
         case (.vector(let v, let ua), .vector(let w, let ub)):
             guard v.count == w.count else {
-                throw EvalError("shape", "vectors of different lengths (\(v.count) and \(w.count)) in '\(op.rawValue)'", at: span)
+                throw EvalError(.shape, "vectors of different lengths (\(v.count) and \(w.count)) in '\(op.rawValue)'", at: span)
             }
             let unit = try combine(op, ua, ub, span)
             try tick(span, v.count)
@@ -43,7 +43,7 @@ extension Interpreter {
             })
         case (.matrix(let m), .matrix(let n)):
             guard m.count == n.count, zip(m, n).allSatisfy({ $0.count == $1.count }) else {
-                throw EvalError("shape", "matrices of different shapes in '\(op.rawValue)'", at: span)
+                throw EvalError(.shape, "matrices of different shapes in '\(op.rawValue)'", at: span)
             }
             var rows: [[Double]] = []
             for (r, s) in zip(m, n) {
@@ -55,7 +55,7 @@ extension Interpreter {
         case (.string(let a), .string(let b)) where op == .add:
             return .string(a + b)
         default:
-            throw EvalError("type", "cannot apply '\(op.rawValue)' to \(lhs.typeName) and \(rhs.typeName)", at: span)
+            throw EvalError(.type, "cannot apply '\(op.rawValue)' to \(lhs.typeName) and \(rhs.typeName)", at: span)
         }
     }
 
@@ -68,18 +68,18 @@ extension Interpreter {
         case .multiply: result = a * b
         case .divide:
             if b == 0 {
-                throw EvalError("division-by-zero", "division by zero (\(NumberFormat.format(a)) / 0)", at: span)
+                throw EvalError(.divisionByZero, "division by zero (\(NumberFormat.format(a)) / 0)", at: span)
             }
             result = a / b
         case .power:
             result = Foundation.pow(a, b)
             if result.isNaN && !a.isNaN && !b.isNaN {
-                throw EvalError("domain", "\(NumberFormat.format(a)) ^ \(NumberFormat.format(b)) is not a real number", at: span)
+                throw EvalError(.domain, "\(NumberFormat.format(a)) ^ \(NumberFormat.format(b)) is not a real number", at: span)
             }
         }
         // ∞ − ∞, 0 · ∞, ∞ / ∞: a NaN out of non-NaN inputs is an error, not a silent value.
         if result.isNaN && !a.isNaN && !b.isNaN {
-            throw EvalError("nan", "\(NumberFormat.format(a)) \(op.rawValue) \(NumberFormat.format(b)) is not a number (NaN)", at: span)
+            throw EvalError(.nan, "\(NumberFormat.format(a)) \(op.rawValue) \(NumberFormat.format(b)) is not a number (NaN)", at: span)
         }
         return result
     }
@@ -89,7 +89,7 @@ extension Interpreter {
         switch op {
         case .add, .subtract:
             if let a, let b, a != b {
-                throw EvalError("unit", "cannot \(op == .add ? "add" : "subtract") \(a.rawValue) and \(b.rawValue)", at: span,
+                throw EvalError(.unit, "cannot \(op == .add ? "add" : "subtract") \(a.rawValue) and \(b.rawValue)", at: span,
                                 hint: "convert one side, e.g. 'x in \(a.rawValue)'")
             }
             return a ?? b
@@ -97,7 +97,7 @@ extension Interpreter {
             return (a != nil && b != nil) ? nil : (a ?? b)
         case .divide:
             if let a, let b {
-                if a != b { throw EvalError("unit", "cannot divide \(a.rawValue) by \(b.rawValue)", at: span, hint: "convert one side with 'in'") }
+                if a != b { throw EvalError(.unit, "cannot divide \(a.rawValue) by \(b.rawValue)", at: span, hint: "convert one side with 'in'") }
                 return nil
             }
             return a
@@ -141,17 +141,17 @@ extension Interpreter {
         let (a, ua) = try numbers(lhs, span)
         let (b, ub) = try numbers(rhs, span)
         if let ua, let ub, ua != ub {
-            throw EvalError("unit", "cannot compare \(ua.rawValue) with \(ub.rawValue)", at: span,
+            throw EvalError(.unit, "cannot compare \(ua.rawValue) with \(ub.rawValue)", at: span,
                             hint: "convert one side first, e.g. '… in \(ua.rawValue)'")
         }
         // An empty side has no entry to compare: a vacuous ✓ would report a claim that checked nothing.
         if a.isEmpty || b.isEmpty {
             let side = a.isEmpty ? (b.isEmpty ? "both sides are empty vectors" : "the left side is an empty vector") : "the right side is an empty vector"
-            throw EvalError("shape", "cannot compare: \(side)", at: span,
+            throw EvalError(.shape, "cannot compare: \(side)", at: span,
                             hint: "a comparison needs at least one entry on each side")
         }
         if a.count != b.count && a.count != 1 && b.count != 1 {
-            throw EvalError("shape", "cannot compare vectors of different lengths (\(a.count) and \(b.count))", at: span)
+            throw EvalError(.shape, "cannot compare vectors of different lengths (\(a.count) and \(b.count))", at: span)
         }
         let n = max(a.count, b.count)
         if op == .approx {
@@ -204,7 +204,7 @@ extension Interpreter {
         case .number(let x, let u): return ([x], u)
         case .vector(let v, let u): return (v, u)
         case .matrix(let m): return (m.flatMap { $0 }, nil)
-        default: throw EvalError("type", "cannot compare \(value.typeName) as a number", at: span)
+        default: throw EvalError(.type, "cannot compare \(value.typeName) as a number", at: span)
         }
     }
 

@@ -42,7 +42,7 @@ struct Call {
 
     func number(_ i: Int) throws(EvalError) -> Double {
         guard case .number(let x, _) = values[i] else {
-            throw EvalError("type", "\(name): argument \(i + 1) must be a number, got \(values[i].typeName)", at: span(i))
+            throw EvalError(.type, "\(name): argument \(i + 1) must be a number, got \(values[i].typeName)", at: span(i))
         }
         return x
     }
@@ -54,11 +54,11 @@ struct Call {
 
     static func integer(_ x: Double, name: String, what: String, minimum: Int, span: Span) throws(EvalError) -> Int {
         guard x.isFinite, x == x.rounded(), abs(x) < 9e15 else {
-            throw EvalError("type", "\(name): \(what) must be a whole number, got \(NumberFormat.format(x))", at: span)
+            throw EvalError(.type, "\(name): \(what) must be a whole number, got \(NumberFormat.format(x))", at: span)
         }
         let n = Int(x)
         guard n >= minimum else {
-            throw EvalError("domain", "\(name): \(what) must be at least \(minimum), got \(n)", at: span)
+            throw EvalError(.domain, "\(name): \(what) must be at least \(minimum), got \(n)", at: span)
         }
         return n
     }
@@ -68,7 +68,7 @@ struct Call {
         case .vector(let v, _): return v
         case .number(let x, _): return [x]
         default:
-            throw EvalError("type", "\(name): argument \(i + 1) must be a vector, got \(values[i].typeName)", at: span(i))
+            throw EvalError(.type, "\(name): argument \(i + 1) must be a vector, got \(values[i].typeName)", at: span(i))
         }
     }
 
@@ -78,7 +78,7 @@ struct Call {
         if case .matrix(let m) = values[i] {
             for (j, value) in values.enumerated() where j != i {
                 if case .matrix(let other) = value, other.map(\.count) != m.map(\.count) {
-                    throw EvalError("shape", "\(name): the tables have different shapes", at: span(j))
+                    throw EvalError(.shape, "\(name): the tables have different shapes", at: span(j))
                 }
             }
             return m.flatMap { $0 }
@@ -91,14 +91,14 @@ struct Call {
         case .matrix(let m): return m
         case .vector(let v, _) where v.isEmpty: return []
         default:
-            throw EvalError("type", "\(name): argument \(i + 1) must be a matrix (a joint table), got \(values[i].typeName)", at: span(i),
+            throw EvalError(.type, "\(name): argument \(i + 1) must be a matrix (a joint table), got \(values[i].typeName)", at: span(i),
                             hint: "write a matrix as rows: [[0.25, 0.25], [0.25, 0.25]]")
         }
     }
 
     func string(_ i: Int) throws(EvalError) -> String {
         guard case .string(let s) = values[i] else {
-            throw EvalError("type", "\(name): argument \(i + 1) must be a string, got \(values[i].typeName)", at: span(i))
+            throw EvalError(.type, "\(name): argument \(i + 1) must be a string, got \(values[i].typeName)", at: span(i))
         }
         return s
     }
@@ -110,7 +110,7 @@ struct Call {
     func numberOption(_ label: String) throws(EvalError) -> Double? {
         guard let (value, span) = option(label) else { return nil }
         guard case .number(let x, _) = value else {
-            throw EvalError("type", "\(name): '\(label)' must be a number, got \(value.typeName)", at: span)
+            throw EvalError(.type, "\(name): '\(label)' must be a number, got \(value.typeName)", at: span)
         }
         return x
     }
@@ -118,7 +118,7 @@ struct Call {
     func stringOption(_ label: String) throws(EvalError) -> String? {
         guard let (value, span) = option(label) else { return nil }
         guard case .string(let s) = value else {
-            throw EvalError("type", "\(name): '\(label)' must be a string, got \(value.typeName)", at: span)
+            throw EvalError(.type, "\(name): '\(label)' must be a string, got \(value.typeName)", at: span)
         }
         return s
     }
@@ -135,7 +135,7 @@ struct Call {
             if let unit = LogUnit(name: s) { return unit }
         default: break
         }
-        throw EvalError("argument", "\(name): base must be 2 (bits), e (nats) or 10 (bans)", at: span,
+        throw EvalError(.argument, "\(name): base must be 2 (bits), e (nats) or 10 (bans)", at: span,
                         hint: "or convert afterwards: '\(name)(…) in bits'")
     }
 }
@@ -166,19 +166,19 @@ struct Builtin: Sendable {
     func validate(_ call: Call) throws(EvalError) {
         guard arity.contains(call.count) else {
             let expected = arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) to \(arity.upperBound)"
-            throw EvalError("argument", "\(call.name) takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), got \(call.count)", at: call.span)
+            throw EvalError(.argument, "\(call.name) takes \(expected) argument\(arity.upperBound == 1 ? "" : "s"), got \(call.count)", at: call.span)
         }
         for (label, _, span) in call.named where !labels.contains(label) {  // usually empty
             let hint = closestName(to: label, in: labels).map { "did you mean '\($0):'?" }
                 ?? (labels.isEmpty ? nil : "options: " + labels.sorted().map { "\($0):" }.joined(separator: ", "))
-            throw EvalError("argument", "\(call.name) has no option '\(label)'", at: span, hint: hint)
+            throw EvalError(.argument, "\(call.name) has no option '\(label)'", at: span, hint: hint)
         }
         var i = 1
         while i < call.info.count {
             let separator = call.info[i].separator
             i += 1
             if separator == .comma || separators.contains(separator) { continue }
-            throw EvalError("argument", "'\(separator.rawValue)' cannot separate the arguments of \(call.name)", at: call.span(i - 1),
+            throw EvalError(.argument, "'\(separator.rawValue)' cannot separate the arguments of \(call.name)", at: call.span(i - 1),
                             hint: "use ','")
         }
     }

@@ -106,7 +106,7 @@ extension Interpreter {
         default:
             let value = try eval(expr)
             guard case .boolean(let b) = value else {
-                throw EvalError("type", "a claim must be true or false, but this is \(value.typeName)", at: expr.span,
+                throw EvalError(.type, "a claim must be true or false, but this is \(value.typeName)", at: expr.span,
                                 hint: "compare it: check x ≈ 1.5, check x ≥ 0")
             }
             return ClaimOutcome(passed: b, message: b ? "true" : "evaluated to false")
@@ -185,7 +185,7 @@ extension Interpreter {
         func positive(_ expr: Expr) throws(EvalError) -> Double {
             let value = try eval(expr)
             guard case .number(let x, _) = value, x.isFinite, x >= 0 else {
-                throw EvalError("argument", "a tolerance must be a finite number ≥ 0", at: expr.span)
+                throw EvalError(.argument, "a tolerance must be a finite number ≥ 0", at: expr.span)
             }
             return x
         }

@@ -46,7 +46,7 @@ enum DistributionValue: Sendable {
 extension Call {
     func distributionValue(_ i: Int) throws(EvalError) -> DistributionValue {
         guard case .distribution(let d) = values[i] else {
-            throw EvalError("type", "\(name): argument \(i + 1) must be a distribution such as Normal(0, 1), got \(values[i].typeName)", at: span(i))
+            throw EvalError(.type, "\(name): argument \(i + 1) must be a distribution such as Normal(0, 1), got \(values[i].typeName)", at: span(i))
         }
         return d
     }
@@ -61,7 +61,7 @@ extension Builtins {
         Builtin("Normal", 0...2, labels: ["variance", "sigma", "mean"], "Normal(μ, σ) by standard deviation; Normal(μ, variance: v)") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let mean = call.count > 0 ? try call.number(0) : (try call.numberOption("mean") ?? 0)
             if let variance = try call.numberOption("variance") {
-                if call.count > 1 { throw EvalError("argument", "Normal: give σ or variance:, not both", at: call.span) }
+                if call.count > 1 { throw EvalError(.argument, "Normal: give σ or variance:, not both", at: call.span) }
                 return try make(call) { () throws(InfoTheoryError) -> DistributionValue in .normal(try Normal(mean: mean, variance: variance)) }
             }
             let sigma = call.count > 1 ? try call.number(1) : (try call.numberOption("sigma") ?? 1)
@@ -115,7 +115,7 @@ extension Builtins {
                 try klDivergence(p, q, base: unit.base, pName: call.argumentName(0, "P"), qName: call.argumentName(1, "Q"))
             }, unit)
         default:
-            throw EvalError("argument", "KL between distributions is available for two Normals or two multivariate Normals", at: call.span,
+            throw EvalError(.argument, "KL between distributions is available for two Normals or two multivariate Normals", at: call.span,
                             hint: "for others compare numerically with integrate(…)")
         }
     }
@@ -130,13 +130,13 @@ extension Builtins {
         Builtin("numerical_entropy", 1...1, labels: ["base"], "numerical_entropy(d): −∫ f log f by quadrature, to check a closed form") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let unit = try call.unit()
             guard let d = try call.distributionValue(0).univariate else {
-                throw EvalError("argument", "numerical_entropy: needs a univariate distribution", at: call.span(0))
+                throw EvalError(.argument, "numerical_entropy: needs a univariate distribution", at: call.span(0))
             }
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in try numericalDifferentialEntropy(d, base: unit.base) }, unit)
         },
         Builtin("pdf", 2...2, "pdf(d, x): the density of d at x (element-wise over a vector)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             guard let d = try call.distributionValue(0).univariate else {
-                throw EvalError("argument", "pdf: needs a univariate distribution", at: call.span(0))
+                throw EvalError(.argument, "pdf: needs a univariate distribution", at: call.span(0))
             }
             if case .number(let x, _) = call.values[1] { return .number(d.density(x), nil) }
             let xs = try call.vector(1)
@@ -145,13 +145,13 @@ extension Builtins {
         },
         Builtin("support", 1...1, "support(d): the interval [a, b] where a distribution has density (ends may be ±inf)") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             guard let d = try call.distributionValue(0).univariate else {
-                throw EvalError("argument", "support: needs a univariate distribution", at: call.span(0))
+                throw EvalError(.argument, "support: needs a univariate distribution", at: call.span(0))
             }
             return .vector([d.support.lowerBound, d.support.upperBound], nil)
         },
         Builtin("log_det", 1...1, "log_det(d): log-determinant of a multivariate Normal's covariance") { (_: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             guard case .multivariateNormal(let d) = try call.distributionValue(0) else {
-                throw EvalError("argument", "log_det: needs a multivariate Normal, MvNormal(μ, Σ)", at: call.span(0))
+                throw EvalError(.argument, "log_det: needs a multivariate Normal, MvNormal(μ, Σ)", at: call.span(0))
             }
             return .number(d.logDeterminant, nil)
         },
@@ -203,7 +203,7 @@ extension Builtins {
                     do throws(EvalError) {
                         let y = try interp.invoke(f, [.number(x, nil)], span)
                         guard case .number(let value, _) = y else {
-                            failure = EvalError("type", "integrate: the integrand must return a number, got \(y.typeName)", at: span)
+                            failure = EvalError(.type, "integrate: the integrand must return a number, got \(y.typeName)", at: span)
                             return .nan
                         }
                         return value
@@ -214,14 +214,14 @@ extension Builtins {
                 }
             } catch {
                 if let failure { throw failure }
-                throw EvalError("domain", "integrate: \(error.description)", at: span)
+                throw EvalError(.domain, "integrate: \(error.description)", at: span)
             }
             if let failure { throw failure }
             return .number(result, nil)
         },
         randomBuiltin("random_simplex", "random_simplex(n, seed: s, concentration: 1): a Dirichlet sample, reproducible from its seed", labels: ["concentration"], arity: 1...1) { (rng: inout SeededGenerator, call: Call, limit: Int) throws(EvalError) -> Value in
             let n = try call.integer(0, minimum: 1), c = try call.numberOption("concentration") ?? 1
-            guard n <= limit else { throw EvalError("length-limit", "random_simplex: \(n) entries exceed the limit of \(limit)", at: call.span(0)) }
+            guard n <= limit else { throw EvalError(.lengthLimit, "random_simplex: \(n) entries exceed the limit of \(limit)", at: call.span(0)) }
             return .vector(try library(call) { () throws(InfoTheoryError) -> [Double] in try rng.dirichlet(count: n, concentration: c) }, nil)
         },
         randomBuiltin("dirichlet", "dirichlet(α, seed: s): a Dirichlet(α) sample", arity: 1...1) { (rng: inout SeededGenerator, call: Call, limit: Int) throws(EvalError) -> Value in
@@ -231,7 +231,7 @@ extension Builtins {
         randomBuiltin("random_joint", "random_joint(m, n, seed: s): an m×n joint table drawn uniformly", labels: ["concentration"], arity: 2...2) { (rng: inout SeededGenerator, call: Call, limit: Int) throws(EvalError) -> Value in
             let m = try call.integer(0, minimum: 1), n = try call.integer(1, minimum: 1), c = try call.numberOption("concentration") ?? 1
             guard m <= limit, n <= limit, m * n <= limit else {
-                throw EvalError("length-limit", "random_joint: \(m)×\(n) entries exceed the limit of \(limit)", at: call.span)
+                throw EvalError(.lengthLimit, "random_joint: \(m)×\(n) entries exceed the limit of \(limit)", at: call.span)
             }
             return .matrix(try library(call) { () throws(InfoTheoryError) -> [[Double]] in try rng.jointTable(rows: m, columns: n, concentration: c) })
         },
@@ -259,7 +259,7 @@ extension Builtins {
             let seed = try Call.integer(try call.numberOption("seed") ?? 0, name: name, what: "seed", minimum: 0, span: call.option("seed")?.1 ?? call.span)
             for i in 0..<call.count {
                 if case .number(let x, _) = call.values[i], i == 0, x > Double(interp.limits.vectorLength) {
-                    throw EvalError("length-limit", "\(name): \(NumberFormat.format(x)) samples exceed the limit of \(interp.limits.vectorLength)", at: call.span(0))
+                    throw EvalError(.lengthLimit, "\(name): \(NumberFormat.format(x)) samples exceed the limit of \(interp.limits.vectorLength)", at: call.span(0))
                 }
             }
             var rng = SeededGenerator(seed: UInt64(seed))

@@ -10,7 +10,7 @@ extension Builtins {
         Builtin(name, 1...1, summary) { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             func apply(_ x: Double) throws(EvalError) -> Double {
                 guard valid(x) else {
-                    throw EvalError("domain", "\(name)(\(NumberFormat.format(x))) is undefined", at: call.span(0))
+                    throw EvalError(.domain, "\(name)(\(NumberFormat.format(x))) is undefined", at: call.span(0))
                 }
                 return f(x)
             }
@@ -30,7 +30,7 @@ extension Builtins {
                 }
                 return .matrix(rows)
             default:
-                throw EvalError("type", "\(name) expects a number or a vector, got \(call.values[0].typeName)", at: call.span(0))
+                throw EvalError(.type, "\(name) expects a number or a vector, got \(call.values[0].typeName)", at: call.span(0))
             }
         }
     }
@@ -46,7 +46,7 @@ extension Builtins {
                 case .vector(let v, let u): numbers = v; unit = u
                 case .number(let x, let u): numbers = [x]; unit = u
                 case .matrix(let m): numbers = m.flatMap { $0 }
-                default: throw EvalError("type", "\(name) expects a vector, got \(call.values[0].typeName)", at: call.span(0))
+                default: throw EvalError(.type, "\(name) expects a vector, got \(call.values[0].typeName)", at: call.span(0))
                 }
             } else {
                 numbers = []
@@ -54,7 +54,7 @@ extension Builtins {
             }
             try interp.tick(call.span, numbers.count)
             if numbers.isEmpty && !allowEmpty {
-                throw EvalError("domain", "\(name) of an empty vector", at: call.span(0))
+                throw EvalError(.domain, "\(name) of an empty vector", at: call.span(0))
             }
             return .number(f(numbers), keepsUnit ? unit : nil)
         }
@@ -93,14 +93,14 @@ extension Builtins {
             case .matrix(let m): return .number(Double(m.count), nil)
             case .string(let s): return .number(Double(s.count), nil)
             case .tuple(let t): return .number(Double(t.count), nil)
-            default: throw EvalError("type", "len expects a vector, got \(call.values[0].typeName)", at: call.span(0))
+            default: throw EvalError(.type, "len expects a vector, got \(call.values[0].typeName)", at: call.span(0))
             }
         },
         Builtin("linspace", 3...3, "linspace(a, b, n): n evenly spaced points from a to b inclusive") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let a = try call.number(0), b = try call.number(1)
             let n = try call.integer(2, minimum: 1)
             try interp.checkLength(n, call.span(2))
-            guard a.isFinite, b.isFinite else { throw EvalError("domain", "linspace needs finite end points", at: call.span) }
+            guard a.isFinite, b.isFinite else { throw EvalError(.domain, "linspace needs finite end points", at: call.span) }
             try interp.tick(call.span, n)
             if n == 1 { return .vector([a], nil) }
             let step = (b - a) / Double(n - 1)
@@ -113,11 +113,11 @@ extension Builtins {
             let end = call.count >= 2 ? try call.number(1) : try call.number(0)
             let step = call.count == 3 ? try call.number(2) : 1
             guard start.isFinite, end.isFinite, step.isFinite, step != 0 else {
-                throw EvalError("domain", "range needs finite bounds and a non-zero step", at: call.span)
+                throw EvalError(.domain, "range needs finite bounds and a non-zero step", at: call.span)
             }
             let count = max(0, ((end - start) / step).rounded(.up))
             guard count <= Double(interp.limits.vectorLength) else {
-                throw EvalError("length-limit", "range of \(NumberFormat.format(count)) entries exceeds the limit of \(interp.limits.vectorLength)", at: call.span)
+                throw EvalError(.lengthLimit, "range of \(NumberFormat.format(count)) entries exceeds the limit of \(interp.limits.vectorLength)", at: call.span)
             }
             let n = Int(count)
             try interp.tick(call.span, n)
@@ -143,7 +143,7 @@ extension Builtins {
         },
         Builtin("dot", 2...2, "dot(u, v): inner product (compensated)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let u = try call.vector(0), v = try call.vector(1)
-            guard u.count == v.count else { throw EvalError("shape", "dot: lengths differ (\(u.count) and \(v.count))", at: call.span) }
+            guard u.count == v.count else { throw EvalError(.shape, "dot: lengths differ (\(u.count) and \(v.count))", at: call.span) }
             try interp.tick(call.span, u.count)
             return .number(compensatedSum(zip(u, v).map { $0 * $1 }), nil)
         },
@@ -186,7 +186,7 @@ extension Builtins {
             if case .vector(let v, _) = call.values[1] { b = v.map { [$0] }; rightIsVector = true } else { b = try call.matrix(1) }
             let inner = a.first?.count ?? 0
             guard inner == b.count, let width = b.first?.count else {
-                throw EvalError("shape", "matmul: \(a.count)×\(inner) times \(b.count)×\(b.first?.count ?? 0) does not fit", at: call.span)
+                throw EvalError(.shape, "matmul: \(a.count)×\(inner) times \(b.count)×\(b.first?.count ?? 0) does not fit", at: call.span)
             }
             try interp.checkLength(a.count * width, call.span)
             try interp.tick(call.span, a.count * width * max(1, inner))

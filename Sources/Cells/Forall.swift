@@ -24,11 +24,11 @@ extension Interpreter {
         var cases = Interpreter.defaultCases
         if let casesExpr {
             guard case .number(let x, _) = try eval(casesExpr) else {
-                throw EvalError("type", "the number of cases must be a number", at: casesExpr.span)
+                throw EvalError(.type, "the number of cases must be a number", at: casesExpr.span)
             }
             cases = try Call.integer(x, name: "forall", what: "the number of cases", minimum: 1, span: casesExpr.span)
             if cases > limits.forallCases {
-                throw EvalError("cases-limit", "forall asks for \(cases) cases, above the limit of \(limits.forallCases)", at: casesExpr.span)
+                throw EvalError(.casesLimit, "forall asks for \(cases) cases, above the limit of \(limits.forallCases)", at: casesExpr.span)
             }
         }
         var variables: [(name: String, domain: Domain)] = []
@@ -39,7 +39,7 @@ extension Interpreter {
             case .domain(let d): domain = d
             case .vector(let v, _) where !v.isEmpty: domain = .choice(v)
             default:
-                throw EvalError("type", "forall draws from a domain such as simplex(3), interval(0, 1), logits(4), joint(2, 3) or a vector; got \(value.typeName)",
+                throw EvalError(.type, "forall draws from a domain such as simplex(3), interval(0, 1), logits(4), joint(2, 3) or a vector; got \(value.typeName)",
                                 at: binding.domain.span)
             }
             for name in binding.names { variables.append((name, domain)) }

@@ -16,7 +16,7 @@ func library<T>(_ call: Call, _ body: () throws(InfoTheoryError) -> T) throws(Ev
         }
         // The library's remedy names its Swift API; in a cell the remedy is the cell's own built-in.
         let hint: String? = if case .notNormalized = error { "use normalize(\(argument)) to renormalise explicitly" } else { nil }
-        throw EvalError("domain", "\(call.name): \(message)", at: span, hint: hint)
+        throw EvalError(.domain, "\(call.name): \(message)", at: span, hint: hint)
     }
 }
 
@@ -95,7 +95,7 @@ extension Builtins {
             Builtin("renyi", 1...2, labels: ["alpha", "base"], "renyi(P, alpha) Rényi entropy of order α (also alpha: α)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
                 let p = try call.vector(0), unit = try call.unit()
                 guard let alpha = call.count > 1 ? try call.number(1) : try call.numberOption("alpha") else {
-                    throw EvalError("argument", "renyi needs the order: renyi(P, 2) or renyi(P, alpha: 2)", at: call.span)
+                    throw EvalError(.argument, "renyi needs the order: renyi(P, 2) or renyi(P, alpha: 2)", at: call.span)
                 }
                 try interp.tick(call.span, p.count)
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in try renyiEntropy(p, alpha: alpha, base: unit.base, name: call.argumentName(0, "P")) }, unit)
@@ -103,7 +103,7 @@ extension Builtins {
             Builtin("tsallis", 1...2, labels: ["q"], "tsallis(P, q) Tsallis entropy of index q (unitless; also q: q)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
                 let p = try call.vector(0)
                 guard let q = call.count > 1 ? try call.number(1) : try call.numberOption("q") else {
-                    throw EvalError("argument", "tsallis needs the index: tsallis(P, 2) or tsallis(P, q: 2)", at: call.span)
+                    throw EvalError(.argument, "tsallis needs the index: tsallis(P, 2) or tsallis(P, q: 2)", at: call.span)
                 }
                 try interp.tick(call.span, p.count)
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in try tsallisEntropy(p, q: q, name: call.argumentName(0, "P")) }, nil)
@@ -140,7 +140,7 @@ extension Builtins {
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in try entropy(marginal, base: base, name: x.name) }, unit)
             }
             guard case .variable(let y) = call.values[1], y.axis != x.axis, y.table == x.table else {
-                throw EvalError("argument", "H(X, Y) and H(X | Y) need the two random variables of one joint table", at: call.span(1),
+                throw EvalError(.argument, "H(X, Y) and H(X | Y) need the two random variables of one joint table", at: call.span(1),
                                 hint: "X, Y = variables(J)")
             }
             if call.separator(1) == .bar {
@@ -151,12 +151,12 @@ extension Builtins {
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in try jointEntropy(x.table, base: base, name: "joint table") }, unit)
         }
         if call.count == 2 && call.separator(1) == .bar {
-            throw EvalError("argument", "H(X | Y) needs random variables of a joint table", at: call.span(1),
+            throw EvalError(.argument, "H(X | Y) needs random variables of a joint table", at: call.span(1),
                             hint: "X, Y = variables(J), then H(X | Y); or conditional_entropy(J)")
         }
         if case .matrix(let table) = call.values[0], call.count == 1, let (givenValue, givenSpan) = call.option("given") {
             guard case .string(let name) = givenValue, let given = JointVariable(rawValue: name.lowercased()) else {
-                throw EvalError("argument", "H: given must be \"x\" or \"y\"", at: givenSpan)
+                throw EvalError(.argument, "H: given must be \"x\" or \"y\"", at: givenSpan)
             }
             try interp.tick(call.span, table.count * (table.first?.count ?? 0))
             return .number(try library(call) { () throws(InfoTheoryError) -> Double in
@@ -164,7 +164,7 @@ extension Builtins {
             }, unit)
         }
         if call.option("given") != nil {
-            throw EvalError("argument", "H: given: applies to a joint table, H(J, given: \"y\")", at: call.span)
+            throw EvalError(.argument, "H: given: applies to a joint table, H(J, given: \"y\")", at: call.span)
         }
         if case .matrix(let table) = call.values[0], call.count == 1 {
             try interp.tick(call.span, table.count * (table.first?.count ?? 0))

@@ -1,11 +1,13 @@
-/// A located runtime error. `code` is stable (`unknown-name`, `step-limit`, `domain`, …).
+import Diagnostics
+
+/// A located runtime error; `code` says what kind (`.unknownName`, `.stepLimit`, `.domain`, …).
 struct EvalError: Error, Sendable {
-    var code: String
+    var code: DiagnosticCode
     var message: String
     var span: Span
     var hint: String?
 
-    init(_ code: String, _ message: String, at span: Span, hint: String? = nil) {
+    init(_ code: DiagnosticCode, _ message: String, at span: Span, hint: String? = nil) {
         self.code = code
         self.message = message
         self.span = span
@@ -14,7 +16,7 @@ struct EvalError: Error, Sendable {
 
     /// Errors from running out of a resource; inside `forall` they stop the property instead of
     /// counting as a counterexample.
-    var isLimit: Bool { code.hasSuffix("-limit") }
+    var isLimit: Bool { code.isResourceLimit }
 }
 
 /// The tolerance `≈` uses: relative to the larger magnitude, with an absolute floor so
@@ -57,14 +59,14 @@ struct Interpreter: Sendable {
     mutating func tick(_ span: Span, _ count: Int = 1) throws(EvalError) {
         steps &+= count
         if steps > limits.steps {
-            throw EvalError("step-limit", "evaluation exceeded the limit of \(limits.steps) steps for one cell", at: span,
+            throw EvalError(.stepLimit, "evaluation exceeded the limit of \(limits.steps) steps for one cell", at: span,
                             hint: "a loop or recursion is running away; make the work smaller")
         }
     }
 
     func checkLength(_ n: Int, _ span: Span) throws(EvalError) {
         if n > limits.vectorLength || n < 0 {
-            throw EvalError("length-limit", "a vector of \(n) entries exceeds the limit of \(limits.vectorLength)", at: span,
+            throw EvalError(.lengthLimit, "a vector of \(n) entries exceeds the limit of \(limits.vectorLength)", at: span,
                             hint: "use fewer points")
         }
     }
@@ -78,7 +80,7 @@ struct Interpreter: Sendable {
         evalDepth += 1
         defer { evalDepth -= 1 }
         if evalDepth > Interpreter.maxEvalDepth {
-            throw EvalError("recursion-limit", "evaluation nested deeper than \(Interpreter.maxEvalDepth) levels", at: expr.span,
+            throw EvalError(.recursionLimit, "evaluation nested deeper than \(Interpreter.maxEvalDepth) levels", at: expr.span,
                             hint: "a function probably calls itself without stopping")
         }
         return try evalNode(expr)
@@ -118,7 +120,7 @@ struct Interpreter: Sendable {
         if let global = globals[symbol] { return global }
         if let builtin = Interpreter.predefined[symbol] { return builtin }
         let name = symbol.name
-        throw EvalError(called ? "unknown-function" : "unknown-name", "unknown \(called ? "function" : "name") '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
+        throw EvalError(called ? .unknownFunction : .unknownName, "unknown \(called ? "function" : "name") '\(name)'", at: Span(line: span.line, column: span.column, length: name.unicodeScalars.count),
                         hint: suggestion(for: name))
     }
 
@@ -143,7 +145,7 @@ struct Interpreter: Sendable {
 
     func truth(_ value: Value, _ span: Span) throws(EvalError) -> Bool {
         guard case .boolean(let b) = value else {
-            throw EvalError("type", "expected a boolean, got \(value.typeName)", at: span)
+            throw EvalError(.type, "expected a boolean, got \(value.typeName)", at: span)
         }
         return b
     }
@@ -163,7 +165,7 @@ struct Interpreter: Sendable {
         case .number(let x, let u): return .number(-x, u)
         case .vector(let v, let u): try tick(span, v.count); return .vector(v.map { -$0 }, u)
         case .matrix(let m): return .matrix(m.map { $0.map { -$0 } })
-        default: throw EvalError("type", "cannot negate \(value.typeName)", at: span)
+        default: throw EvalError(.type, "cannot negate \(value.typeName)", at: span)
         }
     }
 
@@ -180,11 +182,11 @@ struct Interpreter: Sendable {
         for indexExpr in indexExprs {
             let indexValue = try eval(indexExpr)
             guard case .number(let x, _) = indexValue else {
-                throw EvalError("type", "an index must be a number, got \(indexValue.typeName)", at: indexExpr.span)
+                throw EvalError(.type, "an index must be a number, got \(indexValue.typeName)", at: indexExpr.span)
             }
             func position(_ count: Int) throws(EvalError) -> Int {
                 guard x.isFinite, x == x.rounded(), x >= 0, x < Double(count) else {
-                    throw EvalError("index", "index \(NumberFormat.format(x)) is out of range: indices start at 0 and this value has \(count) entries (valid: 0…\(count - 1))",
+                    throw EvalError(.index, "index \(NumberFormat.format(x)) is out of range: indices start at 0 and this value has \(count) entries (valid: 0…\(count - 1))",
                                     at: indexExpr.span, hint: "indexing is 0-based, like Python and PyTorch class indices")
                 }
                 return Int(x)
@@ -193,7 +195,7 @@ struct Interpreter: Sendable {
             case .vector(let v, let u): value = .number(v[try position(v.count)], u)
             case .matrix(let m): value = .vector(m[try position(m.count)], nil)
             case .tuple(let t): value = t[try position(t.count)]
-            default: throw EvalError("type", "cannot index \(value.typeName)", at: span)
+            default: throw EvalError(.type, "cannot index \(value.typeName)", at: span)
             }
         }
         return value
@@ -205,7 +207,7 @@ struct Interpreter: Sendable {
         case .vector(let v, let u): return v.map { .number($0, u) }
         case .matrix(let m): return m.map { .vector($0, nil) }
         case .tuple(let t): return t
-        default: throw EvalError("type", "cannot iterate over \(value.typeName)", at: span)
+        default: throw EvalError(.type, "cannot iterate over \(value.typeName)", at: span)
         }
     }
 
@@ -231,7 +233,7 @@ struct Interpreter: Sendable {
             var out: [Double] = []
             out.reserveCapacity(results.count)
             for r in results {
-                guard case .number(let x, _) = r else { throw EvalError("type", "mixed results: expected numbers, got \(r.typeName)", at: span) }
+                guard case .number(let x, _) = r else { throw EvalError(.type, "mixed results: expected numbers, got \(r.typeName)", at: span) }
                 out.append(x)
             }
             return .vector(out, unit)
@@ -239,7 +241,7 @@ struct Interpreter: Sendable {
             var rows: [[Double]] = []
             for r in results {
                 guard case .vector(let v, _) = r, v.count == v0.count else {
-                    throw EvalError("shape", "results must all be vectors of \(v0.count) entries to form a matrix", at: span)
+                    throw EvalError(.shape, "results must all be vectors of \(v0.count) entries to form a matrix", at: span)
                 }
                 rows.append(v)
             }
@@ -255,10 +257,10 @@ struct Interpreter: Sendable {
         case .number(let x, let from?): return .number(unit.convert(x, from: from), unit)
         case .vector(let v, let from?): return .vector(v.map { unit.convert($0, from: from) }, unit)
         case .number, .vector:
-            throw EvalError("unit", "this value has no unit to convert to \(unit.rawValue)", at: span,
+            throw EvalError(.unit, "this value has no unit to convert to \(unit.rawValue)", at: span,
                             hint: "only information quantities (entropies, divergences…) carry a unit")
         default:
-            throw EvalError("type", "cannot convert \(value.typeName) to \(unit.rawValue)", at: span)
+            throw EvalError(.type, "cannot convert \(value.typeName) to \(unit.rawValue)", at: span)
         }
     }
 
@@ -296,23 +298,23 @@ struct Interpreter: Sendable {
             return try builtin.body(&self, &call)
         case .function(let function):
             if let (label, _, labelSpan) = call.named.first {
-                throw EvalError("argument", "\(function.name) takes no named argument '\(label)'", at: labelSpan)
+                throw EvalError(.argument, "\(function.name) takes no named argument '\(label)'", at: labelSpan)
             }
             if let bad = call.info.dropFirst().firstIndex(where: { $0.separator != .comma }) {
-                throw EvalError("argument", "separate the arguments of \(function.name) with ','", at: call.span(bad))
+                throw EvalError(.argument, "separate the arguments of \(function.name) with ','", at: call.span(bad))
             }
             return try callFunction(function, call.values, call.span)
         default:
-            throw EvalError("type", "\(callee.typeName) cannot be called", at: call.span)
+            throw EvalError(.type, "\(callee.typeName) cannot be called", at: call.span)
         }
     }
 
     mutating func callFunction(_ function: FunctionValue, _ arguments: [Value], _ span: Span) throws(EvalError) -> Value {
         guard arguments.count == function.parameters.count else {
-            throw EvalError("argument", "\(function.name) takes \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), got \(arguments.count)", at: span)
+            throw EvalError(.argument, "\(function.name) takes \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), got \(arguments.count)", at: span)
         }
         if depth >= limits.recursionDepth {
-            throw EvalError("recursion-limit", "calls nested deeper than the limit of \(limits.recursionDepth)", at: span,
+            throw EvalError(.recursionLimit, "calls nested deeper than the limit of \(limits.recursionDepth)", at: span,
                             hint: "\(function.name) probably calls itself without stopping")
         }
         var frame: Frame

@@ -5,13 +5,13 @@ extension Builtins {
     static func jointTable(_ call: Call) throws(EvalError) -> [[Double]] {
         if case .variable(let x) = call.values[0] {
             guard call.count == 2, case .variable(let y) = call.values[1], y.axis != x.axis, y.table == x.table else {
-                throw EvalError("argument", "\(call.name)(X; Y) needs the two random variables of one joint table", at: call.span,
+                throw EvalError(.argument, "\(call.name)(X; Y) needs the two random variables of one joint table", at: call.span,
                                 hint: "X, Y = variables(J); or pass the table: \(call.name)(J)")
             }
             return x.axis == 0 ? x.table : transposed(x.table)
         }
         guard call.count == 1 else {
-            throw EvalError("argument", "\(call.name) takes a joint table (I(J)) or two random variables (I(X; Y))", at: call.span(1),
+            throw EvalError(.argument, "\(call.name) takes a joint table (I(J)) or two random variables (I(X; Y))", at: call.span(1),
                             hint: "X, Y = variables(J), then I(X; Y)")
         }
         return try call.matrix(0)
@@ -29,7 +29,7 @@ extension Builtins {
         case "conditional", "conditionalEntropy", "conditional_entropy": return .conditionalEntropy
         case "sum", "entropySum", "entropy_sum": return .entropySum
         default:
-            throw EvalError("argument", "\(call.name): unknown method \"\(name)\"", at: call.option("method")?.1 ?? call.span,
+            throw EvalError(.argument, "\(call.name): unknown method \"\(name)\"", at: call.option("method")?.1 ?? call.span,
                             hint: "methods: \"kl\" (default), \"conditional\", \"sum\"")
         }
     }
@@ -64,7 +64,7 @@ extension Builtins {
                 switch try call.stringOption("given") ?? "Y" {
                 case "Y", "y": given = .y
                 case "X", "x": given = .x
-                default: throw EvalError("argument", "conditional_entropy: given must be \"X\" or \"Y\"", at: call.option("given")?.1 ?? call.span)
+                default: throw EvalError(.argument, "conditional_entropy: given must be \"X\" or \"Y\"", at: call.option("given")?.1 ?? call.span)
                 }
                 try interp.tick(call.span, table.count * (table.first?.count ?? 0))
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in
@@ -95,7 +95,7 @@ extension Builtins {
             var normalization = MutualInformationNormalization.arithmetic
             if let name = try call.stringOption("normalization") {
                 guard let chosen = MutualInformationNormalization(rawValue: name) else {
-                    throw EvalError("argument", "nmi: unknown normalization \"\(name)\"", at: call.option("normalization")?.1 ?? call.span,
+                    throw EvalError(.argument, "nmi: unknown normalization \"\(name)\"", at: call.option("normalization")?.1 ?? call.span,
                                     hint: "one of " + MutualInformationNormalization.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
                 }
                 normalization = chosen

@@ -12,19 +12,19 @@ extension Builtins {
         let target = try klDivTable(call, 1, "target")
         let reductionName = try call.stringOption("reduction") ?? "mean"
         guard let reduction = KLDivReduction(rawValue: reductionName) else {
-            throw EvalError("argument", "kl_div: unknown reduction \"\(reductionName)\"", at: call.option("reduction")?.1 ?? call.span,
+            throw EvalError(.argument, "kl_div: unknown reduction \"\(reductionName)\"", at: call.option("reduction")?.1 ?? call.span,
                             hint: "\"mean\" (PyTorch's default: divides by every element), \"batchmean\" (per sample), \"sum\" or \"none\"")
         }
         var logTarget = false
         if let (value, span) = call.option("log_target") {
             guard case .boolean(let b) = value else {
-                throw EvalError("type", "kl_div: 'log_target' must be true or false, got \(value.typeName)", at: span)
+                throw EvalError(.type, "kl_div: 'log_target' must be true or false, got \(value.typeName)", at: span)
             }
             logTarget = b
         }
         try interp.tick(call.span, input.rows.count * (input.rows.first?.count ?? 0))
         if input.isVector != target.isVector {
-            throw EvalError("shape", "kl_div: input is a \(input.isVector ? "vector" : "matrix") but target is a \(target.isVector ? "vector" : "matrix"); they must have the same shape",
+            throw EvalError(.shape, "kl_div: input is a \(input.isVector ? "vector" : "matrix") but target is a \(target.isVector ? "vector" : "matrix"); they must have the same shape",
                             at: call.span(1))
         }
         let output = try library(call) { () throws(InfoTheoryError) -> KLDivOutput in
@@ -44,7 +44,7 @@ extension Builtins {
         case .vector(let v, _): return ([v], true)
         case .matrix(let m): return (m, false)
         default:
-            throw EvalError("type", "kl_div: \(name) must be a vector or a matrix, got \(call.values[i].typeName)", at: call.span(i))
+            throw EvalError(.type, "kl_div: \(name) must be a vector or a matrix, got \(call.values[i].typeName)", at: call.span(i))
         }
     }
 }

@@ -62,7 +62,7 @@ extension Builtins {
             switch call.values[0] {
             case .matrix(let m): logits = m
             case .vector(let v, _): logits = [v]; single = true
-            default: throw EvalError("type", "cross_entropy: logits must be a vector or an N×C matrix", at: call.span(0))
+            default: throw EvalError(.type, "cross_entropy: logits must be a vector or an N×C matrix", at: call.span(0))
             }
             let targets: CrossEntropyTargets
             switch call.values[1] {
@@ -75,11 +75,11 @@ extension Builtins {
                     targets = .classIndices(try integers(v, call, "a class index", call.span(1)))
                 }
             case .matrix(let m): targets = .probabilities(m)
-            default: throw EvalError("type", "cross_entropy: targets must be class indices or probability rows", at: call.span(1))
+            default: throw EvalError(.type, "cross_entropy: targets must be class indices or probability rows", at: call.span(1))
             }
             var weights: [Double]? = nil
             if let (value, span) = call.option("weights") {
-                guard case .vector(let w, _) = value else { throw EvalError("type", "cross_entropy: weights must be a vector", at: span) }
+                guard case .vector(let w, _) = value else { throw EvalError(.type, "cross_entropy: weights must be a vector", at: span) }
                 weights = w
             }
             let ignore = try call.numberOption("ignore_index").map { (x: Double) throws(EvalError) -> Int in
@@ -88,7 +88,7 @@ extension Builtins {
             let smoothing = try call.numberOption("label_smoothing") ?? 0
             let reductionName = try call.stringOption("reduction") ?? "mean"
             guard let reduction = Reduction(rawValue: reductionName) else {
-                throw EvalError("argument", "cross_entropy: unknown reduction \"\(reductionName)\"", at: call.option("reduction")?.1 ?? call.span,
+                throw EvalError(.argument, "cross_entropy: unknown reduction \"\(reductionName)\"", at: call.option("reduction")?.1 ?? call.span,
                                 hint: "\"mean\", \"sum\" or \"none\"")
             }
             try interp.tick(call.span, logits.count * (logits.first?.count ?? 0))
@@ -117,7 +117,7 @@ extension Builtins {
             if case .matrix(let s) = call.values[0] {
                 let teacher = try call.matrix(1)
                 if call.option("target") != nil || call.option("alpha") != nil {
-                    throw EvalError("argument", "distillation_loss: target: and alpha: apply to one sample (vectors)", at: call.span)
+                    throw EvalError(.argument, "distillation_loss: target: and alpha: apply to one sample (vectors)", at: call.span)
                 }
                 try interp.tick(call.span, s.count * (s.first?.count ?? 0))
                 return .number(try library(call) { () throws(InfoTheoryError) -> Double in try distillationLoss(student: s, teacher: teacher, temperature: t) }, .nats)
@@ -136,7 +136,7 @@ extension Builtins {
         Builtin("kl_estimate", 2...2, labels: ["estimator"], "kl_estimate(logq, logp, estimator: \"k3\"): Monte-Carlo KL(Q ‖ P) from samples of Q (mean of k1/k2/k3)") { (interp: inout Interpreter, call: inout Call) throws(EvalError) -> Value in
             let name = try call.stringOption("estimator") ?? "k3"
             guard let estimator = KLEstimator(rawValue: name) else {
-                throw EvalError("argument", "kl_estimate: unknown estimator \"\(name)\"", at: call.option("estimator")?.1 ?? call.span, hint: "\"k1\", \"k2\" or \"k3\"")
+                throw EvalError(.argument, "kl_estimate: unknown estimator \"\(name)\"", at: call.option("estimator")?.1 ?? call.span, hint: "\"k1\", \"k2\" or \"k3\"")
             }
             let q = try call.vector(0), p = try call.vector(1)
             try interp.tick(call.span, q.count)

@@ -48,7 +48,7 @@ public struct UnrunClaim: Sendable, Hashable {
 
     /// A located note (`claim-not-run`) saying that this claim was not checked and why.
     public var diagnostic: Diagnostic {
-        Diagnostic(.note, code: "claim-not-run", message: "claim not checked (\(reason.explanation)): \(source)", at: location,
+        Diagnostic(.note, code: .claimNotRun, message: "claim not checked (\(reason.explanation)): \(source)", at: location,
                    length: max(1, source.unicodeScalars.count))
     }
 }

@@ -32,7 +32,7 @@ struct NoteBudget: Sendable {
 
     private func checkNumbers(_ total: Int, _ limits: Limits, at span: Span) throws(EvalError) {
         if total > limits.noteNumbers {
-            throw EvalError("memory-limit", "this note's values would hold \(total) numbers, over the limit of \(limits.noteNumbers) for one note",
+            throw EvalError(.memoryLimit, "this note's values would hold \(total) numbers, over the limit of \(limits.noteNumbers) for one note",
                             at: span, hint: "reuse names for large vectors, show fewer of them, or raise limits: note_numbers in qed.yml")
         }
     }
@@ -40,7 +40,7 @@ struct NoteBudget: Sendable {
     /// Throws when the cells run so far took more steps than the note may.
     func checkSteps(_ limits: Limits, at span: Span) throws(EvalError) {
         if steps > limits.noteSteps {
-            throw EvalError("step-limit", "this note's cells took more than \(limits.noteSteps) evaluation steps in all",
+            throw EvalError(.stepLimit, "this note's cells took more than \(limits.noteSteps) evaluation steps in all",
                             at: span, hint: "make the work smaller, or raise limits: note_steps in qed.yml")
         }
     }

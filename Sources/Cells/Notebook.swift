@@ -69,7 +69,7 @@ public struct Notebook: Sendable {
             return InlineResult(value: nil, text: "", diagnostic: Notebook.diagnostic(first, cell))
         }
         guard statements.count == 1, case .expression(let expr) = statements[0].statement else {
-            let diagnostic = Diagnostic.error("inline", "an inline value must be one expression, such as '= H(P)'", at: location,
+            let diagnostic = Diagnostic.error(.inline, "an inline value must be one expression, such as '= H(P)'", at: location,
                                               length: max(1, expression.unicodeScalars.count))
             return InlineResult(value: nil, text: "", diagnostic: diagnostic)
         }
@@ -131,7 +131,7 @@ public struct Notebook: Sendable {
             default: parts = [value]
             }
             guard parts.count == names.count else {
-                throw EvalError("shape", "cannot unpack \(parts.count) value\(parts.count == 1 ? "" : "s") into \(names.count) names", at: span)
+                throw EvalError(.shape, "cannot unpack \(parts.count) value\(parts.count == 1 ? "" : "s") into \(names.count) names", at: span)
             }
             for (name, part) in zip(names, parts) {
                 try budget.bind(Name(name), part, interpreter.limits, at: span)
@@ -158,7 +158,7 @@ public struct Notebook: Sendable {
     }
 
     static func diagnostic(_ error: SyntaxError, _ cell: CellSource) -> Diagnostic {
-        .error("syntax", error.message, at: cell.location(error.span), length: error.span.length, hint: error.hint)
+        .error(.syntax, error.message, at: cell.location(error.span), length: error.span.length, hint: error.hint)
     }
 
     static func diagnostic(_ error: EvalError, _ cell: CellSource) -> Diagnostic {

@@ -121,7 +121,7 @@ public struct ClaimResult: Sendable {
     /// property's counterexample is its `detail`, so every report shows it the same way.
     public var diagnostic: Diagnostic? {
         guard !passed else { return nil }
-        return Diagnostic.error("claim-failed", message, at: location, length: max(1, source.unicodeScalars.count))
+        return Diagnostic.error(.claimFailed, message, at: location, length: max(1, source.unicodeScalars.count))
             .with(detail: counterexample.map { "counterexample: \($0)" })
     }
 }
@@ -157,7 +157,7 @@ public struct CellResult: Sendable {
         }
     }
     /// The cell did not parse (diagnostic code `syntax`); nothing in it ran. `qed eval` exits 2.
-    public var hasSyntaxError: Bool { diagnostics.contains { $0.code == "syntax" } }
+    public var hasSyntaxError: Bool { diagnostics.contains { $0.code == .syntax } }
     /// The exit status `qed eval` should use: 0 all good, 1 a claim failed or a runtime error, 2 syntax.
     public var exitCode: Int32 { hasSyntaxError ? 2 : (failed ? 1 : 0) }
 }

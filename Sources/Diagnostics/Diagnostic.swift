@@ -11,11 +11,11 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 /// One problem found in the user's input, located and explained.
 ///
 /// Every diagnostic says what is wrong (`message`) and, where there is one, how
-/// to fix it (`hint`). `code` is a stable, machine-readable kind such as
-/// `claim-failed` or `unresolved-link` that reports and tests can match on.
+/// to fix it (`hint`). `code` is the kind of problem (``DiagnosticCode``); its raw value is
+/// the stable name (`claim-failed`, `unresolved-link`) that reports print and CI can match on.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var severity: Severity
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation?
     /// How far the problem extends on its line, in columns (at least 1), for the caret line.
@@ -26,7 +26,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var detail: String?
 
     public init(
-        _ severity: Severity, code: String, message: String,
+        _ severity: Severity, code: DiagnosticCode, message: String,
         at location: SourceLocation?, length: Int = 1, hint: String? = nil
     ) {
         self.severity = severity
@@ -44,12 +44,12 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         return copy
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation?,
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                              length: Int = 1, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, code: code, message: message, at: location, length: length, hint: hint)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation?,
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
                                length: Int = 1, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code: code, message: message, at: location, length: length, hint: hint)
     }
@@ -88,7 +88,7 @@ extension Array where Element == Diagnostic {
         let errors = rest.filter { $0.severity == .error }.count
         let breakdown = errors == rest.count || errors == 0 ? "" : " (\(errors) of them errors)"
         var summary = Diagnostic.warning(
-            "too-many-diagnostics", "…and \(rest.count) more diagnostics in this file\(breakdown), not shown",
+            .tooManyDiagnostics, "…and \(rest.count) more diagnostics in this file\(breakdown), not shown",
             at: rest.first?.location,
             hint: "fix the ones above first; limits: diagnostics_per_note in qed.yml shows more")
         summary.severity = rest.map(\.severity).max() ?? .warning

@@ -23,24 +23,24 @@ extension Note {
         let at = SourceLocation(file: relativePath, line: 1, column: 1)
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: \(String(cString: strerror(errno)))", at: at))
+            throw NoteError(diagnostic: .error(.unreadableFile, "cannot read note: \(String(cString: strerror(errno)))", at: at))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: not a regular file", at: at))
+            throw NoteError(diagnostic: .error(.unreadableFile, "cannot read note: not a regular file", at: at))
         }
         if Int(info.st_size) > config.limits.noteBytes {
-            throw NoteError(diagnostic: .error("note-too-large", "note is \(info.st_size) bytes, over the limit of \(config.limits.noteBytes); skipped",
+            throw NoteError(diagnostic: .error(.noteTooLarge, "note is \(info.st_size) bytes, over the limit of \(config.limits.noteBytes); skipped",
                                                at: at, hint: "split the note, or raise limits: note_bytes in qed.yml"))
         }
         guard let bytes = readFile(path, limit: config.limits.noteBytes) else {
-            throw NoteError(diagnostic: .error("unreadable-file", "cannot read note: \(String(cString: strerror(errno)))", at: at,
+            throw NoteError(diagnostic: .error(.unreadableFile, "cannot read note: \(String(cString: strerror(errno)))", at: at,
                                                hint: "check the file's permissions"))
         }
         if DecodedSource.looksBinary(bytes) {
             let nul = bytes.firstIndex(of: 0) ?? 0
             let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw NoteError(diagnostic: .error(
-                "binary-file", "file contains NUL bytes and looks binary; skipped",
+                .binaryFile, "file contains NUL bytes and looks binary; skipped",
                 at: SourceLocation(file: relativePath, line: line, column: 1),
                 hint: "rename it if it is not a Markdown note"))
         }
@@ -65,12 +65,12 @@ extension Note {
             // Blank the front matter but keep its line breaks: offsets and lines stay those of the file.
             for k in 0..<block.bodyStart where working[k] != 0x0A { working[k] = 0x20 }
         } else if unclosed {
-            diagnostics.append(.warning("front-matter-unclosed", "front matter starting here is never closed; it is read as Markdown",
+            diagnostics.append(.warning(.frontMatterUnclosed, "front matter starting here is never closed; it is read as Markdown",
                                         at: SourceLocation(file: path, line: 1, column: 1), length: 3,
                                         hint: "end the front matter with a line of three dashes '---'"))
         }
         if !working.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }) {
-            diagnostics.append(.warning("empty-note", block == nil ? "note is empty" : "note has front matter but no content",
+            diagnostics.append(.warning(.emptyNote, block == nil ? "note is empty" : "note has front matter but no content",
                                         at: SourceLocation(file: path, line: 1, column: 1)))
         }
 

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Storage
+import Verification
 
 /// What a build remembers about each page, kept in the output folder as
 /// `.qed-cache/manifest.bin`, so the next build can skip what did not change.
@@ -11,7 +12,7 @@ import Storage
 struct BuildManifest: Sendable, Equatable {
     static let path = ".qed-cache/manifest.bin"
     /// Bumped when the manifest's meaning or layout changes; an old manifest is then ignored.
-    static let format = 3
+    static let format = 4
 
     var format = BuildManifest.format
     /// Fingerprint of everything the build read: every note's and medium's bytes, `qed.yml`,
@@ -66,7 +67,7 @@ struct NoteSummary: Sendable, Equatable {
     var tags: [String]
     /// Ids of the notes this one links to (resolved), sorted, without duplicates.
     var linksTo: [String]
-    var status: String
+    var status: VerificationStatus
     var claims: Int
     var failedClaims: Int
     /// Claims the note contains that never ran (after an error, or in a `skip` cell).

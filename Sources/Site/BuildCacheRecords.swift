@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Storage
+import Verification
 
 // The manifest as a binary record: JSON decoding of a 2,000-note manifest was a tenth of a
 // one-note rebuild. `BuildCacheRecordTests` round-trips summaries made by real builds, so a
@@ -49,7 +50,7 @@ extension NoteSummary {
         for text in [id, path, page, title, brief, type, domain, created, updated] { w.write(text) }
         w.write(tags)
         w.write(linksTo)
-        w.write(status)
+        w.write(status.rawValue)
         for count in [claims, failedClaims, notRunClaims, verifiedFormulas, failedFormulas] { w.write(count) }
         w.write(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         w.write(text)
@@ -59,11 +60,18 @@ extension NoteSummary {
     init(record r: inout RecordReader) throws(CorruptRecord) {
         self.init(id: try r.string(), path: try r.string(), page: try r.string(), title: try r.string(),
                   brief: try r.string(), type: try r.string(), domain: try r.string(), created: try r.string(),
-                  updated: try r.string(), tags: try r.strings(), linksTo: try r.strings(), status: try r.string(),
+                  updated: try r.string(), tags: try r.strings(), linksTo: try r.strings(), status: try Self.status(&r),
                   claims: try r.int(), failedClaims: try r.int(), notRunClaims: try r.int(),
                   verifiedFormulas: try r.int(), failedFormulas: try r.int(),
                   diagnostics: try r.array { (r: inout RecordReader) throws(CorruptRecord) in try Diagnostic(record: &r) },
                   text: try r.string(), headings: try r.strings())
+    }
+
+    /// A status this version does not know means a manifest from another version: corrupt here.
+    private static func status(_ r: inout RecordReader) throws(CorruptRecord) -> VerificationStatus {
+        let start = r.offset
+        guard let status = VerificationStatus(rawValue: try r.string()) else { throw CorruptRecord(offset: start) }
+        return status
     }
 }
 

@@ -76,7 +76,7 @@ struct NotePageRenderer: Sendable {
         return NoteSummary(
             id: note.id, path: note.path, page: SitePaths.page(forNote: note.path), title: note.title,
             brief: note.frontMatter.brief ?? "", type: "", domain: "", created: "", updated: "", tags: [],
-            linksTo: [], status: VerificationStatus.unverified.rawValue, claims: 0, failedClaims: 0,
+            linksTo: [], status: .unverified, claims: 0, failedClaims: 0,
             notRunClaims: 0, diagnostics: [], text: "")
     }
 
@@ -92,7 +92,7 @@ struct NotePageRenderer: Sendable {
             id: note.id, path: note.path, page: page, title: note.title,
             brief: front.brief ?? "", type: front.type ?? "", domain: front.domain ?? "",
             created: front.created.map(dateText) ?? "", updated: front.updated.map(dateText) ?? "",
-            tags: tags, linksTo: linksTo, status: verified.status.rawValue,
+            tags: tags, linksTo: linksTo, status: verified.status,
             claims: verified.claims.count, failedClaims: verified.failedClaims,
             notRunClaims: verified.notRunClaims.count,
             verifiedFormulas: verified.formulas.count { $0.status == .verified },

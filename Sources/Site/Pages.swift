@@ -1,5 +1,6 @@
 import Diagnostics
 import Notes
+import Verification
 
 /// The data each template receives. Every value is plain text (escaped by `{{…}}` in the
 /// templates) except `body`, which is HTML QED built itself. templates/README.md lists them.
@@ -37,11 +38,11 @@ struct Pages {
         ]
     }
 
-    static func statusMark(_ status: String) -> String {
+    static func statusMark(_ status: VerificationStatus) -> String {
         switch status {
-        case "verified": return "✓"
-        case "failed": return "✗"
-        default: return "○"
+        case .verified: return "✓"
+        case .failed: return "✗"
+        case .unverified: return "○"
         }
     }
 
@@ -53,15 +54,22 @@ struct Pages {
     static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0,
                                  formulas: Int, failedFormulas: Int) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        let base = verificationText(claims: claims, failed: failed, errors: errors - failedFormulas, notRun: notRun)
-        guard formulas + failedFormulas > 0 else { return base }
+        let base = claimsText(claims: claims, failed: failed, errors: errors - failedFormulas, notRun: notRun)
+        guard formulas + failedFormulas > 0 else { return base ?? noClaims }
         let checked = formulas + failedFormulas
         let text = failedFormulas > 0 ? "\(failedFormulas) of \(plural(checked, "formula")) failed" : "\(plural(formulas, "formula")) verified"
-        return base == "No claims to check" ? text : base + " · " + text
+        return base.map { $0 + " · " + text } ?? text
     }
 
     static func verificationText(claims: Int, failed: Int, errors: Int, notRun: Int = 0) -> String {
-        guard notRun > 0 else { return verificationText(claims: claims, failed: failed, errors: errors) }
+        claimsText(claims: claims, failed: failed, errors: errors, notRun: notRun) ?? noClaims
+    }
+
+    static let noClaims = "No claims to check"
+
+    /// The claims part of the line; nil when there is nothing to say (no claims, no errors).
+    private static func claimsText(claims: Int, failed: Int, errors: Int, notRun: Int) -> String? {
+        guard notRun > 0 else { return ranClaimsText(claims: claims, failed: failed, errors: errors) }
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let total = claims + notRun
         var text = failed > 0 ? "\(failed) of \(plural(total, "claim")) failed" : "\(claims) of \(plural(total, "claim")) verified"
@@ -71,12 +79,12 @@ struct Pages {
         return text
     }
 
-    private static func verificationText(claims: Int, failed: Int, errors: Int) -> String {
+    private static func ranClaimsText(claims: Int, failed: Int, errors: Int) -> String? {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         if failed > 0 { return "\(failed) of \(plural(claims, "claim")) failed" + (errors > failed ? " · \(plural(errors - failed, "other error"))" : "") }
         if errors > 0 { return (claims > 0 ? "\(plural(claims, "claim")) verified · " : "") + plural(errors, "error") }
         if claims > 0 { return "\(plural(claims, "claim")) verified" }
-        return "No claims to check"
+        return nil
     }
 
     func tagLink(_ tag: String, from page: String) -> Context {
@@ -90,7 +98,7 @@ struct Pages {
             "path": note.path,
             "brief": note.brief,
             "hasBrief": !note.brief.isEmpty,
-            "status": note.status,
+            "status": note.status.rawValue,
             "statusMark": Pages.statusMark(note.status),
             "statusText": words.verificationText(claims: note.claims, failed: note.failedClaims,
                                                  errors: note.diagnostics.count { $0.severity == .error },
@@ -120,7 +128,7 @@ struct Pages {
             "extra": extra,
         ] as Context
         context["verification"] = [
-            "status": note.status,
+            "status": note.status.rawValue,
             "mark": Pages.statusMark(note.status),
             "text": words.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
                                            notRun: note.notRunClaims, formulas: note.verifiedFormulas,
@@ -137,7 +145,7 @@ struct Pages {
         context["problems"] = problems.map { d -> Context in
             [
                 "severity": d.severity.rawValue,
-                "code": d.code,
+                "code": d.code.rawValue,
                 "message": d.message,
                 "place": d.location.map { "line \($0.line):\($0.column)" } ?? "",
                 "line": d.location?.line ?? 0,
@@ -183,14 +191,14 @@ struct Pages {
         let claims = notes.reduce(0) { $0 + $1.claims }
         let failed = notes.reduce(0) { $0 + $1.failedClaims }
         let notRun = notes.reduce(0) { $0 + $1.notRunClaims }
-        let failedNotes = notes.count { $0.status == "failed" }
-        let verifiedNotes = notes.count { $0.status == "verified" }
-        let status = failedNotes > 0 ? "failed" : (claims > 0 && notRun == 0 ? "verified" : "unverified")
+        let failedNotes = notes.count { $0.status == .failed }
+        let verifiedNotes = notes.count { $0.status == .verified }
+        let status: VerificationStatus = failedNotes > 0 ? .failed : (claims > 0 && notRun == 0 ? .verified : .unverified)
         let text = words.totalsText(notes: notes.count, claims: claims, failed: failed, notRun: notRun, failedNotes: failedNotes)
         context["totals"] = [
             "notes": notes.count, "claims": claims, "failedClaims": failed, "notRunClaims": notRun,
             "verifiedNotes": verifiedNotes, "failedNotes": failedNotes,
-            "status": status, "mark": Pages.statusMark(status), "text": text,
+            "status": status.rawValue, "mark": Pages.statusMark(status), "text": text,
         ] as Context
         return context
     }

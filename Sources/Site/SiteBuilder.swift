@@ -207,7 +207,7 @@ public struct SiteBuilder: Sendable {
             for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
             for member in tag.all where summaries.indices.contains(member) {
                 let note = summaries[member]
-                hasher.add([note.path, note.title, note.brief, note.status, String(note.claims), String(note.failedClaims), String(note.notRunClaims),
+                hasher.add([note.path, note.title, note.brief, note.status.rawValue, String(note.claims), String(note.failedClaims), String(note.notRunClaims),
                             String(note.diagnostics.count { $0.severity == .error })].joined(separator: "\u{1F}"))
             }
             return (SitePaths.page(forTag: tag.name), hasher.hex)

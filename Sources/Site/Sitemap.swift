@@ -47,7 +47,7 @@ enum SearchIndex {
                 JSONText.append(heading, to: &out)
             }
             out.append(UInt8(ascii: "]"))
-            field(",\"status\":", note.status, &out)
+            field(",\"status\":", note.status.rawValue, &out)
             field(",\"text\":", note.text, &out)
             out.append(UInt8(ascii: "}"))
         }

@@ -97,14 +97,15 @@ struct Words: Sendable, Hashable {
                                           formulas: formulas, failedFormulas: failedFormulas)
         }
         let base = Words.chineseClaims(claims: claims, failed: failed, errors: errors - failedFormulas, notRun: notRun)
-        guard formulas + failedFormulas > 0 else { return base }
+        guard formulas + failedFormulas > 0 else { return base ?? Words.noClaimsChinese }
         let text = failedFormulas > 0 ? "\(formulas + failedFormulas) 个公式中 \(failedFormulas) 个不成立" : "\(formulas) 个公式已验证"
-        return base == Words.noClaimsChinese ? text : base + " · " + text
+        return base.map { $0 + " · " + text } ?? text
     }
 
     static let noClaimsChinese = "没有需要检查的断言"
 
-    private static func chineseClaims(claims: Int, failed: Int, errors: Int, notRun: Int) -> String {
+    /// The claims part of the line; nil when there is nothing to say (no claims, no errors).
+    private static func chineseClaims(claims: Int, failed: Int, errors: Int, notRun: Int) -> String? {
         if notRun > 0 {
             let total = claims + notRun
             var text = failed > 0 ? "\(total) 条断言中 \(failed) 条不成立" : "\(total) 条断言中 \(claims) 条已验证"
@@ -115,7 +116,7 @@ struct Words: Sendable, Hashable {
         if failed > 0 { return "\(claims) 条断言中 \(failed) 条不成立" + (errors > failed ? " · \(errors - failed) 个其他错误" : "") }
         if errors > 0 { return (claims > 0 ? "\(claims) 条断言已验证 · " : "") + "\(errors) 个错误" }
         if claims > 0 { return "\(claims) 条断言已验证" }
-        return noClaimsChinese
+        return nil
     }
 
     /// The home page's totals line.

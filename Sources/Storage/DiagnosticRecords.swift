@@ -17,7 +17,7 @@ extension SourceLocation {
 extension Diagnostic {
     public func write(to w: inout RecordWriter) {
         w.write(severity.rawValue)
-        w.write(code)
+        w.write(code.rawValue)
         w.write(message)
         w.write(location != nil)
         location?.write(to: &w)
@@ -29,7 +29,9 @@ extension Diagnostic {
     public init(record r: inout RecordReader) throws(CorruptRecord) {
         let start = r.offset
         guard let severity = Severity(rawValue: try r.string()) else { throw CorruptRecord(offset: start) }
-        let code = try r.string()
+        let codeStart = r.offset
+        // A code this version does not know means a cache from another version: corrupt here.
+        guard let code = DiagnosticCode(rawValue: try r.string()) else { throw CorruptRecord(offset: codeStart) }
         let message = try r.string()
         let location = try r.bool() ? try SourceLocation(record: &r) : nil
         self.init(severity, code: code, message: message, at: location, length: try r.int(), hint: try r.optionalString())

@@ -92,7 +92,7 @@ extension ReportWriter {
             },
             diagnostics: report.diagnostics.map(displayed).map { d in
                 .init(file: d.location?.file, line: d.location?.line, column: d.location?.column,
-                      severity: d.severity.rawValue, code: d.code, message: d.message, hint: d.hint,
+                      severity: d.severity.rawValue, code: d.code.rawValue, message: d.message, hint: d.hint,
                       detail: d.detail)
             })
         let encoder = JSONEncoder()

@@ -46,7 +46,7 @@ extension ReportWriter {
                 }
             }
             let otherErrors = verified.diagnostics.filter {
-                $0.severity == .error && !["claim-failed", "claim-not-run", "formula-failed"].contains($0.code)
+                $0.severity == .error && !$0.code.isClaimOutcome
             }
             if !otherErrors.isEmpty {
                 failures += 1
@@ -75,6 +75,6 @@ extension ReportWriter {
     private func errorCase(classname: String, name: String, errors: [Diagnostic]) -> String {
         let body = errors.map { HTML.escape(displayed($0).description) }.joined(separator: "\n")
         return "    <testcase classname=\"\(HTML.escape(classname))\" name=\"\(name)\">\n"
-            + "      <failure message=\"\(errors.count) error(s)\" type=\"\(HTML.escape(errors[0].code))\">\(body)</failure>\n    </testcase>\n"
+            + "      <failure message=\"\(errors.count) error(s)\" type=\"\(HTML.escape(errors[0].code.rawValue))\">\(body)</failure>\n    </testcase>\n"
     }
 }

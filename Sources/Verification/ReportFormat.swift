@@ -72,7 +72,7 @@ public struct ReportWriter: Sendable {
                 properties.append("line=\(location.line)")
                 properties.append("col=\(location.column)")
             }
-            properties.append("title=\(escapeProperty("qed " + diagnostic.code))")
+            properties.append("title=\(escapeProperty("qed " + diagnostic.code.rawValue))")
             var message = diagnostic.message
             if let detail = diagnostic.detail { message += "\n" + detail }
             if let hint = diagnostic.hint { message += "\nhint: " + hint }

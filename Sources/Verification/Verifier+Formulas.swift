@@ -13,7 +13,7 @@ extension Verifier {
             var message = "the formula $\(claim.tex)$ \(claim.reason)"
             if let example = claim.counterexample { message += "; counterexample: \(example)" }
             diagnostics.append(.error(
-                "formula-failed", message, at: claim.location,
+                .formulaFailed, message, at: claim.location,
                 length: max(1, claim.tex.unicodeScalars.count),
                 hint: "fix the formula; if it holds only under a condition, state it next to the formula "
                     + "(e.g. “当且仅当 $P = Q$”), or write \(FormulaChecker.optOut) right after it"))

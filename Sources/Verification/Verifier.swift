@@ -92,7 +92,7 @@ public struct Verifier: Sendable {
             if let diagnostic = resolver.diagnostic(for: link, resolution: resolution) {
                 diagnostics.append(diagnostic)
             } else if link.isEmbed, case .note(let id, let heading) = resolution, id == note.id, heading == nil {
-                diagnostics.append(.warning("self-embed", "this note embeds itself; it is shown as a link",
+                diagnostics.append(.warning(.selfEmbed, "this note embeds itself; it is shown as a link",
                                             at: link.location, length: link.source.unicodeScalars.count,
                                             hint: "embed a section of it (![[#Heading]]) or another note"))
             }
@@ -105,7 +105,7 @@ public struct Verifier: Sendable {
             for problem in conversion.diagnostics {
                 let start = span.location(ofUTF8Offset: problem.range.lowerBound)
                 diagnostics.append(.warning(
-                    "math", problem.message, at: start,
+                    .math, problem.message, at: start,
                     length: max(1, problem.range.count),
                     hint: MathHints.hint(for: problem)))
             }
@@ -133,7 +133,7 @@ public struct Verifier: Sendable {
         if cell.options.expectError {
             if errors.isEmpty {
                 diagnostics.append(.error(
-                    "expected-error", "this cell is marked expect-error but ran without an error",
+                    .expectedError, "this cell is marked expect-error but ran without an error",
                     at: cell.location,
                     hint: "remove `expect-error` from the fence, or make the cell fail as the note says it does"))
             }

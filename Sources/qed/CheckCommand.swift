@@ -118,7 +118,7 @@ struct VaultSelection {
                 chosen.insert(relative)
             } else {
                 outsiders.append(.error(
-                    "outside-vault", "'\(file)' is not a note of the vault at '\(root)'",
+                    .outsideVault, "'\(file)' is not a note of the vault at '\(root)'",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: relative == nil
                         ? "move it into the vault, or check the vault it belongs to: qed check <its folder>"

@@ -35,7 +35,7 @@ struct MathCommand: ParsableCommand {
             let range = min(problem.range.lowerBound, bytes.count)..<min(max(problem.range.lowerBound, problem.range.upperBound), bytes.count)
             let location = source.location(ofUTF8Offset: range.lowerBound)
             let diagnostic = Diagnostic.error(
-                "math", problem.message, at: location,
+                .math, problem.message, at: location,
                 length: max(1, MathDiagnostic.scalarCount(bytes[range])))
             Terminal.writeError(render(diagnostic, range: range, bytes: bytes, source: source, renderer: renderer))
         }

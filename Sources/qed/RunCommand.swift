@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
             out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
             // Claims (failed or not run) and formulas are in the transcript already.
             for diagnostic in verified.diagnostics
-            where !["claim-failed", "claim-not-run", "formula-failed"].contains(diagnostic.code) {
+            where !diagnostic.code.isClaimOutcome {
                 out += renderer.render(diagnostic.prefixingFile(with: prefix), source: source)
             }
         }

@@ -56,7 +56,7 @@ import Diagnostics
         #expect(claim?.location == SourceLocation(file: "note.md", line: 41, column: 6))
         #expect(claim?.source == "check x ≥ 3")
         #expect(claim?.message == "2 ≥ 3 is false (difference -1)")
-        #expect(claim?.diagnostic?.code == "claim-failed")
+        #expect(claim?.diagnostic?.code == .claimFailed)
         #expect(claim?.diagnostic?.location == claim?.location)
         #expect(result.failed)
         #expect(result.exitCode == 1)
@@ -155,7 +155,7 @@ import Diagnostics
     }
 
     @Test func casesAreBounded() {
-        #expect(firstError("forall(1000000) x in interval(0, 1): check x ≥ 0")?.code == "cases-limit")
-        #expect(firstError("forall x in 3: check x ≥ 0")?.code == "type")
+        #expect(firstError("forall(1000000) x in interval(0, 1): check x ≥ 0")?.code == .casesLimit)
+        #expect(firstError("forall x in 3: check x ≥ 0")?.code == .type)
     }
 }

@@ -12,7 +12,7 @@ import Diagnostics
         #expect(vector("1 / [1, 2, 4]") == [1, 0.5, 0.25])
         #expect(vector("[1, 2] + [10, 20]") == [11, 22])
         #expect(vector("[1, 2, 3]^2") == [1, 4, 9])
-        #expect(firstError("[1, 2] + [1, 2, 3]")?.code == "shape")
+        #expect(firstError("[1, 2] + [1, 2, 3]")?.code == .shape)
         #expect(text("[[1, 2], [3, 4]] * 2") == "[[2, 4], [6, 8]]")
     }
 
@@ -21,10 +21,10 @@ import Diagnostics
         #expect(number("M = [[1, 2], [3, 4]]\nM[1, 0]") == 3)
         #expect(number("M = [[1, 2], [3, 4]]\nM[1][1]") == 4)
         let error = firstError("v = [10, 20, 30]\nv[3]")
-        #expect(error?.code == "index")
+        #expect(error?.code == .index)
         #expect(error?.message.contains("indices start at 0") == true)
         #expect(error?.location?.line == 2 && error?.location?.column == 3)
-        #expect(firstError("v = [1]\nv[0.5]")?.code == "index")
+        #expect(firstError("v = [1]\nv[0.5]")?.code == .index)
     }
 
     @Test func comprehensionsFunctionsAndLambdas() {
@@ -72,7 +72,7 @@ import Diagnostics
         #expect(text("\"a\" + \"b\"") == "ab")
         #expect(text("[1, 2] == [1, 2]") == "true")
         #expect(text("true or false") == "true")
-        #expect(firstError("1 and true")?.code == "type")
+        #expect(firstError("1 and true")?.code == .type)
     }
 
     @Test func notebookSemanticsAcrossCells() {
@@ -97,7 +97,7 @@ import Diagnostics
 
     @Test func tupleUnpacking() {
         #expect(text("PX, PY = marginals([[0.1, 0.2], [0.3, 0.4]])\nPY") == "[0.4, 0.6]")
-        #expect(firstError("a, b = [1, 2, 3]")?.code == "shape")
+        #expect(firstError("a, b = [1, 2, 3]")?.code == .shape)
     }
 }
 
@@ -115,11 +115,11 @@ import Diagnostics
 
     @Test func mixingUnitsIsAnError() {
         let e = firstError("P = [0.5, 0.5]\ncheck H(P) ≈ H(P) in bits")
-        #expect(e?.code == "unit")
+        #expect(e?.code == .unit)
         #expect(e?.message == "cannot compare nats with bits")
-        #expect(firstError("P = [0.5, 0.5]\nH(P) + H(P) in bits")?.code == "unit")
-        #expect(firstError("3 in bits")?.code == "unit")
-        #expect(firstError("H([1], base: 3)")?.code == "argument")
+        #expect(firstError("P = [0.5, 0.5]\nH(P) + H(P) in bits")?.code == .unit)
+        #expect(firstError("3 in bits")?.code == .unit)
+        #expect(firstError("H([1], base: 3)")?.code == .argument)
     }
 }
 
@@ -130,9 +130,9 @@ import Diagnostics
         // The other branch is not evaluated (no division by zero).
         #expect(number("x = 0\nif x == 0 then 1 else 1 / x") == 1)
         #expect(vector("[if t > 1 then 1 else 0 for t in range(4)]") == [0, 0, 1, 1])
-        #expect(firstError("if 1 then 2 else 3")?.code == "type")
+        #expect(firstError("if 1 then 2 else 3")?.code == .type)
         #expect(firstError("if true 2 else 3")?.hint == "write: if x > 0 then x else -x")
-        #expect(firstError("fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\nfib(40)", limits: Limits(steps: 100_000))?.code == "step-limit")
+        #expect(firstError("fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)\nfib(40)", limits: Limits(steps: 100_000))?.code == .stepLimit)
     }
 }
 

@@ -15,7 +15,7 @@ import Testing
         let result = run(code)
         #expect(result.claims.allSatisfy { !$0.passed })
         let error = result.diagnostics.first
-        #expect(error?.code == "shape")
+        #expect(error?.code == .shape)
         #expect(error?.location?.column == column)
         #expect(error?.message.contains(says) == true)
     }
@@ -40,7 +40,7 @@ import Testing
         }
         // 10 million numbers fit 2.5 cells: the third cell's third line is where it stops.
         #expect(firstFailure?.cell == 2)
-        #expect(firstFailure?.diagnostic.code == "memory-limit")
+        #expect(firstFailure?.diagnostic.code == .memoryLimit)
         #expect(firstFailure?.diagnostic.location?.line == 23)
         #expect(firstFailure?.diagnostic.message.contains("over the limit of 10000000") == true)
     }
@@ -58,7 +58,7 @@ import Testing
         let first = notebook.run(CellSource(code: "zeros(1000000)\nzeros(1000000)", file: "note.md"))
         #expect(first.diagnostics.isEmpty)
         let second = notebook.run(CellSource(code: "zeros(1000000)", file: "note.md", firstLine: 5))
-        #expect(second.diagnostics.first?.code == "memory-limit")
+        #expect(second.diagnostics.first?.code == .memoryLimit)
         #expect(second.diagnostics.first?.location?.line == 5)
     }
 
@@ -67,7 +67,7 @@ import Testing
         var failedAt: Int?
         for k in 0..<10 where failedAt == nil {
             let result = notebook.run(CellSource(code: "s = sum(range(1000000))", file: "note.md", firstLine: k + 1))
-            if result.diagnostics.first?.code == "step-limit" { failedAt = k }
+            if result.diagnostics.first?.code == .stepLimit { failedAt = k }
         }
         #expect(failedAt != nil && failedAt! <= 3)
     }

@@ -26,7 +26,7 @@ import Testing
         let result = run("check entorpy([1]) > 0\ncheck 1 < 2")
         #expect(result.claims.isEmpty)
         #expect(result.notRun.map(\.location.line) == [1, 2])
-        #expect(result.diagnostics.first?.code == "unknown-function")
+        #expect(result.diagnostics.first?.code == .unknownFunction)
     }
 
     @Test func aCellWithoutErrorsHasNothingNotRun() {
@@ -63,7 +63,7 @@ import Testing
         let result = run("x = nope\ncheck 1 < 2")
         let diagnostic = result.notRun[0].diagnostic
         #expect(diagnostic.severity == .note)
-        #expect(diagnostic.code == "claim-not-run")
+        #expect(diagnostic.code == .claimNotRun)
         #expect(diagnostic.location?.line == 2)
         #expect(diagnostic.message.contains("line 1"))
     }
@@ -115,8 +115,8 @@ import Testing
         #expect(firstError("kl_div([0, 0], [0.5, 0.5], reduction: \"batch\")")?.location?.column == 28)
         #expect(firstError("kl_div([0, 0], [0.5, 0.5], reduction: \"batch\")")?.hint?.contains("batchmean") == true)
         #expect(firstError("kl_div([0, 0], [0.5, 0.5, 0])")?.message.contains("same length") == true)
-        #expect(firstError("kl_div([[0, 0]], [0.5, 0.5])")?.code == "shape")
-        #expect(firstError("kl_div([0, 0], [0.5, 0.5], log_target: 1)")?.code == "type")
+        #expect(firstError("kl_div([[0, 0]], [0.5, 0.5])")?.code == .shape)
+        #expect(firstError("kl_div([0, 0], [0.5, 0.5], log_target: 1)")?.code == .type)
         #expect(firstError("kl_div([], [])")?.message.contains("empty") == true)
     }
 }

@@ -12,8 +12,8 @@ import Diagnostics
         let bad = notebook.evaluateInline("H(Q)", at: here)
         #expect(bad.value == nil)
         #expect(bad.diagnostic?.location == SourceLocation(file: "n.md", line: 30, column: 14))
-        #expect(notebook.evaluateInline("x = 1", at: here).diagnostic?.code == "inline")
-        #expect(notebook.evaluateInline("1 +", at: here).diagnostic?.code == "syntax")
+        #expect(notebook.evaluateInline("x = 1", at: here).diagnostic?.code == .inline)
+        #expect(notebook.evaluateInline("1 +", at: here).diagnostic?.code == .syntax)
     }
 
     @Test func oneShotEvaluation() {

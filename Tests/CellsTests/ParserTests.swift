@@ -46,7 +46,7 @@ import Diagnostics
     @Test func syntaxErrorIsLocatedWithFileOffsets() {
         let result = run("P = [0.5, 0.5]\nH(P) +* 2", firstLine: 12, columnOffset: 4)
         let d = result.diagnostics.first
-        #expect(d?.code == "syntax")
+        #expect(d?.code == .syntax)
         #expect(d?.location == SourceLocation(file: "note.md", line: 13, column: 11))
         #expect(result.hasSyntaxError)
         #expect(result.exitCode == 2)
@@ -56,14 +56,14 @@ import Diagnostics
     @Test func everySyntaxErrorOfACellIsReported() {
         let result = run("a = 1 +\nb = 2\nc = ]")
         #expect(result.diagnostics.count == 2)
-        #expect(result.diagnostics.allSatisfy { $0.code == "syntax" })
+        #expect(result.diagnostics.allSatisfy { $0.code == .syntax })
     }
 
     @Test func unknownFunctionGetsASuggestionAndCaret() {
         let code = "P = [0.5, 0.25, 0.25]\nQ = [0.4, 0.4, 0.2]\ncheck KLL(P ‖ Q) ≥ 0"
         let result = run(code, firstLine: 10)
         let d = result.diagnostics.first
-        #expect(d?.code == "unknown-function")
+        #expect(d?.code == .unknownFunction)
         #expect(d?.message == "unknown function 'KLL'")
         #expect(d?.hint == "did you mean 'KL'?")
         #expect(d?.location == SourceLocation(file: "note.md", line: 12, column: 7))
@@ -74,9 +74,9 @@ import Diagnostics
 
     @Test func deepNestingIsASyntaxErrorNotACrash() {
         let code = String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
-        #expect(run(code).diagnostics.first?.code == "syntax")
+        #expect(run(code).diagnostics.first?.code == .syntax)
         let minus = String(repeating: "-", count: 5000) + "1"
-        #expect(run(minus).diagnostics.first?.code == "syntax")
+        #expect(run(minus).diagnostics.first?.code == .syntax)
     }
 
     @Test func badCharactersAndStrings() {
@@ -88,6 +88,6 @@ import Diagnostics
 
     @Test func pipesOutsideCallsAreRejectedClearly() {
         #expect(run("|x|").diagnostics.first?.hint == "write abs(x) for an absolute value")
-        #expect(run("sum([1, 2] | [3])").diagnostics.first?.code == "argument")
+        #expect(run("sum([1, 2] | [3])").diagnostics.first?.code == .argument)
     }
 }

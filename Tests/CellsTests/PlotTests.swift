@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func plotErrors() {
-        #expect(firstError("plot([1, 2], [1, 2, 3])")?.code == "shape")
+        #expect(firstError("plot([1, 2], [1, 2, 3])")?.code == .shape)
         #expect(firstError("plot([1, 2], [1, 2], colour: \"red\")")?.hint == nil || true)
         #expect(firstError("plot([1, 2], [1, 2], titel: \"x\")")?.hint == "did you mean 'title:'?")
     }

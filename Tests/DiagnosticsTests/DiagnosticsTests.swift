@@ -31,7 +31,7 @@ import Testing
 @Suite struct RendererTests {
     @Test func rendersLineCaretAndHint() {
         let source = SourceText(file: "note.md", text: "x = 1\ncheck KLL(P) ≥ 0\n")
-        let d = Diagnostic.error("unknown-function", "unknown function 'KLL'",
+        let d = Diagnostic.error(.unknownFunction, "unknown function 'KLL'",
                                  at: SourceLocation(file: "note.md", line: 2, column: 7),
                                  length: 3, hint: "did you mean 'KL'?")
         let text = DiagnosticRenderer().render(d, source: source)
@@ -52,16 +52,16 @@ import Testing
     }
 
     @Test func colourOnlyWhenAsked() {
-        let d = Diagnostic.warning("w", "careful", at: nil)
+        let d = Diagnostic.warning(.unresolvedLink, "careful", at: nil)
         #expect(!DiagnosticRenderer().render(d).contains("\u{1B}"))
         #expect(DiagnosticRenderer(colour: true).render(d).contains("\u{1B}[1;35m"))
     }
 
     @Test func strictPromotesWarningsAndSortingIsStable() {
-        let a = Diagnostic.warning("w", "b", at: SourceLocation(file: "b.md", line: 1, column: 1))
-        let b = Diagnostic.error("e", "a", at: SourceLocation(file: "a.md", line: 9, column: 1))
+        let a = Diagnostic.warning(.unresolvedLink, "b", at: SourceLocation(file: "b.md", line: 1, column: 1))
+        let b = Diagnostic.error(.syntax, "a", at: SourceLocation(file: "a.md", line: 9, column: 1))
         #expect(a.promotingWarnings().severity == .error)
-        #expect([a, b].sortedForReport().map(\.code) == ["e", "w"])
+        #expect([a, b].sortedForReport().map(\.code) == [.syntax, .unresolvedLink])
         #expect([a, b].hasErrors)
         #expect(![a].hasErrors)
     }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TerminalSafetyTests {
     @Test func controlCharactersAreShownEscaped() {
-        let d = Diagnostic.error("x", "bad\u{7}bell", at: SourceLocation(file: "a\u{1B}[2Jb\nc.md", line: 1, column: 1))
+        let d = Diagnostic.error(.syntax, "bad\u{7}bell", at: SourceLocation(file: "a\u{1B}[2Jb\nc.md", line: 1, column: 1))
         let text = DiagnosticRenderer().render(d)
         #expect(text == "a\\u{1B}[2Jb\\u{A}c.md:1:1: error: bad\\u{7}bell\n")
     }
@@ -13,7 +13,7 @@ import Testing
     @Test func aLongLineIsShownAsAWindowAroundTheColumn() {
         let line = String(repeating: "a", count: 100_000) + "BAD" + String(repeating: "b", count: 100_000)
         let source = SourceText(file: "n.md", text: line + "\n")
-        let d = Diagnostic.error("x", "here", at: SourceLocation(file: "n.md", line: 1, column: 100_001), length: 3)
+        let d = Diagnostic.error(.syntax, "here", at: SourceLocation(file: "n.md", line: 1, column: 100_001), length: 3)
         let lines = DiagnosticRenderer().render(d, source: source).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[1].count <= DiagnosticRenderer.excerptWidth + 2)
         #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("…"))
@@ -25,8 +25,8 @@ import Testing
     }
 
     @Test func cappingKeepsTheWorstSeverity() {
-        let many = (1...500).map { Diagnostic.warning("w", "w\($0)", at: SourceLocation(file: "n.md", line: $0, column: 1)) }
-            + [Diagnostic.error("e", "late error", at: SourceLocation(file: "n.md", line: 900, column: 1))]
+        let many = (1...500).map { Diagnostic.warning(.unresolvedLink, "w\($0)", at: SourceLocation(file: "n.md", line: $0, column: 1)) }
+            + [Diagnostic.error(.syntax, "late error", at: SourceLocation(file: "n.md", line: 900, column: 1))]
         let capped = many.capped(at: 200)
         #expect(capped.count == 201)
         #expect(capped.last?.severity == .error)

@@ -10,7 +10,7 @@ import Testing
         bytes += [0xFF, 0xC3]
         bytes += Array(" rest $x$\n".utf8)
         let n = Note.parse(bytes: bytes, path: "bad.md")
-        let d = try #require(n.diagnostics.first { $0.code == "invalid-utf8" })
+        let d = try #require(n.diagnostics.first { $0.code == .invalidUTF8 })
         #expect(d.location == SourceLocation(file: "bad.md", line: 4, column: 6))
         #expect(d.message.contains("2 bytes"))
         #expect(n.body.html.contains("\u{FFFD}\u{FFFD} rest"))
@@ -39,7 +39,7 @@ import Testing
     @Test func emptyFile() {
         let n = note("", path: "folder/空.md")
         #expect(n.title == "空")
-        #expect(n.diagnostics.map(\.code) == ["empty-note"])
+        #expect(n.diagnostics.map(\.code.rawValue) == ["empty-note"])
         #expect(n.diagnostics.first?.location == SourceLocation(file: "folder/空.md", line: 1, column: 1))
         #expect(n.body.html.isEmpty)
     }
@@ -50,7 +50,7 @@ import Testing
         v.write("image.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0A, 0x00, 0x01, 0x02])
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.map(\.path) == ["good.md"])
-        let d = try #require(vault.diagnostics.first { $0.code == "binary-file" })
+        let d = try #require(vault.diagnostics.first { $0.code == .binaryFile })
         #expect(d.location == SourceLocation(file: "image.md", line: 2, column: 1))
     }
 
@@ -63,7 +63,7 @@ import Testing
         symlink(v.root + "/y.md", v.root + "/x.md")
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.map(\.path) == ["sub/a.md"])
-        let loops = vault.diagnostics.filter { $0.code == "symlink-loop" }.compactMap { $0.location?.file }.sorted()
+        let loops = vault.diagnostics.filter { $0.code == .symlinkLoop }.compactMap { $0.location?.file }.sorted()
         #expect(loops == ["sub/back-to-root", "sub/self", "x.md", "y.md"])
     }
 
@@ -92,7 +92,7 @@ import Testing
         symlink(v.root + "/real/n.md", v.root + "/alias.md")  // inside: still read
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.map(\.path) == ["alias.md", "real/n.md"])
-        let outsideWarnings = vault.diagnostics.filter { $0.code == "outside-vault" }
+        let outsideWarnings = vault.diagnostics.filter { $0.code == .outsideVault }
         #expect(outsideWarnings.compactMap { $0.location?.file }.sorted() == ["passwd.md", "real/linked"])
         #expect(outsideWarnings.allSatisfy { $0.severity == .warning && $0.hint?.contains("allow_outside") == true })
     }
@@ -106,7 +106,7 @@ import Testing
         #expect(vault.notes.contains { $0.path == "ok.md" })
         if getuid() != 0 {
             // Root reads anything, so only a normal user sees the failure.
-            #expect(vault.diagnostics.contains { $0.code == "unreadable-file" && $0.location?.file == "secret.md" })
+            #expect(vault.diagnostics.contains { $0.code == .unreadableFile && $0.location?.file == "secret.md" })
         }
         // A folder where a note should be cannot be read as a note, whoever runs the test.
         v.mkdir("folder.md")
@@ -115,7 +115,7 @@ import Testing
             _ = try Note.read(path: v.root + "/missing.md", relativePath: "missing.md")
             Issue.record("reading a missing file must fail")
         } catch {
-            #expect(error.diagnostic.code == "unreadable-file")
+            #expect(error.diagnostic.code == .unreadableFile)
             #expect(error.diagnostic.location == SourceLocation(file: "missing.md", line: 1, column: 1))
         }
     }
@@ -127,10 +127,10 @@ import Testing
         let outside = other.write("stray.md", "# Stray\n")
         let vault = try Vault.load(at: v.root, only: [inside, outside, v.root + "/nope.md"])
         #expect(vault.notes.map(\.path) == ["in/n.md"])
-        let d = try #require(vault.diagnostics.first { $0.code == "outside-vault" })
+        let d = try #require(vault.diagnostics.first { $0.code == .outsideVault })
         #expect(d.location == SourceLocation(file: outside, line: 1, column: 1))
         #expect(d.severity == .error)
-        #expect(vault.diagnostics.contains { $0.code == "file-not-found" })
+        #expect(vault.diagnostics.contains { $0.code == .fileNotFound })
     }
 
     @Test func oneBadNoteDoesNotStopTheOthers() throws {
@@ -143,7 +143,7 @@ import Testing
         v.write("f.md", "# Fine\n")
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.count == 6)
-        let codes = vault.notes.map { $0.diagnostics.map(\.code) }
+        let codes = vault.notes.map { $0.diagnostics.map(\.code.rawValue) }
         #expect(codes == [["front-matter-yaml"], ["front-matter-unclosed"], ["unclosed-fence"],
                           ["unclosed-math"], ["empty-note"], []])
         #expect(vault.notes.flatMap(\.diagnostics).allSatisfy { $0.location != nil })
@@ -170,7 +170,7 @@ import Testing
     @Test func deepNestingIsSurvived() {
         let yaml = note("---\nx: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n---\n# Deep\n")
         #expect(yaml.title == "test")
-        #expect(yaml.diagnostics.first?.code == "front-matter-yaml")
+        #expect(yaml.diagnostics.first?.code == .frontMatterYAML)
         #expect(yaml.diagnostics.first?.location?.line == 2)
         let quotes = note(String(repeating: "> ", count: 5000) + "x $a$\n" + String(repeating: "- ", count: 3000) + "y\n")
         #expect(quotes.math.map(\.tex) == ["a"])

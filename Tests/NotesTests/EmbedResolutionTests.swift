@@ -38,7 +38,7 @@ import Testing
         let resolution = resolver.resolve(link, from: "n")
         #expect(resolution == .missingNote)
         let d = try #require(resolver.diagnostic(for: link, resolution: resolution))
-        #expect(d.code == "missing-file")
+        #expect(d.code == .missingFile)
         #expect(d.location == SourceLocation(file: "n.md", line: 3, column: 5))
         // Climbing above the vault never resolves.
         #expect(resolve("../../../../images/x.svg") == .file(path: "images/x.svg"), "falls back to the unique name")

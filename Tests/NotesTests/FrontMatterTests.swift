@@ -60,7 +60,7 @@ import Testing
         let n = note("---\ncreated: 2026-13-01T00:00:00Z\nupdated: 2026-02-13T10:00:00+01:00\n---\n")
         #expect(n.frontMatter.created == nil)
         #expect(n.frontMatter.updated?.description == "2026-02-13T10:00:00+01:00")
-        let d = n.diagnostics.first { $0.code == "front-matter-date" }
+        let d = n.diagnostics.first { $0.code == .frontMatterDate }
         #expect(d?.location?.line == 2)
     }
 
@@ -81,7 +81,7 @@ import Testing
 
     @Test func malformedYAMLIsLocatedError() throws {
         let n = note("---\ntitle: fine\ntags: [unclosed\nbrief: x\n---\n# Fallback\n\nText $x$.\n")
-        let d = try #require(n.diagnostics.first { $0.code == "front-matter-yaml" })
+        let d = try #require(n.diagnostics.first { $0.code == .frontMatterYAML })
         #expect(d.severity == .error)
         let line = try #require(d.location?.line)
         #expect((3...5).contains(line), "YAML error line \(line) should point into the front matter")
@@ -91,7 +91,7 @@ import Testing
 
     @Test func frontMatterNeverClosed() throws {
         let n = note("---\ntitle: x\n# Heading\n\nbody\n")
-        let d = try #require(n.diagnostics.first { $0.code == "front-matter-unclosed" })
+        let d = try #require(n.diagnostics.first { $0.code == .frontMatterUnclosed })
         #expect(d.location == SourceLocation(file: "test.md", line: 1, column: 1))
         #expect(n.headings.first?.location.line == 3)
         #expect(n.title == "test")
@@ -100,6 +100,6 @@ import Testing
     @Test func emptyFrontMatterAndDotsTerminator() {
         #expect(note("---\n---\n# A\n", path: "dir/A note.md").title == "A note")
         #expect(note("---\ntitle: T\n...\nbody\n").title == "T")
-        #expect(note("---\n- a\n- b\n---\n").diagnostics.contains { $0.code == "front-matter-type" })
+        #expect(note("---\n- a\n- b\n---\n").diagnostics.contains { $0.code == .frontMatterType })
     }
 }

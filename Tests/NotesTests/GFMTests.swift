@@ -53,7 +53,7 @@ import Testing
     @Test func malformedTablesStayTextWithALocatedWarning() {
         let n = note("Intro\n\n| a | b |\n| - |\n| 1 | 2 |\n")
         #expect(!plainRender(n).contains("<table>"))
-        let d = n.diagnostics.first { $0.code == "table-columns" }
+        let d = n.diagnostics.first { $0.code == .tableColumns }
         #expect(d?.location == SourceLocation(file: "test.md", line: 4, column: 1))
         // No delimiter row at all: a paragraph, no warning.
         let plain = note("a | b\nc | d\n")
@@ -151,10 +151,10 @@ import Testing
         #expect(out.contains("Text[^missing]."))
         #expect(!out.contains("Nobody cites me"))
         #expect(!out.contains("<section"))
-        let undefined = try #require(n.diagnostics.first { $0.code == "undefined-footnote" })
+        let undefined = try #require(n.diagnostics.first { $0.code == .undefinedFootnote })
         #expect(undefined.location == SourceLocation(file: "test.md", line: 1, column: 5))
-        #expect(n.diagnostics.contains { $0.code == "unused-footnote" && $0.location?.line == 3 })
-        #expect(n.diagnostics.contains { $0.code == "duplicate-footnote" && $0.location?.line == 4 })
+        #expect(n.diagnostics.contains { $0.code == .unusedFootnote && $0.location?.line == 3 })
+        #expect(n.diagnostics.contains { $0.code == .duplicateFootnote && $0.location?.line == 4 })
     }
 
     @Test func notFootnotes() {

@@ -18,7 +18,7 @@ import Testing
         #expect(config.language == nil)
         let problem = try #require(problems.first)
         #expect(problems.count == 1)
-        #expect(problem.code == "config-language")
+        #expect(problem.code == .configLanguage)
         #expect(problem.severity == .warning)
         #expect(problem.location == SourceLocation(file: "vault/qed.yml", line: 2, column: 11))
         #expect(problem.message.contains("'cn'"))
@@ -39,7 +39,7 @@ import Testing
         #expect(problems.first?.hint == "write 'language: zh' or 'language: en'")
         // Not text at all.
         let (_, listProblems) = VaultConfig.parse("language: [zh]\n")
-        #expect(listProblems.first?.code == "config-language")
+        #expect(listProblems.first?.code == .configLanguage)
     }
 
     @Test func aTextsLanguageIsJudgedByProportionNotByAnyCJKCharacter() {

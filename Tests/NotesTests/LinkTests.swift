@@ -80,14 +80,14 @@ import Testing
         let source = note("Link to [[信息轮]] and [[信息论#Key Idea]] and [[概率]] and [[Zzzzzz]].\n", path: "n.md")
         let diagnostics = source.links.compactMap { resolver.diagnostic(for: $0, resolution: resolver.resolve($0, from: source.id)) }
         try #require(diagnostics.count == 4)
-        #expect(diagnostics[0].code == "unresolved-link")
+        #expect(diagnostics[0].code == .unresolvedLink)
         #expect(diagnostics[0].location == SourceLocation(file: "n.md", line: 1, column: 9))
         #expect(diagnostics[0].message == "no note named '信息轮'")
         #expect(diagnostics[0].hint == "did you mean '信息论'?")
         #expect(diagnostics[0].length == 7)
-        #expect(diagnostics[1].code == "unresolved-heading")
+        #expect(diagnostics[1].code == .unresolvedHeading)
         #expect(diagnostics[1].hint == "did you mean '#Key Ideas'?")
-        #expect(diagnostics[2].code == "ambiguous-link")
+        #expect(diagnostics[2].code == .ambiguousLink)
         #expect(diagnostics[3].hint == "create the note, or fix the link's path")
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
     }

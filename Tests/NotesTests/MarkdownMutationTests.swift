@@ -52,7 +52,7 @@ import Testing
         let big = String(repeating: "| a | b |\n|---|---|\n| ~~x~~ | [^n] |\n\n> [!note] t\n> x ^id\n\n", count: 1500)
             + String(repeating: "<div><span style=\"color:red\">", count: 2000) + "[^n]: d\n"
         let n = note(big)
-        #expect(n.diagnostics.contains { $0.code == "raw-html-unclosed" })
+        #expect(n.diagnostics.contains { $0.code == .rawHTMLUnclosed })
         let urls = note("https://a.org/" + String(repeating: ")", count: 50_000) + " " + String(repeating: "~a ", count: 50_000))
         #expect(urls.links.isEmpty)
         let unclosed = note(String(repeating: "%%", count: 1) + String(repeating: "$$ a\n\nb ", count: 3000))

@@ -78,7 +78,7 @@ import Testing
         #expect(n.cells[1].options == CellOptions(skip: true, expectError: true))
         #expect(n.cells[1].firstLine == 10)
         #expect(n.cells[2].options.unknown == ["bogus"])
-        let warning = n.diagnostics.first { $0.code == "unknown-cell-option" }
+        let warning = n.diagnostics.first { $0.code == .unknownCellOption }
         #expect(warning?.location?.line == 13)
         #expect(warning?.severity == .warning)
         #expect(n.body.html.contains("language-python"))
@@ -98,7 +98,7 @@ import Testing
     @Test func indentedCodeIsNeverACell() {
         let n = note("Para\n\n    ```qed\n    x = 1\n    ```\n")
         #expect(n.cells.isEmpty)
-        #expect(!n.diagnostics.contains { $0.code == "unclosed-fence" })
+        #expect(!n.diagnostics.contains { $0.code == .unclosedFence })
     }
 
     @Test func cellLinesStayRightAfterMultiLineMath() throws {
@@ -110,11 +110,11 @@ import Testing
 
     @Test func unclosedFenceWarns() throws {
         let n = note("Text\n\n```qed\nx = 1\n")
-        let d = try #require(n.diagnostics.first { $0.code == "unclosed-fence" })
+        let d = try #require(n.diagnostics.first { $0.code == .unclosedFence })
         #expect(d.location == SourceLocation(file: "test.md", line: 3, column: 1))
         #expect(n.cells.count == 1)
-        #expect(!note("```qed\nx\n```\n").diagnostics.contains { $0.code == "unclosed-fence" })
-        #expect(!note("> ```\n> x\n> ```\n").diagnostics.contains { $0.code == "unclosed-fence" })
+        #expect(!note("```qed\nx\n```\n").diagnostics.contains { $0.code == .unclosedFence })
+        #expect(!note("> ```\n> x\n> ```\n").diagnostics.contains { $0.code == .unclosedFence })
     }
 
     @Test func inlineExpressions() throws {
@@ -160,6 +160,6 @@ import Testing
         #expect(n.body.holes == [.math(0)])
         #expect(n.math.count == 1)
         #expect(n.body.html.contains("\u{FFFD}"))
-        #expect(n.diagnostics.contains { $0.code == "reserved-character" && $0.location?.column == 3 })
+        #expect(n.diagnostics.contains { $0.code == .reservedCharacter && $0.location?.column == 3 })
     }
 }

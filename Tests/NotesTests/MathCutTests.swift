@@ -128,7 +128,7 @@ import Testing
     @Test func unclosedDisplayMathIsLiteralAndWarns() {
         let n = note("a $$ b\n\nc")
         #expect(n.math.isEmpty)
-        let d = n.diagnostics.first { $0.code == "unclosed-math" }
+        let d = n.diagnostics.first { $0.code == .unclosedMath }
         #expect(d?.location == SourceLocation(file: "test.md", line: 1, column: 3))
         #expect(plainRender(n) == "<p>a $$ b</p>\n<p>c</p>\n")
     }

@@ -29,8 +29,8 @@ import Testing
         vault.write("qed.yml", "line_breaks: sometimes\n")
         vault.write("a.md", "x\n")
         let loaded = try Vault.load(at: vault.root)
-        #expect(loaded.diagnostics.contains { $0.code == "obsidian-settings" && $0.location?.file == ".obsidian/app.json" })
-        #expect(loaded.diagnostics.contains { $0.code == "config-type" && $0.location?.line == 1 })
+        #expect(loaded.diagnostics.contains { $0.code == .obsidianSettings && $0.location?.file == ".obsidian/app.json" })
+        #expect(loaded.diagnostics.contains { $0.code == .configType && $0.location?.line == 1 })
         #expect(loaded.config.hardLineBreaks == true, "a broken app.json still means an Obsidian vault")
     }
 

@@ -74,7 +74,7 @@ import Testing
         #expect(!out.contains("^para-1</p>"))
         #expect(out.contains("Not an id: x^2 and a ^ b"))
         let twice = note("a ^x\n\nb ^x\n")
-        #expect(twice.diagnostics.first { $0.code == "duplicate-block-id" }?.location?.line == 3)
+        #expect(twice.diagnostics.first { $0.code == .duplicateBlockID }?.location?.line == 3)
     }
 
     @Test func inlineTagsBecomeHolesAndJoinTheNote() {
@@ -93,7 +93,7 @@ import Testing
         #expect(n.links.isEmpty)
         let unclosed = note("50%% off\n")
         #expect(plainRender(unclosed) == "<p>50%% off</p>\n")
-        #expect(unclosed.diagnostics.first { $0.code == "unclosed-comment" }?.location == SourceLocation(file: "test.md", line: 1, column: 3))
+        #expect(unclosed.diagnostics.first { $0.code == .unclosedComment }?.location == SourceLocation(file: "test.md", line: 1, column: 3))
         #expect(html("`%%code%%` stays\n") == "<p><code>%%code%%</code> stays</p>\n")
     }
 
@@ -108,7 +108,7 @@ import Testing
         let n = note("$$\nx = 1\n\n## Heading\n\nText $y$ here.\n\n$$ z $$\n")
         #expect(n.math.map(\.tex) == ["y", " z "])
         #expect(n.headings.map(\.text) == ["Heading"])
-        let d = n.diagnostics.first { $0.code == "unclosed-math" }
+        let d = n.diagnostics.first { $0.code == .unclosedMath }
         #expect(d?.location == SourceLocation(file: "test.md", line: 1, column: 1))
         // A `$$` after a blank line opens a new block rather than closing an unclosed one.
         let m = note("$$\na\n\nprose\n\n$$\nb\n$$\n")

@@ -16,7 +16,7 @@ import Testing
                        "<img src=\"images/a.png\" width=\"300\"> <img src=\"https://example.org/b.png\" alt=\"b\">\n"] {
             let n = note(sample)
             #expect(plainRender(n) == cmarkReferenceHTML(sample, rawHTML: true), "\(sample)")
-            #expect(!n.diagnostics.contains { $0.code.hasPrefix("raw-html") }, "\(sample): \(n.diagnostics)")
+            #expect(!n.diagnostics.contains { $0.code.rawValue.hasPrefix("raw-html") }, "\(sample): \(n.diagnostics)")
         }
     }
 
@@ -26,7 +26,7 @@ import Testing
         #expect(!out.contains("<script"))
         #expect(!out.contains("alert(1)"))
         #expect(out.contains("<!-- raw HTML omitted -->"))
-        let warnings = n.diagnostics.filter { $0.code == "raw-html" }
+        let warnings = n.diagnostics.filter { $0.code == .rawHTML }
         #expect(warnings.count == 2, "one per <script>; the end tags go with them")
         #expect(warnings.first?.location == SourceLocation(file: "test.md", line: 3, column: 1))
         #expect(warnings.first?.message.contains("<script>") == true)
@@ -52,7 +52,7 @@ import Testing
             #expect(out.contains(expected), "\(input) → \(out)")
             #expect(!out.lowercased().contains("javascript"), "\(input)")
             #expect(!out.lowercased().contains("onerror"), "\(input)")
-            #expect(n.diagnostics.contains { $0.code == "raw-html" }, "\(input) must be reported")
+            #expect(n.diagnostics.contains { $0.code == .rawHTML }, "\(input) must be reported")
         }
     }
 
@@ -61,20 +61,20 @@ import Testing
             let n = note("<\(tag) src=\"x\">inner</\(tag)>\n")
             let out = plainRender(n)
             #expect(!out.contains("<\(tag)"), "\(tag): \(out)")
-            #expect(n.diagnostics.contains { $0.code == "raw-html" && $0.message.contains("<\(tag)>") }, "\(tag)")
+            #expect(n.diagnostics.contains { $0.code == .rawHTML && $0.message.contains("<\(tag)>") }, "\(tag)")
         }
     }
 
     @Test func strayAndUnclosedTagsAreBalanced() {
         let stray = note("Text </div></div> more\n")
         #expect(!plainRender(stray).contains("</div>"))
-        #expect(stray.diagnostics.contains { $0.code == "raw-html" && $0.message.contains("</div> without <div>") })
+        #expect(stray.diagnostics.contains { $0.code == .rawHTML && $0.message.contains("</div> without <div>") })
         let unclosed = note("<div>\n\nopen\n")
         #expect(plainRender(unclosed).hasSuffix("</div>\n"))
-        #expect(unclosed.diagnostics.contains { $0.code == "raw-html-unclosed" })
+        #expect(unclosed.diagnostics.contains { $0.code == .rawHTMLUnclosed })
         // Optional end tags are closed quietly.
         let table = note("<table><tr><td>a\n")
-        #expect(!table.diagnostics.contains { $0.code == "raw-html-unclosed" && $0.message.contains("<td>") })
+        #expect(!table.diagnostics.contains { $0.code == .rawHTMLUnclosed && $0.message.contains("<td>") })
     }
 
     @Test func rawHTMLInTableCellsIsSanitisedToo() {
@@ -82,7 +82,7 @@ import Testing
         let out = plainRender(n)
         #expect(out.contains("x<br>y"))
         #expect(!out.contains("<script"))
-        #expect(n.diagnostics.first { $0.code == "raw-html" }?.location?.line == 1)
+        #expect(n.diagnostics.first { $0.code == .rawHTML }?.location?.line == 1)
     }
 
     @Test func tokenizerFollowsTheSpec() {

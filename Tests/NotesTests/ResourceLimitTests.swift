@@ -16,7 +16,7 @@ import Testing
     @Test(.timeLimit(.minutes(1)), arguments: [24, 30, 60])
     func anAliasBombIsALocatedErrorAndTheBodyStillRenders(levels: Int) {
         let n = note("---\ntitle: Bomb\n\(Self.aliasBomb(levels: levels))\n---\n# Body\n\nText.\n")
-        let error = n.diagnostics.first { $0.code == "front-matter-yaml" }
+        let error = n.diagnostics.first { $0.code == .frontMatterYAML }
         #expect(error?.severity == .error)
         #expect(error?.message.contains("expands to more than 10000 values") == true)
         // Anchor k expands to 2^(k+2) − 1 values; their running total passes 10,000 at a11,
@@ -29,26 +29,26 @@ import Testing
     @Test func aDeeplyNestedFrontMatterIsRefusedBeforeComposing() {
         let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
         let n = note("---\nx: \(deep)\n---\nBody\n")
-        let error = n.diagnostics.first { $0.code == "front-matter-yaml" }
+        let error = n.diagnostics.first { $0.code == .frontMatterYAML }
         #expect(error?.message.contains("nests lists and mappings more than 64 deep") == true)
         #expect(error?.location?.line == 2)
         #expect(error?.location?.column == 67)
         // Deeper still, libyaml's own nesting limit answers first: still a located error.
         let deeper = String(repeating: "[", count: 30_000) + String(repeating: "]", count: 30_000)
         let m = note("---\nx: \(deeper)\n---\nBody\n")
-        #expect(m.diagnostics.first { $0.code == "front-matter-yaml" }?.location?.line == 2)
+        #expect(m.diagnostics.first { $0.code == .frontMatterYAML }?.location?.line == 2)
     }
 
     @Test func anchorsWithinTheBudgetStillWork() {
         let n = note("---\nbase: &b [ml, math]\ntags: *b\nother: *b\n---\nBody\n")
         #expect(n.frontMatter.tags == ["ml", "math"])
-        #expect(!n.diagnostics.contains { $0.code == "front-matter-yaml" })
+        #expect(!n.diagnostics.contains { $0.code == .frontMatterYAML })
     }
 
     @Test func aHugeFrontMatterIsRefused() {
         let long = "brief: \"" + String(repeating: "x", count: 70_000) + "\""
         let n = note("---\n\(long)\n---\nBody\n")
-        #expect(n.diagnostics.contains { $0.code == "front-matter-yaml" && $0.message.contains("over the limit of 65536") })
+        #expect(n.diagnostics.contains { $0.code == .frontMatterYAML && $0.message.contains("over the limit of 65536") })
     }
 
     @Test func theLimitsAreReadFromQedYml() {
@@ -56,8 +56,8 @@ import Testing
         #expect(config.limits.noteBytes == 1_000)
         #expect(config.limits.yamlValues == 50)
         #expect(config.limits.yamlDepth == ResourceLimits().yamlDepth)
-        #expect(problems.map(\.code).sorted() == ["config-type", "config-unknown"])
-        #expect(problems.first { $0.code == "config-unknown" }?.location?.line == 4)
+        #expect(problems.map(\.code.rawValue).sorted() == ["config-type", "config-unknown"])
+        #expect(problems.first { $0.code == .configUnknown }?.location?.line == 4)
         let n = Note.parse(bytes: Array("---\n\(Self.aliasBomb(levels: 7))\n---\n".utf8), path: "n.md", config: config)
         #expect(n.diagnostics.contains { $0.message.contains("more than 50 values") })
     }
@@ -65,7 +65,7 @@ import Testing
     @Test func anAliasBombInQedYmlFallsBackToTheDefaults() {
         let (config, problems) = VaultConfig.parse("title: T\n" + Self.aliasBomb(levels: 40))
         #expect(config == VaultConfig())
-        #expect(problems.first?.code == "config-yaml")
+        #expect(problems.first?.code == .configYAML)
         #expect(problems.first?.location?.line == 13)
     }
 
@@ -76,7 +76,7 @@ import Testing
         v.write("big.md", "# Big\n" + String(repeating: "word ", count: 2_000))
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.map(\.path) == ["small.md"])
-        let error = vault.diagnostics.first { $0.code == "note-too-large" }
+        let error = vault.diagnostics.first { $0.code == .noteTooLarge }
         #expect(error?.location?.file == "big.md")
         #expect(error?.hint?.contains("note_bytes") == true)
     }

@@ -90,7 +90,7 @@ import Testing
         let resolver = LinkResolver(notes: [n])
         let diagnostics = n.links.compactMap { resolver.diagnostic(for: $0, resolution: resolver.resolve($0, from: n.id)) }
         #expect(diagnostics.count == 3)
-        #expect(diagnostics.allSatisfy { $0.code == "unresolved-link" })
+        #expect(diagnostics.allSatisfy { $0.code == .unresolvedLink })
         #expect(diagnostics.map { $0.location?.line } == [41, 42, 43])
         #expect(diagnostics.first?.location?.column == 3)
     }

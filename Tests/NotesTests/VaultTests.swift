@@ -49,7 +49,7 @@ import Storage
         let vault = try Vault.load(at: v.root)
         #expect(vault.notes.count == 1)
         #expect(vault.config == VaultConfig())
-        #expect(vault.diagnostics.first?.code == "config-yaml")
+        #expect(vault.diagnostics.first?.code == .configYAML)
         #expect(vault.diagnostics.first?.location?.file == "qed.yml")
 
         let (config, problems) = VaultConfig.parse("tolerance: lots\nraw_html: maybe\ncolour: red\n")

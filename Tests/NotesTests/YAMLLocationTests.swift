@@ -6,7 +6,7 @@ import Testing
 /// the closing `---` where libyaml noticed it.
 @Suite struct YAMLLocationTests {
     private func yamlError(_ text: String) throws -> Diagnostic {
-        try #require(note(text).diagnostics.first { $0.code == "front-matter-yaml" })
+        try #require(note(text).diagnostics.first { $0.code == .frontMatterYAML })
     }
 
     @Test func anUnclosedFlowListIsReportedWhereItOpens() throws {
@@ -47,7 +47,7 @@ import Testing
             let yaml = String(String.UnicodeScalarView(scalars))
             let lastLine = 2 + yaml.utf8.count { $0 == UInt8(ascii: "\n") }
             let n = note("---\n" + yaml + "\n---\n# Body\n")
-            for d in n.diagnostics where d.code == "front-matter-yaml" {
+            for d in n.diagnostics where d.code == .frontMatterYAML {
                 #expect((2...(lastLine + 1)).contains(d.location?.line ?? 0), "\(yaml)")
             }
         }

@@ -40,7 +40,7 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: vault.output)[.systemFileNumber] as? Int == inode)
         // Its findings are reported again, as on the build that made it.
         #expect(second.diagnostics == first.diagnostics)
-        #expect(second.diagnostics.contains { $0.code == "unresolved-link" })
+        #expect(second.diagnostics.contains { $0.code == .unresolvedLink })
         #expect(second.stats.warnings == 1)
         #expect(second.succeeded)
         // Touching a file's bytes (not its title or links) is a change again.

@@ -19,7 +19,7 @@ import Testing
         let (vault, result) = try buildFixture()
         defer { vault.remove() }
         #expect(result.succeeded)
-        let codes = Set(result.diagnostics.map(\.code))
+        let codes = Set(result.diagnostics.map(\.code.rawValue))
         #expect(codes == ["missing-file", "unclosed-math", "table-columns", "unresolved-link", "raw-html", "undefined-footnote", "unclosed-comment", "self-embed"], "\(result.diagnostics)")
     }
 

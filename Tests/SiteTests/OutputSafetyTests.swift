@@ -22,7 +22,7 @@ import Testing
         #expect(!second.succeeded)
         #expect(!second.wroteSite)
         #expect(second.stats.failedClaims == 1)
-        #expect(second.diagnostics.contains { $0.code == "claim-failed" && $0.location?.file == "Bad.md" })
+        #expect(second.diagnostics.contains { $0.code == .claimFailed && $0.location?.file == "Bad.md" })
         #expect(vault.snapshot() == before)
         #expect(!vault.exists("Bad.html"))
         #expect(leftovers(beside: vault).isEmpty)

@@ -99,7 +99,7 @@ import Testing
         let page = closed.read("Raw.html")
         #expect(page.contains("<kbd>Ctrl</kbd>"))
         #expect(!page.contains("<iframe"))
-        #expect(result.diagnostics.contains { $0.code == "raw-html" && $0.location?.line == 3 })
+        #expect(result.diagnostics.contains { $0.code == .rawHTML && $0.location?.line == 3 })
     }
 
     @Test func pagesMakeNoNetworkRequests() throws {

@@ -19,7 +19,7 @@ private let wrong = """
 @Test func aFailedFormulaIsALocatedErrorAndFailsTheNote() {
     let verified = verify(wrong)
     #expect(verified.formulas.map(\.status) == [.failed, .verified])
-    let errors = verified.diagnostics.filter { $0.code == "formula-failed" }
+    let errors = verified.diagnostics.filter { $0.code == .formulaFailed }
     #expect(errors.count == 1)
     #expect(errors.first?.severity == .error)
     #expect(errors.first?.location == SourceLocation(file: "f.md", line: 3, column: 24))
@@ -38,7 +38,7 @@ private let wrong = """
     config.formulas = false
     let off = verify(wrong, config: config)
     #expect(off.formulas.isEmpty)
-    #expect(!off.diagnostics.contains { $0.code == "formula-failed" })
+    #expect(!off.diagnostics.contains { $0.code == .formulaFailed })
     let note = verify("---\nqed: {formulas: false}\n---\n" + wrong)
     #expect(note.formulas.isEmpty)
     #expect(note.note.frontMatter.qedFormulas == false)
@@ -62,5 +62,5 @@ private let wrong = """
     #expect(problems.isEmpty)
     let (fallback, warnings) = VaultConfig.parse("formulas: maybe\n")
     #expect(fallback.formulas == true)
-    #expect(warnings.first?.code == "config-type")
+    #expect(warnings.first?.code == .configType)
 }

@@ -8,7 +8,7 @@ import Testing
     private func mathWarnings(_ tex: String) -> [Diagnostic] {
         let note = Note.parse(bytes: Array("Text $\(tex)$ here.\n".utf8), path: "m.md")
         let vault = Vault(assembledAt: "/vault", notes: [note])
-        return Verifier(vault: vault).verify(note).diagnostics.filter { $0.code == "math" }
+        return Verifier(vault: vault).verify(note).diagnostics.filter { $0.code == .math }
     }
 
     @Test func anUnclosedBraceIsNotCalledAnUnknownCommand() throws {

@@ -57,7 +57,7 @@ private func json(_ report: VerificationReport) throws -> [String: Any] {
         #expect(report.notes[0].status == .unverified)
         #expect(report.notRunClaims == 1)
         #expect(report.succeeded)
-        #expect(report.diagnostics.contains { $0.code == "claim-not-run" && $0.location?.line == 6 && $0.severity == .note })
+        #expect(report.diagnostics.contains { $0.code == .claimNotRun && $0.location?.line == 6 && $0.severity == .note })
     }
 
     @Test func aNoteWhoseClaimsAllRanIsVerified() {
@@ -82,7 +82,7 @@ private func json(_ report: VerificationReport) throws -> [String: Any] {
     /// The counterexample travels as one diagnostic's detail and every format shows it.
     @Test func aFailingPropertysCounterexampleIsInEveryReport() throws {
         let report = verify(Self.propertyNote)
-        let diagnostic = try #require(report.diagnostics.first { $0.code == "claim-failed" })
+        let diagnostic = try #require(report.diagnostics.first { $0.code == .claimFailed })
         #expect(diagnostic.detail == "counterexample: x = 5")
         #expect(ReportWriter().write(report, as: .text).contains("counterexample: x = 5"))
         #expect(ReportWriter().write(report, as: .github).contains("%0Acounterexample: x = 5"))

@@ -41,7 +41,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
             check H(P) ≈ 0.5
             ```
             """)])
-        let failure = try #require(report.diagnostics.first { $0.code == "claim-failed" })
+        let failure = try #require(report.diagnostics.first { $0.code == .claimFailed })
         #expect(failure.location == SourceLocation(file: "n.md", line: 6, column: 1))
         #expect(report.failedClaims == 1)
         #expect(!report.succeeded)
@@ -54,7 +54,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
         #expect(failing.notes[0].cells[0].expectedErrors.count == 1)
         let passing = verify([note("```qed expect-error\nH([0.5, 0.5])\n```\n")])
         #expect(!passing.succeeded)
-        #expect(passing.diagnostics.contains { $0.code == "expected-error" && $0.location?.line == 1 })
+        #expect(passing.diagnostics.contains { $0.code == .expectedError && $0.location?.line == 1 })
     }
 
     @Test func skippedCellsDoNotRun() throws {
@@ -77,7 +77,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
 
     @Test func unknownLaTeXIsALocatedWarning() throws {
         let report = verify([note("Text\n\nand $a + \\foo$ here")])
-        let warning = try #require(report.diagnostics.first { $0.code == "math" })
+        let warning = try #require(report.diagnostics.first { $0.code == .math })
         #expect(warning.location == SourceLocation(file: "n.md", line: 3, column: 10))
         #expect(warning.severity == .warning)
     }
@@ -87,7 +87,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
             note("$\\newcommand{\\RR}{\\mathbb{R}}$ and $x \\in \\RR$\n\nthen $\\RR^n$", path: "a.md"),
             note("$\\RR$ elsewhere", path: "b.md"),
         ])
-        let warnings = report.diagnostics.filter { $0.code == "math" }
+        let warnings = report.diagnostics.filter { $0.code == .math }
         // The definition serves a.md only: b.md's use is unknown, at its own location.
         #expect(warnings.count == 1)
         #expect(warnings.first?.location == SourceLocation(file: "b.md", line: 1, column: 2))
@@ -98,7 +98,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
         let vault = Vault(assembledAt: "/vault", notes: [note("$\\RR + \\norm{v}$")])
         let options = VerificationOptions(jobs: 1, mathMacros: MathMacros(katex: ["\\RR": "\\mathbb{R}", "\\norm": "\\|#1\\|"]))
         let report = Verifier(vault: vault, options: options).verifyAll()
-        #expect(report.diagnostics.filter { $0.code == "math" }.isEmpty)
+        #expect(report.diagnostics.filter { $0.code == .math }.isEmpty)
         #expect(report.notes[0].math[0].mathML.contains("ℝ"))
     }
 
@@ -116,10 +116,10 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
 @Suite struct ReportWriterTests {
     @Test func githubEscapesNewlinesAndPropertySeparators() {
         let report = VerificationReport(notes: [], vaultDiagnostics: [
-            .error("x", "line one\nline 100%", at: SourceLocation(file: "a,b:c.md", line: 2, column: 3)),
+            .error(.syntax, "line one\nline 100%", at: SourceLocation(file: "a,b:c.md", line: 2, column: 3)),
         ], strict: false)
         let text = ReportWriter(pathPrefix: "notes/").write(report, as: .github)
-        #expect(text.hasPrefix("::error file=notes/a%2Cb%3Ac.md,line=2,col=3,title=qed x::line one%0Aline 100%25\n"))
+        #expect(text.hasPrefix("::error file=notes/a%2Cb%3Ac.md,line=2,col=3,title=qed syntax::line one%0Aline 100%25\n"))
     }
 
     @Test func junitEscapesHostileText() throws {
@@ -132,7 +132,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
 
     @Test func textReportShowsSourceAndCaret() {
         let report = VerificationReport(notes: [], vaultDiagnostics: [
-            .error("claim-failed", "nope", at: SourceLocation(file: "a.md", line: 2, column: 7), length: 3),
+            .error(.claimFailed, "nope", at: SourceLocation(file: "a.md", line: 2, column: 7), length: 3),
         ], strict: false)
         let writer = ReportWriter(pathPrefix: "notes/", source: { _ in SourceText(file: "a.md", text: "x\ncheck foo\n") })
         let text = writer.write(report, as: .text)
@@ -144,8 +144,8 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
 @Suite struct JUnitVaultErrorTests {
     @Test func filesThatNeverBecameNotesGetAFailingCase() {
         let report = VerificationReport(notes: [], vaultDiagnostics: [
-            .error("binary-file", "looks binary", at: SourceLocation(file: "b.md", line: 1, column: 1)),
-            .warning("w", "only a warning", at: SourceLocation(file: "c.md", line: 1, column: 1)),
+            .error(.binaryFile, "looks binary", at: SourceLocation(file: "b.md", line: 1, column: 1)),
+            .warning(.unresolvedLink, "only a warning", at: SourceLocation(file: "c.md", line: 1, column: 1)),
         ], strict: false)
         let xml = ReportWriter(pathPrefix: "notes/").write(report, as: .junit)
         #expect(xml.contains("<testsuites name=\"qed\" tests=\"1\" failures=\"1\""))

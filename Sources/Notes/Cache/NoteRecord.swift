@@ -6,7 +6,7 @@ import Storage
 /// a field added to the model and forgotten here fails it.
 extension Note {
     /// Bumped whenever the record layout or the meaning of a parsed field changes.
-    static let recordFormat = 1
+    static let recordFormat = 2
 
     func write(to w: inout RecordWriter) {
         w.write(path)

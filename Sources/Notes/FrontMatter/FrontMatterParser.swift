@@ -54,12 +54,12 @@ struct FrontMatterParser {
     mutating func parse(_ yaml: String, limits: ResourceLimits = ResourceLimits()) -> FrontMatter {
         var result = FrontMatter()
         if yaml.utf8.count > limits.frontMatterBytes {
-            diagnostics.append(.error("front-matter-yaml", "front matter is \(yaml.utf8.count) bytes, over the limit of \(limits.frontMatterBytes); ignored",
+            diagnostics.append(.error(.frontMatterYAML, "front matter is \(yaml.utf8.count) bytes, over the limit of \(limits.frontMatterBytes); ignored",
                                       at: location(nil), hint: "move long content into the note's body, or raise limits: front_matter_bytes in qed.yml"))
             return result
         }
         if let violation = limits.yamlBudget.violation(in: yaml) {
-            diagnostics.append(.error("front-matter-yaml", "front matter \(violation.problem); ignored",
+            diagnostics.append(.error(.frontMatterYAML, "front matter \(violation.problem); ignored",
                                       at: SourceLocation(file: file, line: violation.line + firstLine - 1, column: violation.column),
                                       hint: "write the values out instead of repeating anchors, or raise limits: yaml_values / yaml_depth in qed.yml"))
             return result
@@ -73,7 +73,7 @@ struct FrontMatterParser {
         }
         guard let root else { return result }
         guard case .mapping(let mapping) = root else {
-            diagnostics.append(.warning("front-matter-type", "front matter is not a mapping of keys to values; ignored",
+            diagnostics.append(.warning(.frontMatterType, "front matter is not a mapping of keys to values; ignored",
                                         at: location(root.mark)))
             return result
         }
@@ -116,7 +116,7 @@ struct FrontMatterParser {
             default: break
             }
         }
-        return .error("front-matter-yaml", "front matter is not valid YAML: \(problem)", at: location(mark),
+        return .error(.frontMatterYAML, "front matter is not valid YAML: \(problem)", at: location(mark),
                       hint: "front matter is ignored until it parses; check indentation and quoting")
     }
 
@@ -152,7 +152,7 @@ struct FrontMatterParser {
     mutating func scalarString(_ node: Node, key: String, at: SourceLocation) -> String? {
         if Self.isNull(node) { return nil }
         guard case .scalar(let s) = node else {
-            diagnostics.append(.warning("front-matter-type", "'\(key)' should be text, not a \(Self.kind(node)); ignored", at: at))
+            diagnostics.append(.warning(.frontMatterType, "'\(key)' should be text, not a \(Self.kind(node)); ignored", at: at))
             return nil
         }
         return s.string
@@ -161,7 +161,7 @@ struct FrontMatterParser {
     mutating func date(_ node: Node, key: String, at: SourceLocation) -> NoteDate? {
         if Self.isNull(node) { return nil }
         guard case .scalar(let s) = node, let date = NoteDate(parsing: s.string) else {
-            diagnostics.append(.warning("front-matter-date", "'\(key)' is not a date: \(node.string.map { "'\($0)'" } ?? "a \(Self.kind(node))")",
+            diagnostics.append(.warning(.frontMatterDate, "'\(key)' is not a date: \(node.string.map { "'\($0)'" } ?? "a \(Self.kind(node))")",
                                         at: at, hint: "write dates as 2026-02-13 or 2026-02-13T09:30:00Z"))
             return nil
         }
@@ -176,7 +176,7 @@ struct FrontMatterParser {
             for item in items {
                 if Self.isNull(item) { continue }
                 if case .scalar(let s) = item { out.append(s.string); continue }
-                diagnostics.append(.warning("front-matter-type", "'\(key)' entries should be text, not a \(Self.kind(item)); ignored",
+                diagnostics.append(.warning(.frontMatterType, "'\(key)' entries should be text, not a \(Self.kind(item)); ignored",
                                             at: location(item.mark)))
             }
             return out
@@ -184,14 +184,14 @@ struct FrontMatterParser {
         if Self.isScalarString(node), case .scalar(let s) = node {
             return s.string.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         }
-        diagnostics.append(.warning("front-matter-type", "'\(key)' should be a list of text, not a \(Self.kind(node)); ignored",
+        diagnostics.append(.warning(.frontMatterType, "'\(key)' should be a list of text, not a \(Self.kind(node)); ignored",
                                     at: at, hint: "write \(key): [a, b] or one item per line with '- '"))
         return []
     }
 
     mutating func qedOptions(_ node: Node, at: SourceLocation) -> (tolerance: Double?, formulas: Bool?) {
         guard case .mapping(let options) = node else {
-            diagnostics.append(.warning("front-matter-type", "'qed' should be a mapping such as {tolerance: 1e-6}; ignored", at: at))
+            diagnostics.append(.warning(.frontMatterType, "'qed' should be a mapping such as {tolerance: 1e-6}; ignored", at: at))
             return (nil, nil)
         }
         var tolerance: Double?
@@ -201,13 +201,13 @@ struct FrontMatterParser {
             if name == "tolerance", case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
                 tolerance = d
             } else if name == "tolerance" {
-                diagnostics.append(.warning("front-matter-type", "qed tolerance should be a non-negative number", at: location(v.mark)))
+                diagnostics.append(.warning(.frontMatterType, "qed tolerance should be a non-negative number", at: location(v.mark)))
             } else if name == "formulas" {
                 if let b = v.bool { formulas = b } else {
-                    diagnostics.append(.warning("front-matter-type", "qed formulas should be true or false", at: location(v.mark)))
+                    diagnostics.append(.warning(.frontMatterType, "qed formulas should be true or false", at: location(v.mark)))
                 }
             } else {
-                diagnostics.append(.warning("front-matter-qed", "unknown qed option '\(name)'", at: location(k.mark),
+                diagnostics.append(.warning(.frontMatterQED, "unknown qed option '\(name)'", at: location(k.mark),
                                             hint: "known options: tolerance, formulas"))
             }
         }

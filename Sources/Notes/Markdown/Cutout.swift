@@ -164,7 +164,7 @@ struct MarkupScanner {
                     i = end
                 } else {
                     result.diagnostics.append(.warning(
-                        "unclosed-comment", "`%%` comment is never closed; it is shown as text",
+                        .unclosedComment, "`%%` comment is never closed; it is shown as text",
                         at: locator.location(ofOffset: i), length: 2,
                         hint: "end the comment with `%%`, or write `\\%%` for a literal percent pair"))
                     i += 2
@@ -181,7 +181,7 @@ struct MarkupScanner {
                         i += 2
                     case .unclosed:
                         result.diagnostics.append(.warning(
-                            "unclosed-math", "`$$` is never closed; it is shown as literal text",
+                            .unclosedMath, "`$$` is never closed; it is shown as literal text",
                             at: locator.location(ofOffset: i), length: 2,
                             hint: "close display math with `$$` (a block ends at a heading, code or the next `$$` block), or write `\\$$`"))
                         i += 2

@@ -62,7 +62,7 @@ extension MarkdownPass {
                 let fence = FenceCheck(text: text, lines: lines, node: node, info: info)
                 if fence.isFenced, !fence.isClosed {
                     pass.diagnostics.append(.warning(
-                        "unclosed-fence", "code fence is never closed; it runs to the end of its container",
+                        .unclosedFence, "code fence is never closed; it runs to the end of its container",
                         at: loc, length: fence.openLength,
                         hint: "add a closing \(String(repeating: fence.character == 0x7E ? "~" : "`", count: max(3, fence.openLength)))"))
                 }
@@ -143,7 +143,7 @@ extension MarkdownPass {
             default:
                 parsed.unknown.append(option)
                 diagnostics.append(.warning(
-                    "unknown-cell-option", "unknown cell option '\(option)'", at: location,
+                    .unknownCellOption, "unknown cell option '\(option)'", at: location,
                     length: 3, hint: "known options: hide, skip, expect-error"))
             }
         }

@@ -65,14 +65,14 @@ struct DecodedSource {
         }
         if invalidCount > 0 {
             diagnostics.append(.warning(
-                "invalid-utf8",
+                .invalidUTF8,
                 "file is not valid UTF-8: \(invalidCount) byte\(invalidCount == 1 ? "" : "s") replaced with U+FFFD",
                 at: SourceLocation(file: file, line: invalidLine, column: invalidColumn),
                 hint: "save the file as UTF-8"))
         }
         if forgedCount > 0 {
             diagnostics.append(.warning(
-                "reserved-character",
+                .reservedCharacter,
                 "\(forgedCount) private-use character\(forgedCount == 1 ? "" : "s") in U+E000…U+E01F replaced with U+FFFD (QED reserves them)",
                 at: SourceLocation(file: file, line: forgedLine, column: forgedColumn)))
         }

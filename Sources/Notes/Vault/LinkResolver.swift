@@ -148,22 +148,22 @@ public struct LinkResolver: Sendable {
         case .note, .file:
             return nil
         case .missingNote where VaultPath.isMediaFile(link.target):
-            return .warning("missing-file", "no file named '\(link.target)' in the vault", at: link.location, length: length,
+            return .warning(.missingFile, "no file named '\(link.target)' in the vault", at: link.location, length: length,
                             hint: "put the file in the vault (beside the note, or under its attachment folder), or fix the path")
         case .missingNote:
             let what = link.target.isEmpty ? "this note" : "'\(link.target)'"
             let hint = hintCache.value(for: link.target) { suggestions.closest(to: $0) }.map { "did you mean '\($0)'?" }
                 ?? "create the note, or fix the link's path"
-            return .warning("unresolved-link", "no note named \(what)", at: link.location, length: length, hint: hint)
+            return .warning(.unresolvedLink, "no note named \(what)", at: link.location, length: length, hint: hint)
         case .missingHeading(let id):
             let heading = link.heading ?? ""
             let texts = Array(Set((headings[id] ?? [:]).values.map(\.text))).sorted()
             let hint = SuggestionIndex(names: texts).closest(to: heading).map { "did you mean '#\($0)'?" }
                 ?? (texts.isEmpty ? "'\(id)' has no headings" : "headings there: \(texts.prefix(5).joined(separator: ", "))")
-            return .warning("unresolved-heading", "note '\(id)' has no heading '\(heading)'", at: link.location,
+            return .warning(.unresolvedHeading, "note '\(id)' has no heading '\(heading)'", at: link.location,
                           length: length, hint: hint)
         case .ambiguous(let ids):
-            return .warning("ambiguous-link", "'\(link.target)' matches \(ids.count) notes: \(ids.joined(separator: ", "))",
+            return .warning(.ambiguousLink, "'\(link.target)' matches \(ids.count) notes: \(ids.joined(separator: ", "))",
                           at: link.location, length: length,
                           hint: "write the vault path, e.g. [[\(ids.first ?? "")]]")
         }

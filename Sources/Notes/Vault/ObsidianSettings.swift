@@ -18,7 +18,7 @@ public struct ObsidianSettings: Sendable, Hashable {
     public static func parse(_ bytes: [UInt8], file: String = ".obsidian/app.json") -> (ObsidianSettings, [Diagnostic]) {
         var settings = ObsidianSettings()
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            return (settings, [.warning("obsidian-settings", "\(file) is not a JSON object; Obsidian's defaults are used",
+            return (settings, [.warning(.obsidianSettings, "\(file) is not a JSON object; Obsidian's defaults are used",
                                         at: SourceLocation(file: file, line: 1, column: 1))])
         }
         if let strict = object["strictLineBreaks"] as? Bool { settings.strictLineBreaks = strict }

@@ -60,11 +60,11 @@ public struct Vault: Sendable {
             for given in only {
                 let at = SourceLocation(file: given, line: 1, column: 1)
                 guard let real = realPath(given) else {
-                    diagnostics.append(.error("file-not-found", "no such file: \(given)", at: at))
+                    diagnostics.append(.error(.fileNotFound, "no such file: \(given)", at: at))
                     continue
                 }
                 guard real.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(.error("outside-vault", "\(given) is not inside the vault \(realRoot)", at: at,
+                    diagnostics.append(.error(.outsideVault, "\(given) is not inside the vault \(realRoot)", at: at,
                                               hint: "pass a note inside the vault, or point the vault at the note's folder"))
                     continue
                 }
@@ -80,7 +80,7 @@ public struct Vault: Sendable {
         files = files.filter { file in
             guard Containment.quarantined.contains(file.relative) else { return true }
             diagnostics.append(.error(
-                "internal-error", "qed crashed while working on this note; it is left out of this run",
+                .internalError, "qed crashed while working on this note; it is left out of this run",
                 at: SourceLocation(file: file.relative, line: 1, column: 1),
                 hint: "this is a bug in qed, not in the note: please report it with the note attached"))
             return false
@@ -206,7 +206,7 @@ struct VaultWalker {
         while let (directory, relativeDirectory) = stack.popLast() {
             let names: [String]
             do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
-                diagnostics.append(.error("unreadable-folder", "cannot read folder: \(relativeDirectory.isEmpty ? "." : relativeDirectory)",
+                diagnostics.append(.error(.unreadableFolder, "cannot read folder: \(relativeDirectory.isEmpty ? "." : relativeDirectory)",
                                           at: SourceLocation(file: relativeDirectory.isEmpty ? "." : relativeDirectory, line: 1, column: 1)))
                 continue
             }
@@ -223,7 +223,7 @@ struct VaultWalker {
                 if isLink, stat(absolute, &target) != 0 {
                     let loop = errno == ELOOP
                     if name.hasSuffix(".md") || loop {
-                        diagnostics.append(.warning(loop ? "symlink-loop" : "broken-symlink",
+                        diagnostics.append(.warning(loop ? .symlinkLoop : .brokenSymlink,
                                                     loop ? "symbolic link loop; skipped" : "symbolic link points nowhere; skipped", at: at))
                     }
                     continue
@@ -237,7 +237,7 @@ struct VaultWalker {
                     let identity = Identity(device: UInt64(target.st_dev), inode: UInt64(target.st_ino))
                     guard visited.insert(identity).inserted else {
                         if isLink {
-                            diagnostics.append(.warning("symlink-loop", "symbolic link leads back to a folder already read; skipped", at: at,
+                            diagnostics.append(.warning(.symlinkLoop, "symbolic link leads back to a folder already read; skipped", at: at,
                                                         hint: "remove the link or add it to ignore: in qed.yml"))
                         }
                         continue
@@ -262,7 +262,7 @@ extension VaultWalker {
         func within(_ folder: String) -> Bool { real == folder || real.hasPrefix(folder == "/" ? "/" : folder + "/") }
         if within(root) || allowedOutside.contains(where: within) { return true }
         if worthReporting {
-            diagnostics.append(.warning("outside-vault", "symbolic link leads outside the vault (to \(real)); skipped", at: at,
+            diagnostics.append(.warning(.outsideVault, "symbolic link leads outside the vault (to \(real)); skipped", at: at,
                                         hint: "move the target into the vault, or list its folder under allow_outside: in qed.yml"))
         }
         return false

@@ -55,7 +55,7 @@ public struct VaultConfig: Sendable, Hashable {
             SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
         }
         if let violation = ResourceLimits().yamlBudget.violation(in: yaml) {
-            return (config, [.error("config-yaml", "qed.yml \(violation.problem); the defaults are used",
+            return (config, [.error(.configYAML, "qed.yml \(violation.problem); the defaults are used",
                                     at: SourceLocation(file: file, line: violation.line, column: violation.column),
                                     hint: "write the settings out without anchors and aliases")])
         }
@@ -63,19 +63,19 @@ public struct VaultConfig: Sendable, Hashable {
         do { root = try Yams.compose(yaml: yaml) } catch {
             var d = FrontMatterParser(file: file).yamlDiagnostic(error)
             d.message = d.message.replacingOccurrences(of: "front matter", with: "qed.yml")
-            d.code = "config-yaml"
+            d.code = .configYAML
             d.hint = "the defaults are used until qed.yml parses"
             if let loc = d.location { d.location = SourceLocation(file: file, line: loc.line - 1, column: loc.column) }
             return (config, [d])
         }
         guard let root else { return (config, []) }
         guard case .mapping(let mapping) = root else {
-            return (config, [.warning("config-type", "qed.yml should be a mapping of settings; ignored", at: at(root.mark))])
+            return (config, [.warning(.configType, "qed.yml should be a mapping of settings; ignored", at: at(root.mark))])
         }
         for (k, v) in mapping {
             let key = k.string ?? ""
             func wrong(_ expected: String) {
-                diagnostics.append(.warning("config-type", "'\(key)' in qed.yml should be \(expected); ignored", at: at(v.mark)))
+                diagnostics.append(.warning(.configType, "'\(key)' in qed.yml should be \(expected); ignored", at: at(v.mark)))
             }
             switch key {
             case "title":
@@ -102,7 +102,7 @@ public struct VaultConfig: Sendable, Hashable {
                 } else {
                     let written = v.string ?? ""
                     diagnostics.append(.warning(
-                        "config-language", "unknown language '\(written)' in qed.yml; the notes' own language is used",
+                        .configLanguage, "unknown language '\(written)' in qed.yml; the notes' own language is used",
                         at: at(v.mark),
                         hint: SiteLanguage.suggestion(for: written).map { "did you mean '\($0.rawValue)'? (zh or en)" }
                             ?? "write 'language: zh' or 'language: en'"))
@@ -115,7 +115,7 @@ public struct VaultConfig: Sendable, Hashable {
                 if case .mapping(let entries) = v {
                     for (name, body) in entries {
                         if case .scalar(let n) = name, case .scalar(let b) = body { config.macros[n.string] = b.string } else {
-                            diagnostics.append(.warning("config-type", "a macro in qed.yml should read \"\\\\name\": \"body\"; ignored",
+                            diagnostics.append(.warning(.configType, "a macro in qed.yml should read \"\\\\name\": \"body\"; ignored",
                                                         at: at(name.mark)))
                         }
                     }
@@ -127,7 +127,7 @@ public struct VaultConfig: Sendable, Hashable {
                     diagnostics += config.limits.read(limits, at: at)
                 } else { wrong("a mapping such as 'note_bytes: 16000000'") }
             default:
-                diagnostics.append(.warning("config-unknown", "unknown setting '\(key)' in qed.yml", at: at(k.mark),
+                diagnostics.append(.warning(.configUnknown, "unknown setting '\(key)' in qed.yml", at: at(k.mark),
                                             hint: "known settings: \(knownKeys.joined(separator: ", "))"))
             }
         }
@@ -171,12 +171,12 @@ extension ResourceLimits {
         for (k, v) in mapping {
             let name = k.string ?? ""
             guard let entry = Self.keys.first(where: { $0.name == name }) else {
-                problems.append(.warning("config-unknown", "unknown limit '\(name)' in qed.yml", at: at(k.mark),
+                problems.append(.warning(.configUnknown, "unknown limit '\(name)' in qed.yml", at: at(k.mark),
                                          hint: "known limits: \(Self.keys.map(\.name).joined(separator: ", "))"))
                 continue
             }
             guard case .scalar(let s) = v, let n = Int(s.string.replacingOccurrences(of: "_", with: "")), n > 0 else {
-                problems.append(.warning("config-type", "limit '\(name)' in qed.yml should be a positive whole number; the default is used",
+                problems.append(.warning(.configType, "limit '\(name)' in qed.yml should be a positive whole number; the default is used",
                                          at: at(v.mark)))
                 continue
             }

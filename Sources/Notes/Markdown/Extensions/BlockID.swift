@@ -15,7 +15,7 @@ enum BlockID: MarkdownExtension {
             let alone = start == 0 && cmark_node_previous(last) == nil
             guard seen.insert(id).inserted else {
                 context.diagnostics.append(.warning(
-                    "duplicate-block-id", "block id '^\(id)' is used twice in this note; links go to the first",
+                    .duplicateBlockID, "block id '^\(id)' is used twice in this note; links go to the first",
                     at: context.location(of: paragraph), hint: "give each block its own id"))
                 continue
             }

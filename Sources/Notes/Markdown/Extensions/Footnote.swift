@@ -58,7 +58,7 @@ enum Footnote: MarkdownExtension {
             if definitions[key] == nil {
                 definitions[key] = item
             } else {
-                context.diagnostics.append(.warning("duplicate-footnote", "footnote [^\(definition.label)] is defined twice; the first definition is used",
+                context.diagnostics.append(.warning(.duplicateFootnote, "footnote [^\(definition.label)] is defined twice; the first definition is used",
                                                     at: definition.location, hint: "give each footnote its own label"))
             }
         }
@@ -92,7 +92,7 @@ enum Footnote: MarkdownExtension {
         for mark in context.footnoteDefinitions {
             let key = mark.label.lowercased()
             guard numbering.numbers[key] == nil, let item = definitions[key], reported.insert(key).inserted else { continue }
-            context.diagnostics.append(.warning("unused-footnote", "footnote [^\(mark.label)] is never referenced; it is not shown",
+            context.diagnostics.append(.warning(.unusedFootnote, "footnote [^\(mark.label)] is never referenced; it is not shown",
                                                 at: mark.location, hint: "reference it with [^\(mark.label)] or delete it"))
             cmark_node_free(item)
         }
@@ -147,7 +147,7 @@ enum Footnote: MarkdownExtension {
             if let html = numbering.reference(reference.label) {
                 pieces.append((b[from..<to], html))
             } else {
-                context.diagnostics.append(.warning("undefined-footnote", "footnote [^\(reference.label)] has no definition",
+                context.diagnostics.append(.warning(.undefinedFootnote, "footnote [^\(reference.label)] has no definition",
                                                     at: reference.location, length: reference.label.unicodeScalars.count + 3,
                                                     hint: "add a line `[^\(reference.label)]: text` to the note"))
                 pieces.append((b[from..<to], MarkdownBody.escapeHTML("[^\(reference.label)]")))

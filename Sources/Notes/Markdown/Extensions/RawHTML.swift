@@ -22,7 +22,7 @@ enum RawHTML: MarkdownExtension {
             if !result.dropped.isEmpty {
                 let at = location(of: node, context: &context)
                 context.diagnostics.append(.warning(
-                    "raw-html", "raw HTML dropped: \(result.dropped.prefix(4).joined(separator: ", "))\(result.dropped.count > 4 ? ", …" : "")",
+                    .rawHTML, "raw HTML dropped: \(result.dropped.prefix(4).joined(separator: ", "))\(result.dropped.count > 4 ? ", …" : "")",
                     at: at, hint: "QED keeps a safe subset of HTML (br, sub, sup, mark, kbd, u, small, details, tables, img with an https or relative src, span/font colour, div align); set raw_html: true in qed.yml to publish HTML as written"))
             }
             let html = result.html.isEmpty ? HTMLSanitizer.omitted : result.html
@@ -41,7 +41,7 @@ enum RawHTML: MarkdownExtension {
         }
         if !closing.tags.isEmpty, let last {
             context.diagnostics.append(.warning(
-                "raw-html-unclosed", "HTML element\(closing.tags.count == 1 ? "" : "s") never closed: \(closing.tags.map { "<\($0)>" }.joined(separator: ", "))",
+                .rawHTMLUnclosed, "HTML element\(closing.tags.count == 1 ? "" : "s") never closed: \(closing.tags.map { "<\($0)>" }.joined(separator: ", "))",
                 at: location(of: last, context: &context), hint: "close it; QED closes it at the end of the note"))
         }
     }

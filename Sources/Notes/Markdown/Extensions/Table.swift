@@ -81,7 +81,7 @@ enum Table: MarkdownExtension {
             if lines[i + 1].contains(0x7C) {
                 let line = cmark_node_get_start_line(paragraph) + Int32(i + 1)
                 context.diagnostics.append(.warning(
-                    "table-columns", "table header has \(headerCells.count) cells but its delimiter row has \(delimiters.count); shown as text",
+                    .tableColumns, "table header has \(headerCells.count) cells but its delimiter row has \(delimiters.count); shown as text",
                     at: context.location(line: line, column: 1), length: lines[i + 1].count,
                     hint: "give the header row and the |---| row the same number of cells"))
             }
