@@ -74,6 +74,7 @@ let package = Package(
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Diagnostics"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(name: "InfoTheoryTests", dependencies: ["InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "InfoTheory"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
