@@ -140,15 +140,20 @@ struct FillsPack: Sendable {
         return fills
     }
 
-    /// The pack of `records` (verification key, record), in key order, as file bytes.
-    static func file(_ records: [(key: String, record: ArraySlice<UInt8>)]) -> Data {
-        var w = RecordWriter(capacity: records.reduce(64) { $0 + $1.record.count + 48 })
+    /// Writes the pack of `records` (verification key, record) to `file`, in key order,
+    /// record by record. False when it could not be written.
+    @discardableResult
+    static func write(_ records: [(key: String, record: ArraySlice<UInt8>)], to file: String) -> Bool {
+        guard let out = RecordFile(path: file) else { return false }
+        var w = RecordWriter(capacity: 1 << 16)
         w.write(magic)
-        let sorted = records.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        w.write(sorted) { w, entry in
+        w.write(records.count)
+        for entry in records.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.write(entry.key)
             w.write(bytes: Array(entry.record))
+            out.append(&w)
         }
-        return Data(w.bytes)
+        out.append(&w)
+        return out.commit()
     }
 }

@@ -267,7 +267,8 @@ public struct SiteBuilder: Sendable {
             // An unchanged manifest (nothing changed in the vault) is linked, not encoded again.
             if manifest != previous || !writer.carryOver(BuildManifest.path) { try manifest.write(to: staging) }
             let fills = outcomes.compactMap { outcome in outcome.fills.map { (outcome.verificationKey, $0) } }
-            try writer.write(FillsPack.path, FillsPack.file(fills))
+            // Without it the next build verifies more notes again; nothing is lost.
+            FillsPack.write(fills, to: staging + "/" + FillsPack.path)
         }
 
         return BuildResult(verifiedNotes: outcomes.filter(\.verified).map(\.summary.path), diagnostics: diagnostics, stats: stats, succeeded: succeeded,

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes values as a compact binary record: integers as zig-zag varints, strings as a
 /// length and their UTF-8, doubles as their bit pattern. Records are what QED's caches hold;
 /// they are read back by `RecordReader` in the same order they were written.
@@ -168,5 +174,67 @@ public struct RecordReader {
         let count = try int()
         guard count >= 0, count <= end - offset else { throw CorruptRecord(offset: start) }
         return count
+    }
+}
+
+extension RecordWriter {
+    /// Empties the buffer, keeping its capacity, after its bytes were written out.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes a record file piece by piece, so a cache of 10,000 notes never sits in memory as one
+/// buffer, and puts it in place atomically: readers see the old file or the whole new one.
+public final class RecordFile {
+    private let path: String
+    private let temporary: String
+    private var fd: Int32
+    private var failed = false
+
+    /// Starts writing `path` (through a temporary file beside it); nil when it cannot be created.
+    public init?(path: String) {
+        self.path = path
+        temporary = path + ".\(getpid()).tmp"
+        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+    }
+
+    deinit {
+        if fd >= 0 {
+            close(fd)
+            unlink(temporary)
+        }
+    }
+
+    /// Appends what `writer` holds and empties it.
+    public func append(_ writer: inout RecordWriter) {
+        defer { writer.reset() }
+        guard !failed else { return }
+        writer.bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Closes the file and renames it into place; false (and nothing replaced) when any
+    /// write failed.
+    @discardableResult
+    public func commit() -> Bool {
+        let ok = !failed && close(fd) == 0
+        fd = -1
+        guard ok, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 }

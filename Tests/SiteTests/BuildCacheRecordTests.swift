@@ -58,12 +58,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
         let file = URL(fileURLWithPath: folder + "/" + FillsPack.path)
-        let data = FillsPack.file([("k2", ArraySlice(other.record)), ("k1", ArraySlice(fills.record))])
-        try data.write(to: file)
+        #expect(FillsPack.write([("k2", ArraySlice(other.record)), ("k1", ArraySlice(fills.record))], to: file.path))
+        let data = try Data(contentsOf: file)
         let pack = FillsPack(loadingFrom: folder)
         #expect(pack.fills(for: "k1") == fills && pack.fills(for: "k2") == other && pack.fills(for: "k3") == nil)
         // Keys in order, whatever order they came in: the same site gives the same bytes.
-        #expect(FillsPack.file([("k1", ArraySlice(fills.record)), ("k2", ArraySlice(other.record))]) == data)
+        #expect(FillsPack.write([("k1", ArraySlice(fills.record)), ("k2", ArraySlice(other.record))], to: file.path))
+        #expect(try Data(contentsOf: file) == data)
         for damaged in [data.dropLast(), Data("not a pack".utf8), Data()] {
             try damaged.write(to: file)
             #expect(FillsPack(loadingFrom: folder).fills(for: "k1") == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Storage
 
@@ -67,5 +68,35 @@ import Storage
             _ = try? r.optionalString()
             _ = try? r.bytes()
         }
+    }
+}
+
+@Suite struct RecordFileTests {
+    @Test func piecesLandInOrderAndOnlyACommittedFileReplacesTheOldOne() throws {
+        let folder = NSTemporaryDirectory() + "qed-recordfile-\(UInt64.random(in: 0...UInt64.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/cache.bin"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            let file = try #require(RecordFile(path: path))
+            var w = RecordWriter()
+            w.write("first")
+            file.append(&w)
+            #expect(w.bytes.isEmpty)
+            // Dropped without commit: the old file stays, no temporary is left.
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["cache.bin"])
+        let file = try #require(RecordFile(path: path))
+        var w = RecordWriter()
+        for piece in ["a", "bc", "熵"] {
+            w.write(piece)
+            file.append(&w)
+        }
+        #expect(file.commit())
+        var r = RecordReader([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(try r.string() == "a" && r.string() == "bc" && r.string() == "熵" && r.isAtEnd)
+        #expect(RecordFile(path: folder + "/no/such/folder/x.bin") == nil)
     }
 }

@@ -143,21 +143,6 @@ public final class NoteCache: Sendable {
     public func save(to file: String) {
         let (key, used) = state.withLock { ($0.key, $0.used) }
         guard let key else { return }
-        let entries = used.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        var writer = RecordWriter(capacity: 1 << 20)
-        writer.write(NoteCache.magic)
-        writer.write(key)
-        writer.write(entries) { w, item in
-            w.write(item.key)
-            w.write(item.value.contentKey)
-            if let record = item.value.record {
-                w.write(bytes: record)
-            } else {
-                var note = RecordWriter(capacity: 4096)
-                item.value.note?.write(to: &note)
-                w.write(bytes: note.bytes)
-            }
-        }
         let folder = (file as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         // Never committed by accident: git ignores a folder whose .gitignore says `*`.
@@ -165,8 +150,26 @@ public final class NoteCache: Sendable {
         if !FileManager.default.fileExists(atPath: ignore) {
             _ = FileManager.default.createFile(atPath: ignore, contents: Data("# QED's cache: safe to delete.\n*\n".utf8))
         }
-        let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        if rename(temporary, file) != 0 { unlink(temporary) }
+        guard let out = RecordFile(path: file) else { return }
+        // Entry by entry: the whole cache never sits in memory as one buffer.
+        var writer = RecordWriter(capacity: 1 << 16)
+        writer.write(NoteCache.magic)
+        writer.write(key)
+        writer.write(used.count)
+        for path in used.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let entry = used[path]!
+            writer.write(path)
+            writer.write(entry.contentKey)
+            if let record = entry.record {
+                writer.write(bytes: record)
+            } else {
+                var note = RecordWriter(capacity: 4096)
+                entry.note?.write(to: &note)
+                writer.write(bytes: note.bytes)
+            }
+            out.append(&writer)
+        }
+        out.append(&writer)
+        out.commit()
     }
 }
