@@ -104,6 +104,8 @@ public struct SiteBuilder: Sendable {
             verifier: cached.contains { $0 == nil } ? Verifier(vault: vault, options: verificationOptions, resolver: graph.resolver) : nil)
 
         let previousFills = previous == nil ? FillsPack() : FillsPack(loadingFrom: output.path)
+        try? FileManager.default.createDirectory(atPath: staging + "/.qed-cache", withIntermediateDirectories: true)
+        let spool = FillsSpool(path: staging + "/.qed-cache/fills.spool")
         // Notes: take each page over from the previous build, or render it from cached fills
         // (its neighbours changed, not its cells), or verify and render it. Keep only summaries.
         let finished = Atomic<Int>(0)
@@ -121,7 +123,7 @@ public struct SiteBuilder: Sendable {
                 do {
                     if let summary = cached[i] {
                         outcome.summary = summary
-                        outcome.fills = previousFills.record(for: verificationKey)
+                        outcome.fills = previousFills.record(for: verificationKey).map { .previous($0) }
                         if writer.reuse(page, key: pageKey) { return outcome }
                         if let fills = previousFills.fills(for: verificationKey) {
                             try writer.write(page, renderer.render(i, fills: fills, summary: summary))
@@ -132,7 +134,7 @@ public struct SiteBuilder: Sendable {
                     let (_, fills, summary) = renderer.verify(i)
                     outcome.summary = summary
                     outcome.verified = true
-                    outcome.fills = ArraySlice(fills.record)
+                    outcome.fills = spool?.append(fills.record).map { .spooled($0) }
                     try writer.write(page, renderer.render(i, fills: fills, summary: summary))
                     outcome.rendered = true
                 } catch let error as BuildError {
@@ -268,7 +270,7 @@ public struct SiteBuilder: Sendable {
             if manifest != previous || !writer.carryOver(BuildManifest.path) { try manifest.write(to: staging) }
             let fills = outcomes.compactMap { outcome in outcome.fills.map { (outcome.verificationKey, $0) } }
             // Without it the next build verifies more notes again; nothing is lost.
-            FillsPack.write(fills, to: staging + "/" + FillsPack.path)
+            FillsPack.write(fills, spool: spool, to: staging + "/" + FillsPack.path)
         }
 
         return BuildResult(verifiedNotes: outcomes.filter(\.verified).map(\.summary.path), diagnostics: diagnostics, stats: stats, succeeded: succeeded,
@@ -284,7 +286,7 @@ struct NoteOutcome: Sendable {
     /// Whether the note was verified (and its page rendered) in this build.
     var verified = false
     /// Its fills as a record, fresh or from the previous build, for the new fills pack.
-    var fills: ArraySlice<UInt8>? = nil
+    var fills: FillsPack.Source? = nil
     /// Whether its page was rendered (from fresh or cached fills) rather than taken over.
     var rendered = false
     var error: BuildError? = nil
