@@ -20,6 +20,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("tex", fuzzTeX),
     ("formulas", fuzzFormulas),
     ("number-spans", fuzzNumberSpans),
+    ("note-record", fuzzNoteRecord),
     ("page-readers", fuzzPageReaders),
 ]
 

@@ -121,6 +121,23 @@ extension Note {
     }
 }
 
+extension Note {
+    /// Reads a note from the bytes of one cache record; nil when they are not a whole, valid
+    /// record. Total on any bytes (the fuzz target `note-record` feeds it random ones).
+    public static func fromRecord(_ bytes: [UInt8]) -> Note? {
+        var reader = RecordReader(bytes)
+        guard let note = try? Note(record: &reader), reader.isAtEnd else { return nil }
+        return note
+    }
+
+    /// The note as one cache record (what `fromRecord` reads).
+    public var record: [UInt8] {
+        var writer = RecordWriter(capacity: 4096)
+        write(to: &writer)
+        return writer.bytes
+    }
+}
+
 extension FrontMatter {
     func write(to w: inout RecordWriter) {
         w.write(title)
