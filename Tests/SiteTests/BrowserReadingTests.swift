@@ -4,7 +4,7 @@ import Testing
 
 /// What a reader's browser makes of the pages: search results, highlighted code and the copy
 /// button, and nothing cut off at 400 px. Skipped when no Chromium is installed.
-@Suite(.serialized) struct BrowserReadingTests {
+@Suite(.serialized, .enabled(if: installedChromium != nil, "needs chromium (apt-get install chromium)")) struct BrowserReadingTests {
     static let chromium = BrowserTests.chromium
 
     static let files: [String: String] = [
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func searchRanksTitlesThenHeadingsHighlightsSafelyAndIgnoresTeX() throws {
-        guard let chromium = Self.chromium else { print("BrowserReadingTests: skipped, no chromium"); return }
+        let chromium = try #require(Self.chromium)
         let vault = try TemporaryVault(Self.files)
         defer { vault.remove() }
         _ = try vault.build()
@@ -50,7 +50,7 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: Highlighter.systemPath), "needs libjs-highlight.js"))
     func codeIsHighlightedAndGetsACopyButtonWhileCellsKeepTheirOwnColours() throws {
-        guard let chromium = Self.chromium else { print("BrowserReadingTests: skipped, no chromium"); return }
+        let chromium = try #require(Self.chromium)
         let vault = try TemporaryVault(["Code.md": SearchAndCodeTests.python])
         defer { vault.remove() }
         _ = try vault.build()
@@ -64,7 +64,7 @@ import Testing
     /// A page at 400 px: the document is no wider than the window, and the wide formula,
     /// table and code each scroll inside their own box with a scroll cue (a `local` background).
     @Test func wideContentScrollsInsideItsBoxAt400Pixels() throws {
-        guard let chromium = Self.chromium else { print("BrowserReadingTests: skipped, no chromium"); return }
+        let chromium = try #require(Self.chromium)
         let wide = String(repeating: "x_{1} + ", count: 40) + "x"
         let table = "| " + (1...12).map { "column \($0)" }.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: 12) + "\n| "
             + (1...12).map { "value \($0)" }.joined(separator: " | ") + " |\n"
@@ -93,5 +93,43 @@ import Testing
         for kind in ["math", "table", "pre"] {
             #expect(items.contains("\(kind):true:auto:true:true"), "\(kind) in \(measure)")
         }
+    }
+
+    /// Issue 16: a claim row that wraps continues under its code, not under the ✓.
+    @Test func wrappedClaimRowsAlignUnderTheirCode() throws {
+        let chromium = try #require(Self.chromium)
+        let long = "forall c in interval(-100, 100): check " + String(repeating: "abs(c) + ", count: 12) + "0 >= 0"
+        let vault = try TemporaryVault(["Claims.md": "# Claims\n\n```qed\n\(long)\n```\n"])
+        defer { vault.remove() }
+        _ = try vault.build()
+        let probe = """
+            <script>
+            var m = [];
+            document.querySelectorAll('.claim').forEach(function (row) {
+              var badge = row.querySelector('.badge').getBoundingClientRect();
+              var range = document.createRange();
+              range.selectNodeContents(row.querySelector('code'));
+              // One rect per inline box (numbers are spans of their own): the start of each
+              // line is the leftmost rect at its height.
+              var starts = {};
+              Array.from(range.getClientRects()).forEach(function (r) {
+                var top = Math.round(r.top);
+                starts[top] = Math.min(starts[top] === undefined ? 1e9 : starts[top], r.left);
+              });
+              var lefts = Object.keys(starts).sort(function (a, b) { return a - b; }).map(function (k) { return starts[k]; });
+              var first = lefts[0];
+              m.push(lefts.length + ":" + lefts.every(function (x) { return Math.abs(x - first) < 2; }) + ":" + (first > badge.right - 1));
+            });
+            document.body.setAttribute("data-measure", m.join(" "));
+            </script>
+            """
+        let page = vault.output + "/Claims.html"
+        let html = vault.read("Claims.html").replacingOccurrences(of: "</body>", with: probe + "</body>")
+        try html.write(toFile: page, atomically: true, encoding: .utf8)
+        let dom = try BrowserTests.dumpDOM(BrowserTests.fileURL(page), chromium: chromium, arguments: ["--window-size=400,900"])
+        let measure = try #require(dom.firstRange(of: "data-measure=\"").map { dom[$0.upperBound...].prefix { $0 != "\"" } })
+        let parts = measure.split(separator: ":")
+        #expect(parts.count == 3 && (Int(parts[0]) ?? 0) > 1, "the claim should wrap at 400 px: \(measure)")
+        #expect(parts.dropFirst().allSatisfy { $0 == "true" }, "wrapped lines start where the code starts, right of the badge: \(measure)")
     }
 }
