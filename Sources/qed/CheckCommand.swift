@@ -133,7 +133,19 @@ struct VaultSelection {
         let verifier = Verifier(vault: vault, options: options)
         let notes = vault.notes.filter { only?.contains($0.path) ?? true }
         let verified = notes.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
-        return VerificationReport(notes: verified, vaultDiagnostics: vault.diagnostics + outsiders,
+        return VerificationReport(notes: verified, vaultDiagnostics: relevantVaultDiagnostics + outsiders,
                                   strict: options.strict)
+    }
+
+    /// The vault's own problems that concern this run: all of them for a whole vault; for
+    /// named notes, only the settings' and those notes' own. `qed run ~/Downloads/note.md`
+    /// must not fail on an unreadable folder elsewhere in Downloads.
+    var relevantVaultDiagnostics: [Diagnostic] {
+        guard let only else { return vault.diagnostics }
+        let settings: Set<String> = [Vault.configFileName, ".obsidian/app.json"]
+        return vault.diagnostics.filter { diagnostic in
+            guard let file = diagnostic.location?.file else { return true }
+            return settings.contains(file) || only.contains(file)
+        }
     }
 }

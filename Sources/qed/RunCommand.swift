@@ -37,10 +37,9 @@ struct Run: ParsableCommand {
         let colour = Terminal.colour(for: STDOUT_FILENO)
         let renderer = DiagnosticRenderer(colour: colour)
         var out = ""
+        let sources = SourceFiles(root: selection.vault.root, displayPrefix: prefix)
         for verified in report.notes {
-            let source = SourceText(file: prefix + verified.note.path,
-                                    text: (try? String(contentsOfFile: selection.vault.root + "/" + verified.note.path,
-                                                       encoding: .utf8)) ?? "")
+            let source = sources.text(verified.note.path) ?? SourceText(file: prefix + verified.note.path, text: "")
             out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
             // Claims (failed or not run) and formulas are in the transcript already.
             for diagnostic in verified.diagnostics

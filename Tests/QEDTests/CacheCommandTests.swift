@@ -39,3 +39,22 @@ import Testing
         #expect(!outcome.stderr.contains("cache"))
     }
 }
+
+/// `qed run NOTE` and `qed check NOTE` answer for that note (and the vault's settings), not
+/// for whatever else sits in its folder.
+@Suite struct NamedNoteScopeTests {
+    @Test func anotherFilesProblemDoesNotFailARunOfThisNote() throws {
+        let vault = try TemporaryVault(["a.md": "# A\n\n```qed\ncheck 1 + 1 == 2\n```\n", "qed.yml": "title: T\nbogus_key: 1\n"])
+        try Data("bin\u{0}ary".utf8).write(to: vault.root.appendingPathComponent("x.md"))
+        let run = try QEDProcess.run(["run", vault.root.appendingPathComponent("a.md").path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stdout.contains("x.md"))
+        // The settings still concern every note.
+        #expect(run.stdout.contains("qed.yml") && run.stdout.contains("bogus_key"), "\(run.stdout)")
+        let named = try QEDProcess.run(["check", vault.root.appendingPathComponent("a.md").path])
+        #expect(named.status == 0 && !named.stdout.contains("x.md"), "\(named.stdout)")
+        // The whole vault's check still reports it.
+        let whole = try QEDProcess.run(["check", vault.root.path])
+        #expect(whole.status == 1 && whole.stdout.contains("x.md:1:1"), "\(whole.stdout)")
+    }
+}
