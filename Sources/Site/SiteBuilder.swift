@@ -45,7 +45,9 @@ public struct SiteBuilder: Sendable {
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         // Nothing changed since the site in the output folder was built: it is the site this
         // build would write. Reading and hashing the files is all it costs.
-        let inputs = inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme)
+        // The preview server rebuilds only when its watcher saw a change: reading and hashing
+        // every file to find out whether anything changed would be wasted there.
+        let inputs = options.noteCache == nil ? inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme) : nil
         if let previous, let inputs, previous.inputs == inputs {
             if previous.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
             return unchanged(previous, output: output)
