@@ -35,26 +35,11 @@ extension SiteBuilder {
         var stats = BuildStats()
         stats.notes = summaries.count
         stats.pagesReused = manifest.pages.keys.count { $0.hasSuffix(".html") }
-        let diagnostics = tally(summaries, vaultDiagnostics: manifest.vaultDiagnostics, into: &stats)
+        let diagnostics = SitePipeline.tally(summaries, vaultDiagnostics: manifest.vaultDiagnostics, strict: options.strict,
+                                                  into: &stats)
         let succeeded = stats.errors == 0 && stats.failedClaims == 0
         return BuildResult(
             verifiedNotes: [], diagnostics: diagnostics, stats: stats, succeeded: succeeded,
             wroteSite: succeeded || options.keepGoing, output: output.path, renderedPages: [])
-    }
-
-    /// Every diagnostic of a build in report order (vault-level first, then by note), with
-    /// the claim, error and warning counts added to `stats`.
-    func tally(_ summaries: [NoteSummary], vaultDiagnostics: [Diagnostic], into stats: inout BuildStats) -> [Diagnostic] {
-        var diagnostics = (options.strict ? vaultDiagnostics.map { $0.promotingWarnings() } : vaultDiagnostics)
-            .sortedForReport()
-        for summary in summaries { diagnostics += summary.diagnostics }
-        stats.claims = summaries.reduce(0) { $0 + $1.claims }
-        stats.failedClaims = summaries.reduce(0) { $0 + $1.failedClaims }
-        stats.notRunClaims = summaries.reduce(0) { $0 + $1.notRunClaims }
-        stats.verifiedFormulas = summaries.reduce(0) { $0 + $1.verifiedFormulas }
-        stats.failedFormulas = summaries.reduce(0) { $0 + $1.failedFormulas }
-        stats.errors = diagnostics.count { $0.severity == .error }
-        stats.warnings = diagnostics.count { $0.severity == .warning }
-        return diagnostics
     }
 }

@@ -5,7 +5,7 @@ import Glibc
 
 /// Writes the new site into the staging folder, taking unchanged files from the previous
 /// output (hard-linked where the file system allows, else copied) instead of rendering them.
-struct PageWriter: Sendable {
+struct StagingWriter: SiteSink {
     let staging: String
     /// The previous site, when there is one.
     let previous: String?
@@ -29,10 +29,6 @@ struct PageWriter: Sendable {
         makeParent(of: new)
         if (try? fm.linkItem(atPath: old, toPath: new)) != nil { return true }
         return (try? fm.copyItem(atPath: old, toPath: new)) != nil
-    }
-
-    func write(_ path: String, _ text: String) throws(BuildError) {
-        try write(path, Data(text.utf8))
     }
 
     func write(_ path: String, _ data: Data) throws(BuildError) {

@@ -1,0 +1,149 @@
+import Foundation
+import Synchronization
+import Storage
+import Verification
+
+/// The pages about many notes (home, tags, each tag, search, 404), the search index, the
+/// sitemap, the theme's assets and the vault's media. Each is made only when what it shows
+/// changed; every file's key goes into `keys` for the next build.
+struct IndexPagesStage: Sendable {
+    let plan: SitePlan
+    let summaries: [NoteSummary]
+    /// Changes when any note's summary may have changed (their verification keys).
+    let summariesKey: String
+    let sink: any SiteSink
+    let jobs: Int
+
+    /// The files made (not taken over), and every file's key by output path.
+    struct Output {
+        var rendered: [String] = []
+        var keys: [String: String] = [:]
+    }
+
+    func run() throws(BuildError) -> Output {
+        var output = Output()
+        try page(SitePaths.home, "home", plan.pages.home(summaries), into: &output)
+        let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
+        try page(SitePaths.tagsIndex, "tags", plan.pages.tagsIndex(tree), into: &output)
+        try tagPages(tree, into: &output)
+        try page(SitePaths.search, "search", plan.pages.search(), into: &output)
+        try page(SitePaths.notFound, "404", plan.pages.notFound(baseURL: plan.baseURL), into: &output)
+        let index = SearchIndexJSON(summaries)
+        try derived(SitePaths.searchIndexJSON, into: &output) { Data(index.bytes) }
+        try derived(SitePaths.searchIndexScript, into: &output) { Data(SearchIndex.script(json: index.bytes)) }
+        let sitemapPages = [SitePaths.home, SitePaths.tagsIndex] + summaries.map { $0.page }
+            + tree.tags.map { SitePaths.page(forTag: $0.name) }
+        try file(SitePaths.sitemap, Data(Sitemap.xml(pages: sitemapPages, baseURL: plan.baseURL).utf8), into: &output)
+        for asset in plan.theme.assets {
+            try file(SitePaths.assetsFolder + "/" + asset.path, asset.data, into: &output)
+        }
+        try media(into: &output)
+        return output
+    }
+
+    /// A page made from a template and a context, keyed by both.
+    private func page(_ path: String, _ template: String, _ context: Context, into output: inout Output) throws(BuildError) {
+        var hasher = ContentHasher()
+        hasher.add(plan.theme.hash)
+        hasher.add(template)
+        hasher.add(ContextKey.canonical(context))
+        try make(path, key: hasher.hex, into: &output) { () throws(BuildError) in
+            try sink.write(path, plan.theme.render(template, context))
+        }
+    }
+
+    /// A file given as bytes, keyed by them.
+    private func file(_ path: String, _ data: Data, into output: inout Output) throws(BuildError) {
+        var hasher = ContentHasher()
+        hasher.add(data)
+        let key = hasher.hex
+        output.keys[path] = key
+        if sink.reuse(path, key: key) { return }
+        try sink.write(path, data)
+    }
+
+    /// A file made from the notes' summaries, which their verification keys determine.
+    private func derived(_ path: String, into output: inout Output, _ make: @escaping @Sendable () -> Data) throws(BuildError) {
+        output.keys[path] = summariesKey
+        if sink.reuse(path, key: summariesKey) { return }
+        try sink.write(path, deferred: make)
+    }
+
+    private func make(_ path: String, key: String, into output: inout Output, _ body: () throws(BuildError) -> Void) throws(BuildError) {
+        output.keys[path] = key
+        if sink.reuse(path, key: key) { return }
+        try body()
+        output.rendered.append(path)
+    }
+
+    /// Tag pages are many and each lists many notes: decide from a light signature of what
+    /// the page shows before building its context, then render the stale ones in parallel.
+    private func tagPages(_ tree: TagTree, into output: inout Output) throws(BuildError) {
+        let tagKeys = tree.tags.map { tag -> (path: String, key: String) in
+            (SitePaths.page(forTag: tag.name), tagKey(tag, tree: tree))
+        }
+        var stale: [Int] = []
+        for (i, entry) in tagKeys.enumerated() {
+            output.keys[entry.path] = entry.key
+            if !sink.reuse(entry.path, key: entry.key) { stale.append(i) }
+        }
+        let failures = stale.concurrentMap(jobs: max(1, jobs)) { i -> BuildError? in
+            do throws(BuildError) {
+                try sink.write(tagKeys[i].path, plan.theme.render("tag", plan.pages.tag(tree.tags[i], tree: tree, notes: summaries)))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        output.rendered += stale.map { tagKeys[$0].path }
+    }
+
+    private func tagKey(_ tag: TagTree.Tag, tree: TagTree) -> String {
+        var hasher = ContentHasher()
+        hasher.add(plan.theme.hash)
+        hasher.add(plan.siteTitle)
+        hasher.add(plan.words.key)
+        hasher.add(tag.name)
+        for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
+        for member in tag.all where summaries.indices.contains(member) {
+            let note = summaries[member]
+            hasher.add([note.path, note.title, note.brief, note.status.rawValue, String(note.claims), String(note.failedClaims),
+                        String(note.notRunClaims), String(note.diagnostics.count { $0.severity == .error })].joined(separator: "\u{1F}"))
+        }
+        return hasher.hex
+    }
+
+    /// The media the vault walk found (so `ignore:` applies), at their vault paths.
+    private func media(into output: inout Output) throws(BuildError) {
+        let vault = plan.vault
+        for path in vault.files where !path.hasPrefix(SitePaths.generatedFolder + "/") {
+            let absolute = vault.root + "/" + path
+            var info = stat()
+            guard stat(absolute, &info) == 0 else { continue }
+            let key = ContentHasher.hash("media", "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            output.keys[path] = key
+            if sink.reuse(path, key: key) { continue }
+            try sink.copy(absolute, to: path)
+        }
+    }
+}
+
+/// The search index's JSON, made at most once for both files that hold it.
+final class SearchIndexJSON: Sendable {
+    private let summaries: [NoteSummary]
+    private let made = Mutex<[UInt8]?>(nil)
+
+    init(_ summaries: [NoteSummary]) {
+        self.summaries = summaries
+    }
+
+    var bytes: [UInt8] {
+        made.withLock { made in
+            if let made { return made }
+            let json = SearchIndex.json(summaries)
+            made = json
+            return json
+        }
+    }
+}

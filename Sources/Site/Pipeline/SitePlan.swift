@@ -1,0 +1,52 @@
+import Notes
+import Storage
+import Verification
+
+/// What one build works from, fixed before any note is processed: the vault and its link
+/// graph, the theme, the interface words, and each note's cache keys.
+struct SitePlan: Sendable {
+    let vault: Vault
+    let theme: Theme
+    let graph: LinkGraph
+    let pages: Pages
+    let words: Words
+    let siteTitle: String
+    let baseURL: String?
+    let strict: Bool
+    /// Per note (as `vault.notes`): what its verification and its page are made from.
+    let keys: [NoteKeys]
+
+    /// The two keys of a note. Equal keys mean an equal result, so the previous one is reused.
+    struct NoteKeys: Sendable {
+        /// The note's bytes, path, the settings verification reads and where its links lead.
+        let verification: String
+        /// The verification key, the theme, the site title and what the page shows of other notes.
+        let page: String
+    }
+
+    init(vault: Vault, graph: LinkGraph, theme: Theme, options: BuildOptions, version: String) {
+        self.vault = vault
+        self.graph = graph
+        self.theme = theme
+        siteTitle = vault.config.title ?? ""
+        baseURL = options.baseURL ?? vault.config.baseURL
+        strict = options.strict
+        let showDiagnostics = options.showDiagnostics || vault.config.showDiagnostics
+        words = Words(vault.config.language ?? NoteLanguage.majority(of: vault.notes), overrides: theme.words)
+        pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics, words: words,
+                      highlighter: theme.hasHighlighter)
+        let configKey = ContentHasher.hash(
+            SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
+            "\(vault.config.allowRawHTML)", "\(showDiagnostics)", "\(vault.config.hardLineBreaks)",
+            vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "", words.key)
+        let notes = vault.notes
+        let (themeHash, siteTitle) = (theme.hash, siteTitle)
+        keys = notes.indices.map { i in
+            let verification = ContentHasher.hash(configKey, notes[i].path, notes[i].contentHash, graph.resolutionKey(i))
+            return NoteKeys(verification: verification,
+                            page: ContentHasher.hash(verification, themeHash, siteTitle, graph.neighbourhoodKey(i)))
+        }
+    }
+
+    var verificationOptions: VerificationOptions { VerificationOptions(strict: strict, jobs: 1) }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Where a build puts the site's files: a staging folder beside the output (`qed build`,
+/// `StagingWriter`) or memory (`qed serve`, `MemorySite`). Stages only talk to this, so
+/// both publish the same pages from the same code.
+protocol SiteSink: Sendable {
+    /// Keeps the previous build's file at `path` when it was made from the same `key`;
+    /// false when the file must be made again.
+    func reuse(_ path: String, key: String) -> Bool
+    /// Keeps the previous build's file at `path` as it is; false when there is none.
+    func carryOver(_ path: String) -> Bool
+    /// Puts `data` at `path`.
+    func write(_ path: String, _ data: Data) throws(BuildError)
+    /// Puts a file of the vault (an image) at `path`.
+    func copy(_ source: String, to path: String) throws(BuildError)
+    /// Puts at `path` what `make` returns. A sink may call it later, when the file is first
+    /// asked for: the preview serves the search index without building it on every edit.
+    func write(_ path: String, deferred make: @escaping @Sendable () -> Data) throws(BuildError)
+}
+
+extension SiteSink {
+    func write(_ path: String, _ text: String) throws(BuildError) {
+        try write(path, Data(text.utf8))
+    }
+
+    func write(_ path: String, deferred make: @escaping @Sendable () -> Data) throws(BuildError) {
+        try write(path, make())
+    }
+}
