@@ -64,20 +64,14 @@ struct PreviewHandler: HTTPHandler {
     }
 
     private func file(_ relative: String) -> HTTPResponse {
-        let root = site.site
-        let path = root + "/" + relative
-        // Resolved, so a symbolic link cannot lead out of the site.
-        guard let real = realPath(path), let realRoot = realPath(root), real.hasPrefix(realRoot + "/") else {
-            return notFound()
-        }
-        guard var data = FileManager.default.contents(atPath: real) else { return notFound() }
+        guard var data = site.file(relative) else { return notFound() }
         let type = Self.contentType(relative)
         if type.hasPrefix("text/html") { data = Self.injectReload(into: data, generation: site.generation) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .init("Cache-Control"): "no-store"], body: data)
     }
 
     private func notFound() -> HTTPResponse {
-        let page = FileManager.default.contents(atPath: site.site + "/404.html") ?? Data("not found\n".utf8)
+        let page = site.file("404.html") ?? Data("not found\n".utf8)
         return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                             body: Self.injectReload(into: page, generation: site.generation))
     }
@@ -119,10 +113,4 @@ struct PreviewHandler: HTTPHandler {
         default: return "application/octet-stream"
         }
     }
-}
-
-func realPath(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
-    defer { free(resolved) }
-    return String(cString: resolved)
 }

@@ -4,17 +4,13 @@ import Notes
 import Site
 import Synchronization
 
-/// The site being previewed: built by the same stages as `qed build`, into a private folder
-/// (never the vault's `output/`), rebuilt incrementally on every change.
+/// The site being previewed: built by the same stages as `qed build`, kept in memory (never
+/// written to disk, `output/` untouched), rebuilt incrementally on every change.
 public final class PreviewSite: Sendable {
     /// The vault's folder.
     public let vault: String
-    /// Where the site is built (a fresh temporary folder, removed by `close()`).
-    public let folder: String
-    public var site: String { folder + "/site" }
+    private let live: LiveSite
     private let state = Mutex(State())
-    /// Parsed notes kept in memory between rebuilds: an edit parses only the notes it changed.
-    private let notes = NoteCache()
 
     struct State {
         var generation = 0
@@ -23,28 +19,28 @@ public final class PreviewSite: Sendable {
     }
 
     /// - Parameter vault: The vault to preview.
-    public init(vault: String) throws {
+    public init(vault: String) throws(BuildError) {
         self.vault = vault
-        folder = FileManager.default.temporaryDirectory.path + "/qed-preview-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var options = BuildOptions(vault: vault, output: "", keepGoing: true, jobs: ProcessInfo.processInfo.activeProcessorCount)
+        options.allowEmpty = true
+        // The author previewing wants the problems on the page; published sites leave them out.
+        options.showDiagnostics = true
+        live = try LiveSite(options: options, version: "preview")
     }
 
     /// Increases with every finished rebuild; pages wait for it to move.
     public var generation: Int { state.withLock { $0.generation } }
 
+    /// The file at a site-relative path, as the last successful rebuild made it.
+    public func file(_ path: String) -> Data? { live.site.file(path) }
+
     /// Rebuilds what changed and returns what the build said (or the error that stopped it:
     /// the previous site stays served until the vault builds again).
     @discardableResult
     public func rebuild() -> Result<BuildResult, BuildError> {
-        let options = BuildOptions(vault: vault, output: site, keepGoing: true, jobs: ProcessInfo.processInfo.activeProcessorCount)
-        var withEmpty = options
-        withEmpty.allowEmpty = true
-        // The author previewing wants the problems on the page; published sites leave them out.
-        withEmpty.showDiagnostics = true
-        withEmpty.noteCache = notes
         let outcome: Result<BuildResult, BuildError>
         do {
-            outcome = .success(try SiteBuilder(options: withEmpty, version: "preview").build())
+            outcome = .success(try live.rebuild())
         } catch {
             outcome = .failure(error)
         }
@@ -60,7 +56,4 @@ public final class PreviewSite: Sendable {
 
     /// Why the last rebuild failed, if it did.
     public var lastError: String? { state.withLock { $0.lastError } }
-
-    /// Removes the private folder.
-    public func close() { try? FileManager.default.removeItem(atPath: folder) }
 }

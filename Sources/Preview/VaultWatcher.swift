@@ -94,11 +94,15 @@ struct VaultWatcher: Sendable {
 /// The watcher wired to a preview: every settled change rebuilds the site.
 public enum VaultWatcherTask {
     public static func watch(site: PreviewSite, _ rebuilt: @escaping @Sendable (Result<BuildResult, BuildError>) -> Void) async {
-        let watcher = VaultWatcher(root: realPathOrSame(site.vault), excluded: [site.folder])
+        let watcher = VaultWatcher(root: realPathOrSame(site.vault), excluded: [])
         await watcher.watch {
             rebuilt(site.rebuild())
         }
     }
 
-    private static func realPathOrSame(_ path: String) -> String { realPath(path) ?? path }
+    private static func realPathOrSame(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 }

@@ -29,9 +29,6 @@ public struct BuildOptions: Sendable {
     /// Called from worker threads as notes finish, with how many are done and how many there
     /// are, for a progress line; nil for none.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
-    /// Parsed notes kept in memory across builds (the preview server's); when nil, a build
-    /// with `useCache` keeps them in the output folder's cache instead.
-    public var noteCache: NoteCache? = nil
 
     /// Defaults match `qed build`: no theme of the user's, stop on failures, two jobs, cache on.
     public init(vault: String, output: String, templates: String? = nil, baseURL: String? = nil,

@@ -17,14 +17,36 @@ struct LinkGraph: Sendable {
     /// Each note's previous and next note in its folder (`NoteNavigation.folderNeighbours`).
     let folderNeighbours: [(previous: Int?, next: Int?)]
     private let index: [String: Int]
+    /// What the resolver was built from besides the notes, to tell whether it still stands.
+    private let files: [String]
+    private let obsidian: ObsidianSettings?
 
-    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil) {
+    /// - Parameter previous: The graph of the same vault before an edit. When no note was
+    ///   added, removed, renamed or retitled and the media and settings are the same, only
+    ///   the links of the edited notes and of the notes that point at them are resolved again.
+    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil, reusing previous: LinkGraph? = nil) {
         self.notes = notes
-        let resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
-        self.resolver = resolver
-        let resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
         var index: [String: Int] = [:]
         for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
+        let resolver: LinkResolver
+        let resolutions: [[LinkResolution]]
+        if let previous, let changed = previous.bodyOnlyChanges(to: notes, files: files, obsidian: obsidian) {
+            resolver = previous.resolver.updating(changed.map { notes[$0] })
+            let changedIDs = Set(changed.map { notes[$0].id })
+            var again = Set(changed)
+            for (i, links) in previous.resolutions.enumerated() where links.contains(where: { $0.mentions(changedIDs) }) {
+                again.insert(i)
+            }
+            var updated = previous.resolutions
+            for i in again { updated[i] = notes[i].links.map { resolver.resolve($0, from: notes[i].id) } }
+            resolutions = updated
+        } else {
+            resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
+            resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
+        }
+        self.resolver = resolver
+        self.files = files
+        self.obsidian = obsidian
         var outgoing: [[Int]] = []
         var incoming = Array(repeating: [Int](), count: notes.count)
         for (i, links) in resolutions.enumerated() {
@@ -47,6 +69,21 @@ struct LinkGraph: Sendable {
         self.targets = targets
         self.index = index
         self.folderNeighbours = NoteNavigation.folderNeighbours(of: notes)
+    }
+
+    /// The indices of the notes whose bytes changed, when nothing a link is resolved by
+    /// besides headings and block ids changed (ids, paths, titles, aliases, media, settings);
+    /// nil when the resolver must be built again.
+    private func bodyOnlyChanges(to new: [Note], files: [String], obsidian: ObsidianSettings?) -> [Int]? {
+        guard new.count == notes.count, files == self.files, obsidian == self.obsidian else { return nil }
+        var changed: [Int] = []
+        for i in new.indices where notes[i].contentHash != new[i].contentHash || notes[i].path != new[i].path {
+            let (old, note) = (notes[i], new[i])
+            guard old.id == note.id, old.path == note.path, old.title == note.title,
+                  old.frontMatter.aliases == note.frontMatter.aliases else { return nil }
+            changed.append(i)
+        }
+        return changed
     }
 
     /// What a note's verification depends on besides its own bytes: where its links lead.

@@ -43,22 +43,20 @@ public struct SiteBuilder: Sendable {
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         // Nothing changed since the site in the output folder was built: it is the site this
         // build would write. Reading and hashing the files is all it costs.
-        // The preview server rebuilds only when its watcher saw a change: reading and hashing
-        // every file to find out whether anything changed would be wasted there.
-        let inputs = options.noteCache == nil ? inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme) : nil
+        let inputs = inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme)
         if let previous, let inputs, previous.inputs == inputs {
             if previous.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
             return unchanged(previous, output: output)
         }
         let vault: Vault
-        let noteCache = options.noteCache ?? (options.useCache ? NoteCache.inVault(vaultRoot) : nil)
+        let noteCache = options.useCache ? NoteCache.inVault(vaultRoot) : nil
         do {
             vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions, cache: noteCache)
         } catch {
             throw .vault(String(describing: error))
         }
         // Parsed notes are worth keeping whatever the build finds in them.
-        if options.noteCache == nil { noteCache?.save() }
+        noteCache?.save()
         if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
         let staging = try output.makeStaging()
         do {

@@ -9,7 +9,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview a vault in the browser; pages reload when a note changes.",
         discussion: """
-            The site is built into a private temporary folder (output/ is not touched), served on \
+            The site is built in memory (output/ is not touched), served on \
             127.0.0.1, and rebuilt whenever a file of the vault changes; open pages reload by \
             themselves. Problems are printed here as they appear. Ctrl-C stops the server.
             """)
@@ -33,10 +33,9 @@ struct Serve: AsyncParsableCommand {
         }
         let site: PreviewSite
         do { site = try PreviewSite(vault: vault) } catch {
-            Terminal.writeError("error: cannot make the preview's folder: \(error.localizedDescription)\n")
+            Terminal.writeError("error: \(error)\n")
             throw ExitStatus.usage
         }
-        defer { site.close() }
         report(site.rebuild(), vault: vault)
         let server: PreviewServer
         do { server = try PreviewServer(site: site, host: host, port: port) } catch {

@@ -16,6 +16,18 @@ public enum LinkResolution: Sendable, Hashable {
     case file(path: String)
 }
 
+extension LinkResolution {
+    /// Whether the resolution names one of `ids`: a link that may resolve differently when
+    /// one of those notes' headings change.
+    public func mentions(_ ids: Set<String>) -> Bool {
+        switch self {
+        case .note(let id, _), .missingHeading(let id): return ids.contains(id)
+        case .ambiguous(let candidates): return candidates.contains(where: ids.contains)
+        case .missingNote, .file: return false
+        }
+    }
+}
+
 /// Resolves wiki-links Obsidian-style with dictionary lookups (O(1) per link):
 /// exact vault path (with or without `.md`), then a unique file name, then a unique path
 /// suffix (`Math/信息论`), then a title or alias; then the same, ignoring case.
@@ -55,17 +67,34 @@ public struct LinkResolver: Sendable {
             let name = parts.last ?? id
             Self.add(id: id, name: name, parts: parts, titles: [note.title] + note.frontMatter.aliases, to: &exact, fold: false)
             Self.add(id: id, name: name, parts: parts, titles: [note.title] + note.frontMatter.aliases, to: &folded, fold: true)
-            var table: [String: Heading] = [:]
-            for h in note.headings.reversed() {
-                table[h.text] = h
-                table[h.text.lowercasedForLookup] = h
-            }
-            for h in note.headings.reversed() { table[h.anchor] = h }
-            headings[id] = table
+            headings[id] = Self.headingTable(note)
             blocks[id] = Set(note.blockIDs)
             names.insert(id); names.insert(name); names.insert(note.title)
         }
         suggestions = LazySuggestions(names: names)
+    }
+
+    /// The resolver for the same notes after some of them changed in their body only: their
+    /// ids, titles and aliases are as before (so every name table stands), their headings and
+    /// block ids may differ. Costs a table per changed note instead of one per vault note.
+    public func updating(_ changed: [Note]) -> LinkResolver {
+        var copy = self
+        for note in changed {
+            copy.headings[note.id] = Self.headingTable(note)
+            copy.blocks[note.id] = Set(note.blockIDs)
+        }
+        return copy
+    }
+
+    /// Heading text, lower-cased text and anchor → heading; the first heading wins.
+    private static func headingTable(_ note: Note) -> [String: Heading] {
+        var table: [String: Heading] = [:]
+        for h in note.headings.reversed() {
+            table[h.text] = h
+            table[h.text.lowercasedForLookup] = h
+        }
+        for h in note.headings.reversed() { table[h.anchor] = h }
+        return table
     }
 
     private static func add(id: String, name: String, parts: [String], titles: [String], to table: inout Table, fold: Bool) {
