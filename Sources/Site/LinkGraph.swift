@@ -1,4 +1,5 @@
 import Notes
+import Storage
 
 /// Who links to whom, resolved once for the whole vault before any note is verified, so
 /// cache keys can say which pages another note's title or links show up on.
@@ -14,6 +15,10 @@ struct LinkGraph: Sendable {
     let incoming: [[Int]]
     /// Each note's page and what links to it show.
     let targets: [String: LinkTarget]
+    /// Each note's page (`SitePaths.page(forNote:)`).
+    let pages: [String]
+    /// A hash of what a page shows of each note when it links to it (id, page, title, brief).
+    private let shown: [String]
     /// Each note's previous and next note in its folder (`NoteNavigation.folderNeighbours`).
     let folderNeighbours: [(previous: Int?, next: Int?)]
     private let index: [String: Int]
@@ -30,7 +35,9 @@ struct LinkGraph: Sendable {
         for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
         let resolver: LinkResolver
         let resolutions: [[LinkResolution]]
+        var samePaths: [String]? = nil
         if let previous, let changed = previous.bodyOnlyChanges(to: notes, files: files, obsidian: obsidian) {
+            samePaths = previous.pages
             resolver = previous.resolver.updating(changed.map { notes[$0] })
             let changedIDs = Set(changed.map { notes[$0].id })
             var again = Set(changed)
@@ -58,11 +65,18 @@ struct LinkGraph: Sendable {
             outgoing.append(sorted)
             for j in sorted { incoming[j].append(i) }
         }
+        // Paths are unchanged when the resolver is reused: so are their pages.
+        let pages = samePaths ?? notes.map { SitePaths.page(forNote: $0.path) }
         var targets: [String: LinkTarget] = [:]
-        for note in notes {
-            targets[note.id] = LinkTarget(page: SitePaths.page(forNote: note.path), title: note.title,
-                                          brief: note.frontMatter.brief ?? "")
+        var shown: [String] = []
+        shown.reserveCapacity(notes.count)
+        for (note, page) in zip(notes, pages) {
+            let brief = note.frontMatter.brief ?? ""
+            targets[note.id] = LinkTarget(page: page, title: note.title, brief: brief)
+            shown.append(ContentHasher.hash(note.id, page, note.title, brief))
         }
+        self.pages = pages
+        self.shown = shown
         self.resolutions = resolutions
         self.outgoing = outgoing
         self.incoming = incoming
@@ -103,13 +117,13 @@ struct LinkGraph: Sendable {
     /// The index of the note with this id.
     func index(of id: String) -> Int? { index[id] }
 
-    /// The content hashes of the notes a note's page shows in place (`![[note]]`), nested
-    /// embeds included, so a page is rendered again when an embedded note changes.
-    func embedKey(_ i: Int) -> String {
+    /// Adds the content hashes of the notes a note's page shows in place (`![[note]]`),
+    /// nested embeds included, so a page is rendered again when an embedded note changes.
+    private func addEmbeds(of i: Int, to hasher: inout ContentHasher) {
         var seen: Set<Int> = [i]
         var frontier = [i]
         var hashes: [String] = []
-        for _ in 0...Transclusion.maxDepth {
+        for _ in 0...Transclusion.maxDepth where !frontier.isEmpty {
             var next: [Int] = []
             for k in frontier {
                 for (link, resolution) in zip(notes[k].links, resolutions[k]) where link.isEmbed {
@@ -120,20 +134,22 @@ struct LinkGraph: Sendable {
             }
             frontier = next
         }
-        return hashes.sorted().joined(separator: ",")
+        for hash in hashes.sorted() { hasher.add(hash) }
     }
 
     /// What a note's page shows of other notes: the titles and briefs of the notes it links
     /// to, and of those linking to it, the content of notes it embeds, and the previous and
     /// next notes of its folder.
     func neighbourhoodKey(_ i: Int) -> String {
-        func describe(_ j: Int) -> String {
-            let t = targets[notes[j].id]
-            return [notes[j].id, t?.page ?? "", t?.title ?? "", t?.brief ?? ""].joined(separator: "\u{1F}")
-        }
-        return "out:" + outgoing[i].map(describe).joined(separator: "\u{1E}")
-            + "\nin:" + incoming[i].map(describe).joined(separator: "\u{1E}")
-            + "\nembeds:" + embedKey(i)
-            + "\nfolder:" + [folderNeighbours[i].previous, folderNeighbours[i].next].map { $0.map(describe) ?? "" }.joined(separator: "\u{1E}")
+        var hasher = ContentHasher()
+        hasher.add("out")
+        for j in outgoing[i] { hasher.add(shown[j]) }
+        hasher.add("in")
+        for j in incoming[i] { hasher.add(shown[j]) }
+        hasher.add("embeds")
+        addEmbeds(of: i, to: &hasher)
+        hasher.add("folder")
+        for j in [folderNeighbours[i].previous, folderNeighbours[i].next] { hasher.add(j.map { shown[$0] } ?? "") }
+        return hasher.hex
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Storage
 import Notes
 import Verification
 
@@ -14,6 +15,11 @@ struct Pages {
     var words = Words(.en)
     /// Whether the site's assets hold `highlight.js` (other languages' code highlighted).
     var highlighter = false
+
+    /// Changes when any setting above does: part of the key of every page made here.
+    var key: String {
+        ContentHasher.hash(siteTitle, version, String(showDiagnostics), words.key, String(highlighter))
+    }
 
     /// Variables every page has: where the site root, the assets and the shared pages are.
     func chrome(page: String, title: String, description: String, lang: String) -> Context {

@@ -22,10 +22,13 @@ struct IndexPagesStage: Sendable {
 
     func run() throws(BuildError) -> Output {
         var output = Output()
-        try page(SitePaths.home, "home", plan.pages.home(summaries), into: &output)
+        let listings = summaries.map(\.listingKey)
+        try make(SitePaths.home, key: homeKey(listings), into: &output) { () throws(BuildError) in
+            try sink.write(SitePaths.home, plan.theme.render("home", plan.pages.home(summaries)))
+        }
         let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
         try page(SitePaths.tagsIndex, "tags", plan.pages.tagsIndex(tree), into: &output)
-        try tagPages(tree, into: &output)
+        try tagPages(tree, listings: listings, into: &output)
         try page(SitePaths.search, "search", plan.pages.search(), into: &output)
         try page(SitePaths.notFound, "404", plan.pages.notFound(baseURL: plan.baseURL), into: &output)
         let index = SearchIndexJSON(summaries)
@@ -78,9 +81,9 @@ struct IndexPagesStage: Sendable {
 
     /// Tag pages are many and each lists many notes: decide from a light signature of what
     /// the page shows before building its context, then render the stale ones in parallel.
-    private func tagPages(_ tree: TagTree, into output: inout Output) throws(BuildError) {
+    private func tagPages(_ tree: TagTree, listings: [String], into output: inout Output) throws(BuildError) {
         let tagKeys = tree.tags.map { tag -> (path: String, key: String) in
-            (SitePaths.page(forTag: tag.name), tagKey(tag, tree: tree))
+            (SitePaths.page(forTag: tag.name), tagKey(tag, tree: tree, listings: listings))
         }
         var stale: [Int] = []
         for (i, entry) in tagKeys.enumerated() {
@@ -99,18 +102,24 @@ struct IndexPagesStage: Sendable {
         output.rendered += stale.map { tagKeys[$0].path }
     }
 
-    private func tagKey(_ tag: TagTree.Tag, tree: TagTree) -> String {
+    /// What a tag page shows: the tag, its children's counts, and each member's entry.
+    private func tagKey(_ tag: TagTree.Tag, tree: TagTree, listings: [String]) -> String {
         var hasher = ContentHasher()
         hasher.add(plan.theme.hash)
-        hasher.add(plan.siteTitle)
-        hasher.add(plan.words.key)
+        hasher.add(plan.pages.key)
         hasher.add(tag.name)
         for child in tag.children { hasher.add(child + "\u{1F}" + String(tree[child]?.all.count ?? 0)) }
-        for member in tag.all where summaries.indices.contains(member) {
-            let note = summaries[member]
-            hasher.add([note.path, note.title, note.brief, note.status.rawValue, String(note.claims), String(note.failedClaims),
-                        String(note.notRunClaims), String(note.diagnostics.count { $0.severity == .error })].joined(separator: "\u{1F}"))
-        }
+        for member in tag.all where listings.indices.contains(member) { hasher.add(listings[member]) }
+        return hasher.hex
+    }
+
+    /// What the home page shows: every note's entry (grouped by domain and folder) and the totals.
+    private func homeKey(_ listings: [String]) -> String {
+        var hasher = ContentHasher()
+        hasher.add(plan.theme.hash)
+        hasher.add("home")
+        hasher.add(plan.pages.key)
+        for listing in listings { hasher.add(listing) }
         return hasher.hex
     }
 
@@ -145,5 +154,19 @@ final class SearchIndexJSON: Sendable {
             made = json
             return json
         }
+    }
+}
+
+extension NoteSummary {
+    /// Everything a list of notes (home, tag pages) shows of this one: a page listing notes is
+    /// rendered again exactly when one of its entries' keys changes.
+    var listingKey: String {
+        var hasher = ContentHasher()
+        for field in [path, page, title, brief, domain, status.rawValue] { hasher.add(field) }
+        for count in [claims, failedClaims, notRunClaims, verifiedFormulas, failedFormulas,
+                      diagnostics.count { $0.severity == .error }] {
+            hasher.add(String(count))
+        }
+        return hasher.hex
     }
 }

@@ -39,32 +39,32 @@ struct NotePagesStage: Sendable {
 
     private func process(_ i: Int, cached: NoteSummary?, renderer: NotePageRenderer) -> NoteOutcome {
         let keys = plan.keys[i]
-        let page = SitePaths.page(forNote: plan.vault.notes[i].path)
-        var outcome = NoteOutcome(summary: renderer.placeholderSummary(i), verificationKey: keys.verification, pageKey: keys.page)
+        let page = plan.graph.pages[i]
+        func outcome(_ summary: NoteSummary, verified: Bool = false, rendered: Bool = false) -> NoteOutcome {
+            NoteOutcome(summary: summary, verificationKey: keys.verification, pageKey: keys.page, verified: verified,
+                        rendered: rendered)
+        }
         do throws(BuildError) {
             if let summary = cached {
-                outcome.summary = summary
                 if sink.reuse(page, key: keys.page) {
                     fills.keepPrevious(keys.verification)
-                    return outcome
+                    return outcome(summary)
                 }
                 if let previous = fills.previous(keys.verification) {
                     fills.keepPrevious(keys.verification)
                     try sink.write(page, renderer.render(i, fills: previous, summary: summary))
-                    outcome.rendered = true
-                    return outcome
+                    return outcome(summary, rendered: true)
                 }
             }
             let (_, fresh, summary) = renderer.verify(i)
-            outcome.summary = summary
-            outcome.verified = true
             fills.keep(keys.verification, fresh)
             try sink.write(page, renderer.render(i, fills: fresh, summary: summary))
-            outcome.rendered = true
+            return outcome(summary, verified: true, rendered: true)
         } catch {
-            outcome.error = error
+            var failed = outcome(cached ?? renderer.placeholderSummary(i))
+            failed.error = error
+            return failed
         }
-        return outcome
     }
 }
 
