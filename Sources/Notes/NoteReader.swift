@@ -28,6 +28,8 @@ extension Note {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw NoteError(diagnostic: .error(.unreadableFile, "cannot read note: not a regular file", at: at))
         }
+        let stamp = FileStamp(info)
+        if let note = cache?.note(path: relativePath, stamp: stamp) { return note }
         if Int(info.st_size) > config.limits.noteBytes {
             throw NoteError(diagnostic: .error(.noteTooLarge, "note is \(info.st_size) bytes, over the limit of \(config.limits.noteBytes); skipped",
                                                at: at, hint: "split the note, or raise limits: note_bytes in qed.yml"))
@@ -45,7 +47,7 @@ extension Note {
                 hint: "rename it if it is not a Markdown note"))
         }
         guard let cache else { return parse(bytes: bytes, path: relativePath, config: config) }
-        return cache.note(path: relativePath, bytes: bytes) { parse(bytes: bytes, path: relativePath, config: config) }
+        return cache.note(path: relativePath, bytes: bytes, stamp: stamp) { parse(bytes: bytes, path: relativePath, config: config) }
     }
 
     /// Reads a note from bytes already in memory (stdin, tests). Never fails: every problem

@@ -1,4 +1,5 @@
 import Notes
+import Synchronization
 
 /// The language of a note's own prose, for its page's `<html lang>`: title, brief and body
 /// text, without markup, code blocks, formulas or cells (their Latin letters say nothing
@@ -24,8 +25,13 @@ enum NoteLanguage {
 
     /// The language most notes are written in (English on a tie or with no notes): the
     /// default language of a vault's interface words.
-    static func majority(of notes: [Note]) -> SiteLanguage {
-        let chinese = notes.count { of($0, limit: voteLimit) == .zh }
+    static func majority(of notes: [Note], votes: LanguageVotes? = nil) -> SiteLanguage {
+        let chinese = notes.count { note in
+            if let known = votes?.vote(of: note.contentHash) { return known == .zh }
+            let vote = of(note, limit: voteLimit)
+            votes?.record(vote, for: note.contentHash)
+            return vote == .zh
+        }
         return chinese * 2 > notes.count ? .zh : .en
     }
 }
@@ -55,4 +61,14 @@ private struct ProseReader {
             if tally.total >= limit { return }
         }
     }
+}
+
+/// Each note's vote in `NoteLanguage.majority`, by content hash, kept between the preview's
+/// rebuilds: reading every note's prose again on each edit was a tenth of a rebuild.
+final class LanguageVotes: Sendable {
+    private let votes = Mutex<[String: SiteLanguage]>([:])
+
+    func vote(of contentHash: String) -> SiteLanguage? { votes.withLock { $0[contentHash] } }
+
+    func record(_ vote: SiteLanguage, for contentHash: String) { votes.withLock { $0[contentHash] = vote } }
 }

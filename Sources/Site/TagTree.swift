@@ -59,11 +59,25 @@ public struct TagTree: Sendable, Equatable {
     /// The tag as QED files it: no leading `#`, no surrounding spaces or slashes, no empty
     /// segments; nil when nothing is left.
     public static func normalize(_ raw: String) -> String? {
+        // Most tags (every summary's) are normalized already: say so without building pieces.
+        if isNormalized(raw) { return raw }
         var tag = Substring(raw).drop { $0 == "#" || $0.isWhitespace }
         while let last = tag.last, last.isWhitespace { tag = tag.dropLast() }
         let segments = tag.split(separator: "/", omittingEmptySubsequences: true)
             .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         return segments.isEmpty ? nil : segments.joined(separator: "/")
+    }
+
+    /// Whether `normalize` would return `tag` as it is: no `#` in front, no whitespace, no
+    /// empty segment.
+    static func isNormalized(_ tag: String) -> Bool {
+        guard tag.utf8.first != UInt8(ascii: "#") else { return false }
+        var previous: Unicode.Scalar = "/"
+        for scalar in tag.unicodeScalars {
+            if scalar.properties.isWhitespace || (scalar == "/" && previous == "/") { return false }
+            previous = scalar
+        }
+        return previous != "/"
     }
 
     /// The tag with this full name, if any note carries it (or a tag below it).

@@ -83,6 +83,38 @@ import Testing
         #expect(loaded.notes.count == 2)
     }
 
+    @Test func aStampTrustingCacheSkipsUnchangedFilesAndSeesEveryWrite() throws {
+        let vault = TemporaryVault()
+        vault.write("a.md", "# A\n")
+        vault.write("b.md", "# B\n\nold text\n")
+        let cache = NoteCache(trustingFileStamps: true)
+        _ = try Vault.load(at: vault.root, cache: cache)
+        var info = stat()
+        #expect(stat(vault.root + "/a.md", &info) == 0)
+        #expect(cache.note(path: "a.md", stamp: FileStamp(info))?.path == "a.md")
+
+        // Same size, modification time set back: the change time still tells.
+        #expect(stat(vault.root + "/b.md", &info) == 0)
+        let modified = info.st_mtim
+        let file = open(vault.root + "/b.md", O_WRONLY | O_TRUNC)
+        #expect(file >= 0)
+        _ = Array("# B\n\nnew text\n".utf8).withUnsafeBytes { write(file, $0.baseAddress, $0.count) }
+        var times = [modified, modified]
+        #expect(futimens(file, &times) == 0)
+        close(file)
+        let second = try Vault.load(at: vault.root, cache: cache)
+        #expect(second.notes.first { $0.path == "b.md" }?.contentHash != nil)
+        #expect(String(decoding: try #require(FileManager.default.contents(atPath: vault.root + "/b.md")), as: UTF8.self).contains("new"))
+        let b = try #require(second.notes.first { $0.path == "b.md" })
+        #expect(b.contentHash == Note.parse(bytes: Array("# B\n\nnew text\n".utf8), path: "b.md").contentHash)
+
+        // A cache that does not trust stamps (the one on disk) never answers from them.
+        let strict = NoteCache()
+        _ = try Vault.load(at: vault.root, cache: strict)
+        #expect(stat(vault.root + "/a.md", &info) == 0)
+        #expect(strict.note(path: "a.md", stamp: FileStamp(info)) == nil)
+    }
+
     @Test func otherSettingsOrADamagedFileParseAfresh() throws {
         let vault = TemporaryVault()
         vault.write("b.md", "# B\n")

@@ -23,6 +23,8 @@ public final class NoteCache: Sendable {
 
     struct Entry: Sendable {
         var contentKey: String
+        /// The file's identity and times when it was read, for a cache trusting them.
+        var stamp: FileStamp? = nil
         /// The encoded note, decoded on first use.
         var record: [UInt8]?
         var note: Note?
@@ -32,8 +34,23 @@ public final class NoteCache: Sendable {
     /// starts empty and lives as long as this object (the preview server keeps one).
     public init(loadingFrom file: String? = nil) {
         self.file = file
+        trustsFileStamps = false
         state = Mutex(State())
     }
+
+    /// A cache in memory only that takes a file whose inode, size, modification and change
+    /// times are as when it was read to be unchanged, without reading it: the preview server
+    /// re-reads only what an edit touched. The change time is set by the kernel on every
+    /// write and rename and cannot be set back, so a stamp is a safe witness within one
+    /// process; across processes (the cache on disk) only content hashes are trusted.
+    public init(trustingFileStamps: Bool) {
+        file = nil
+        trustsFileStamps = trustingFileStamps
+        state = Mutex(State())
+    }
+
+    /// Whether `note(path:stamp:)` answers (see `init(trustingFileStamps:)`).
+    let trustsFileStamps: Bool
 
     /// The folder, at a vault's root, where `qed check` and `qed build` keep what they can
     /// reuse (as pytest keeps `.pytest_cache`); hidden, so the vault walk never reads it.
@@ -89,7 +106,19 @@ public final class NoteCache: Sendable {
 
     /// The note parsed from `bytes` at `path`, from the cache when it holds one for exactly
     /// these bytes, else parsed now by `parse` and remembered.
-    func note(path: String, bytes: [UInt8], parse: () -> Note) -> Note {
+    /// The note stored for the file at `path` when this cache trusts stamps and the file's
+    /// stamp is the one it had when the note was read.
+    func note(path: String, stamp: FileStamp) -> Note? {
+        guard trustsFileStamps else { return nil }
+        return state.withLock { s -> Note? in
+            guard let entry = s.stored[path], entry.stamp == stamp, let note = entry.note else { return nil }
+            s.used[path] = entry
+            return note
+        }
+    }
+
+    func note(path: String, bytes: [UInt8], stamp: FileStamp? = nil, parse: () -> Note) -> Note {
+        let stamp = trustsFileStamps ? stamp : nil
         var hasher = ContentHasher()
         hasher.add(bytes)
         let contentKey = hasher.hex
@@ -100,6 +129,7 @@ public final class NoteCache: Sendable {
                 if !reader.isAtEnd { entry.note = nil }
             }
             if let note = entry.note, note.path == path {
+                entry.stamp = stamp
                 state.withLock { s in
                     s.used[path] = entry
                     s.stored[path] = entry
@@ -108,7 +138,7 @@ public final class NoteCache: Sendable {
             }
         }
         let note = parse()
-        let entry = Entry(contentKey: contentKey, record: nil, note: note)
+        let entry = Entry(contentKey: contentKey, stamp: stamp, record: nil, note: note)
         state.withLock { s in
             s.stored[path] = entry
             s.used[path] = entry
@@ -171,5 +201,29 @@ public final class NoteCache: Sendable {
         }
         out.append(&writer)
         out.commit()
+    }
+}
+
+/// What identifies one version of a file without reading it: device, inode, size, and the
+/// modification and change times to the nanosecond.
+struct FileStamp: Sendable, Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let size: Int64
+    let modified: timespec
+    let changed: timespec
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = info.st_mtim
+        changed = info.st_ctim
+    }
+
+    static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.device == b.device && a.inode == b.inode && a.size == b.size
+            && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
     }
 }

@@ -36,7 +36,13 @@ struct IndexPagesStage: Sendable {
         try derived(SitePaths.searchIndexScript, into: &output) { Data(SearchIndex.script(json: index.bytes)) }
         let sitemapPages = [SitePaths.home, SitePaths.tagsIndex] + summaries.map { $0.page }
             + tree.tags.map { SitePaths.page(forTag: $0.name) }
-        try file(SitePaths.sitemap, Data(Sitemap.xml(pages: sitemapPages, baseURL: plan.baseURL).utf8), into: &output)
+        let baseURL = plan.baseURL
+        var sitemapKey = ContentHasher()
+        for part in ["sitemap", baseURL ?? ""] + sitemapPages { sitemapKey.add(part) }
+        try make(SitePaths.sitemap, key: sitemapKey.hex, into: &output,
+                 counted: false) { () throws(BuildError) in
+            try sink.write(SitePaths.sitemap, deferred: { Data(Sitemap.xml(pages: sitemapPages, baseURL: baseURL).utf8) })
+        }
         for asset in plan.theme.assets {
             try file(SitePaths.assetsFolder + "/" + asset.path, asset.data, into: &output)
         }
@@ -72,11 +78,14 @@ struct IndexPagesStage: Sendable {
         try sink.write(path, deferred: make)
     }
 
-    private func make(_ path: String, key: String, into output: inout Output, _ body: () throws(BuildError) -> Void) throws(BuildError) {
+    /// Puts the file at `path` unless the previous one has the same key; `counted`: it is a
+    /// page, listed among those rendered.
+    private func make(_ path: String, key: String, into output: inout Output, counted: Bool = true,
+                      _ body: () throws(BuildError) -> Void) throws(BuildError) {
         output.keys[path] = key
         if sink.reuse(path, key: key) { return }
         try body()
-        output.rendered.append(path)
+        if counted { output.rendered.append(path) }
     }
 
     /// Tag pages are many and each lists many notes: decide from a light signature of what

@@ -18,8 +18,9 @@ public final class LiveSite: Sendable {
     public let options: BuildOptions
     public let version: String
     private let theme: Theme
-    private let notes = NoteCache()
+    private let notes = NoteCache(trustingFileStamps: true)
     private let memory = Mutex(Memory())
+    private let votes = LanguageVotes()
 
     /// Loads the theme once: `options.output` is not used, nothing is written.
     public init(options: BuildOptions, version: String) throws(BuildError) {
@@ -47,7 +48,7 @@ public final class LiveSite: Sendable {
         if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: root) }
         let before = memory.withLock { $0 }
         let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, reusing: before.graph)
-        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version)
+        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version, votes: votes)
         let sink = MemorySink(previous: before.site)
         let fills = MemoryFills(previous: before.fills)
         let run = try SitePipeline(options: options, plan: plan).run(previous: before.manifest, fills: fills, sink: sink)

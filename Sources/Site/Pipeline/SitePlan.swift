@@ -24,7 +24,8 @@ struct SitePlan: Sendable {
         let page: String
     }
 
-    init(vault: Vault, graph: LinkGraph, theme: Theme, options: BuildOptions, version: String) {
+    /// - Parameter votes: The notes' language votes from earlier builds (the preview's).
+    init(vault: Vault, graph: LinkGraph, theme: Theme, options: BuildOptions, version: String, votes: LanguageVotes? = nil) {
         self.vault = vault
         self.graph = graph
         self.theme = theme
@@ -32,7 +33,7 @@ struct SitePlan: Sendable {
         baseURL = options.baseURL ?? vault.config.baseURL
         strict = options.strict
         let showDiagnostics = options.showDiagnostics || vault.config.showDiagnostics
-        words = Words(vault.config.language ?? NoteLanguage.majority(of: vault.notes), overrides: theme.words)
+        words = Words(vault.config.language ?? NoteLanguage.majority(of: vault.notes, votes: votes), overrides: theme.words)
         pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics, words: words,
                       highlighter: theme.hasHighlighter)
         let configKey = ContentHasher.hash(
