@@ -58,7 +58,7 @@ let package = Package(
         exclude: ["DefaultThemeFiles/README.md"],
         resources: [.embedInCode("DefaultThemeFiles")]),
         // `qed serve`: the site built in a private folder, served on loopback, rebuilt on change.
-        .target(name: "Preview", dependencies: ["Site", "Notes", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Site", "Notes", "Diagnostics", "Markup", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "qed", dependencies: [
             "Preview",
             "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment", "Formulas",

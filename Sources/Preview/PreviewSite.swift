@@ -16,6 +16,9 @@ public final class PreviewSite: Sendable {
         var generation = 0
         var lastResult: BuildResult?
         var lastError: String?
+        /// Open pages' reload channels, told each new generation.
+        var listeners: [UInt64: AsyncStream<Int>.Continuation] = [:]
+        var nextListener: UInt64 = 0
     }
 
     /// - Parameter vault: The vault to preview.
@@ -44,14 +47,30 @@ public final class PreviewSite: Sendable {
         } catch {
             outcome = .failure(error)
         }
-        state.withLock { s in
+        let (generation, listeners) = state.withLock { s in
             s.generation += 1
             switch outcome {
             case .success(let result): s.lastResult = result; s.lastError = nil
             case .failure(let error): s.lastError = "\(error)"
             }
+            return (s.generation, Array(s.listeners.values))
         }
+        for listener in listeners { listener.yield(generation) }
         return outcome
+    }
+
+    /// Each new generation, as rebuilds finish, until the consumer stops listening.
+    public func generations() -> AsyncStream<Int> {
+        let (stream, continuation) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id = state.withLock { s in
+            s.nextListener += 1
+            s.listeners[s.nextListener] = continuation
+            return s.nextListener
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.state.withLock { $0.listeners.removeValue(forKey: id) }
+        }
+        return stream
     }
 
     /// Why the last rebuild failed, if it did.

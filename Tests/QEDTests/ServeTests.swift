@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -89,6 +92,68 @@ import FoundationNetworking
         #expect(updated.contains("claim-failed") || updated.contains("1 error"))
         #expect(!FileManager.default.fileExists(atPath: vault.path("v/output")))
         #expect(server.stop() == 0)
+    }
+
+    /// A minimal WebSocket client on a POSIX socket: the handshake, then text frames as the
+    /// server sends them (unmasked, short). Every read times out, so a test cannot hang.
+    final class WebSocketClient {
+        let socket: Int32
+
+        init?(url: String, path: String) {
+            let port = UInt16(url.split(separator: ":").last!.dropLast())!
+            socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var timeout = timeval(tv_sec: 30, tv_usec: 0)
+            setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { close(socket); return nil }
+            let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            _ = Array(request.utf8).withUnsafeBytes { send(socket, $0.baseAddress, $0.count, 0) }
+        }
+
+        deinit { close(socket) }
+
+        private func byte() -> UInt8? {
+            var b: UInt8 = 0
+            return recv(socket, &b, 1, 0) == 1 ? b : nil
+        }
+
+        /// The response head, up to the blank line.
+        func handshake() -> String {
+            var head: [UInt8] = []
+            while !head.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)), let b = byte() { head.append(b) }
+            return String(decoding: head, as: UTF8.self)
+        }
+
+        /// The next text frame's payload.
+        func text() -> String? {
+            guard let first = byte(), first == 0x81, let second = byte(), second < 126 else { return nil }
+            var payload: [UInt8] = []
+            for _ in 0..<Int(second) { guard let b = byte() else { return nil }; payload.append(b) }
+            return String(decoding: payload, as: UTF8.self)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func pagesAreToldOverAWebSocketTheMomentARebuildEnds() throws {
+        let vault = try TemporaryVault(["v/a.md": "# A\n\nFirst version.\n"])
+        let server = try Server(vault: vault.path("v"))
+        defer { _ = server.stop() }
+        let (_, page) = Self.get(server.url + "a.html")
+        #expect(page.contains("/_qed/live?after="))
+        let generation = page.range(of: "var g=[0-9]+", options: .regularExpression).map { Int(page[$0].dropFirst(6))! } ?? -1
+        let client = try #require(WebSocketClient(url: server.url, path: "/_qed/live?after=\(generation)"))
+        #expect(client.handshake().hasPrefix("HTTP/1.1 101"))
+        try Data("# A\n\nSecond version.\n".utf8).write(to: URL(fileURLWithPath: vault.path("v/a.md")))
+        let told = try #require(client.text())
+        #expect((Int(told) ?? 0) > generation)
+        #expect(Self.get(server.url + "a.html").1.contains("Second version."))
     }
 
     @Test(.timeLimit(.minutes(1)))
