@@ -31,31 +31,60 @@ struct LinkGraph: Sendable {
     ///   the links of the edited notes and of the notes that point at them are resolved again.
     init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil, reusing previous: LinkGraph? = nil) {
         self.notes = notes
-        var index: [String: Int] = [:]
-        for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
-        let resolver: LinkResolver
-        let resolutions: [[LinkResolution]]
-        var samePaths: [String]? = nil
+        self.files = files
+        self.obsidian = obsidian
         if let previous, let changed = previous.bodyOnlyChanges(to: notes, files: files, obsidian: obsidian) {
-            samePaths = previous.pages
+            // Ids, paths and titles as before: so are the index, the pages and the folder order.
+            index = previous.index
+            pages = previous.pages
+            folderNeighbours = previous.folderNeighbours
             resolver = previous.resolver.updating(changed.map { notes[$0] })
             let changedIDs = Set(changed.map { notes[$0].id })
             var again = Set(changed)
             for (i, links) in previous.resolutions.enumerated() where links.contains(where: { $0.mentions(changedIDs) }) {
                 again.insert(i)
             }
-            var updated = previous.resolutions
-            for i in again { updated[i] = notes[i].links.map { resolver.resolve($0, from: notes[i].id) } }
-            resolutions = updated
+            var resolutions = previous.resolutions
+            for i in again { resolutions[i] = notes[i].links.map { [resolver] in resolver.resolve($0, from: notes[i].id) } }
+            self.resolutions = resolutions
+            var targets = previous.targets
+            var shown = previous.shown
+            for i in changed {
+                targets[notes[i].id] = LinkTarget(page: pages[i], title: notes[i].title, brief: notes[i].frontMatter.brief ?? "")
+                shown[i] = Self.shown(notes[i], page: pages[i])
+            }
+            self.targets = targets
+            self.shown = shown
         } else {
-            resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
+            var index: [String: Int] = [:]
+            for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
+            self.index = index
+            let pages = notes.map { SitePaths.page(forNote: $0.path) }
+            self.pages = pages
+            folderNeighbours = NoteNavigation.folderNeighbours(of: notes)
+            let resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
+            self.resolver = resolver
             resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
+            var targets: [String: LinkTarget] = [:]
+            for (note, page) in zip(notes, pages) {
+                targets[note.id] = LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
+            }
+            self.targets = targets
+            shown = zip(notes, pages).map { Self.shown($0, page: $1) }
         }
-        self.resolver = resolver
-        self.files = files
-        self.obsidian = obsidian
+        (outgoing, incoming) = Self.edges(resolutions, index: index)
+    }
+
+    /// What a page linking to `note` shows of it, hashed.
+    private static func shown(_ note: Note, page: String) -> String {
+        ContentHasher.hash(note.id, page, note.title, note.frontMatter.brief ?? "")
+    }
+
+    /// Each note's outgoing and incoming links by note index: ascending, no duplicates, no self-links.
+    private static func edges(_ resolutions: [[LinkResolution]], index: [String: Int]) -> (outgoing: [[Int]], incoming: [[Int]]) {
         var outgoing: [[Int]] = []
-        var incoming = Array(repeating: [Int](), count: notes.count)
+        outgoing.reserveCapacity(resolutions.count)
+        var incoming = Array(repeating: [Int](), count: resolutions.count)
         for (i, links) in resolutions.enumerated() {
             var targets = Set<Int>()
             for resolution in links {
@@ -65,31 +94,17 @@ struct LinkGraph: Sendable {
             outgoing.append(sorted)
             for j in sorted { incoming[j].append(i) }
         }
-        // Paths are unchanged when the resolver is reused: so are their pages.
-        let pages = samePaths ?? notes.map { SitePaths.page(forNote: $0.path) }
-        var targets: [String: LinkTarget] = [:]
-        var shown: [String] = []
-        shown.reserveCapacity(notes.count)
-        for (note, page) in zip(notes, pages) {
-            let brief = note.frontMatter.brief ?? ""
-            targets[note.id] = LinkTarget(page: page, title: note.title, brief: brief)
-            shown.append(ContentHasher.hash(note.id, page, note.title, brief))
-        }
-        self.pages = pages
-        self.shown = shown
-        self.resolutions = resolutions
-        self.outgoing = outgoing
-        self.incoming = incoming
-        self.targets = targets
-        self.index = index
-        self.folderNeighbours = NoteNavigation.folderNeighbours(of: notes)
+        return (outgoing, incoming)
     }
 
     /// The indices of the notes whose bytes changed, when nothing a link is resolved by
     /// besides headings and block ids changed (ids, paths, titles, aliases, media, settings);
     /// nil when the resolver must be built again.
     private func bodyOnlyChanges(to new: [Note], files: [String], obsidian: ObsidianSettings?) -> [Int]? {
-        guard new.count == notes.count, files == self.files, obsidian == self.obsidian else { return nil }
+        // Two notes with one id (`a.md`, `a.markdown`): rare, and simplest built afresh.
+        guard new.count == notes.count, index.count == notes.count, files == self.files, obsidian == self.obsidian else {
+            return nil
+        }
         var changed: [Int] = []
         for i in new.indices where notes[i].contentHash != new[i].contentHash || notes[i].path != new[i].path {
             let (old, note) = (notes[i], new[i])

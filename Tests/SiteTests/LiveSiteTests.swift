@@ -75,6 +75,12 @@ import Testing
         _ = try live.rebuild()
         try Self.expectSameAsFreshBuild(live, vault, "embedded note edited")
 
+        // A brief changes (front matter, not the title): pages linking to the note show it.
+        try vault.write("C.md", "---\nbrief: What C is about\n---\n# C\n\nPlain, and more.\n")
+        let brief = try live.rebuild()
+        #expect(brief.renderedPages.contains("B.html"))
+        try Self.expectSameAsFreshBuild(live, vault, "brief edited")
+
         // A title changes, a note is added, one is removed, a medium appears.
         try vault.write("B.md", IncrementalTests.files(title: "Bee")["B.md"] ?? "")
         try vault.write("F.md", "# F\n\n[[A]] ![[pic.png]]\n")
