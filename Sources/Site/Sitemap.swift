@@ -28,39 +28,51 @@ enum SearchIndex {
     static func json(_ notes: [NoteSummary]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(notes.reduce(0) { $0 + $1.text.utf8.count + 256 })
-        out += Array("{\"notes\":[".utf8)
-        for (i, note) in notes.enumerated() {
-            if i > 0 { out += Array(",\n".utf8) }
-            field("{\"title\":", note.title, &out)
-            field(",\"brief\":", note.brief, &out)
-            field(",\"path\":", note.path, &out)
-            field(",\"url\":", SitePaths.percentEncodePath(note.page), &out)
-            out += Array(",\"tags\":[".utf8)
-            for (n, tag) in note.tags.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.append(tag, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-            out += Array(",\"headings\":[".utf8)
-            for (n, heading) in note.headings.enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.append(heading, to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-            field(",\"status\":", note.status.rawValue, &out)
-            field(",\"text\":", note.text, &out)
-            out.append(UInt8(ascii: "}"))
-        }
-        out += Array("]}\n".utf8)
+        write(notes, as: .json) { out += $0 }
         return out
     }
 
-    /// The same data as a script. The JSON escapes `<`, `>`, `&` and the JavaScript line
-    /// separators, so it is a valid script body as it is.
-    static func script(json: [UInt8]) -> [UInt8] {
-        var body = json
-        if body.last == UInt8(ascii: "\n") { body.removeLast() }
-        return Array("window.QED_SEARCH_INDEX = ".utf8) + body + Array(";\n".utf8)
+    /// The two files that hold the index: the JSON, and the same data as a script. The JSON
+    /// escapes `<`, `>`, `&` and the JavaScript line terminators, so it is a safe script
+    /// literal, and the search page works from `file://` where it cannot fetch.
+    enum Form: Sendable {
+        case json, script
+    }
+
+    /// Writes the index in `form` a note at a time, so no build holds a whole copy: at
+    /// 10,000 notes each copy is 40 MB.
+    static func write(_ notes: [NoteSummary], as form: Form, to emit: ([UInt8]) -> Void) {
+        emit(Array(((form == .script ? "window.QED_SEARCH_INDEX = " : "") + "{\"notes\":[").utf8))
+        var out: [UInt8] = []
+        for (i, note) in notes.enumerated() {
+            out.removeAll(keepingCapacity: true)
+            if i > 0 { out += Array(",\n".utf8) }
+            entry(note, to: &out)
+            emit(out)
+        }
+        emit(Array((form == .script ? "]};\n" : "]}\n").utf8))
+    }
+
+    private static func entry(_ note: NoteSummary, to out: inout [UInt8]) {
+        field("{\"title\":", note.title, &out)
+        field(",\"brief\":", note.brief, &out)
+        field(",\"path\":", note.path, &out)
+        field(",\"url\":", SitePaths.percentEncodePath(note.page), &out)
+        out += Array(",\"tags\":[".utf8)
+        for (n, tag) in note.tags.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(tag, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        out += Array(",\"headings\":[".utf8)
+        for (n, heading) in note.headings.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.append(heading, to: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+        field(",\"status\":", note.status.rawValue, &out)
+        field(",\"text\":", note.text, &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     private static func field(_ name: String, _ value: String, _ out: inout [UInt8]) {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Storage
 import Verification
 
@@ -31,9 +30,9 @@ struct IndexPagesStage: Sendable {
         try tagPages(tree, listings: listings, into: &output)
         try page(SitePaths.search, "search", plan.pages.search(), into: &output)
         try page(SitePaths.notFound, "404", plan.pages.notFound(baseURL: plan.baseURL), into: &output)
-        let index = SearchIndexJSON(summaries)
-        try derived(SitePaths.searchIndexJSON, into: &output) { Data(index.bytes) }
-        try derived(SitePaths.searchIndexScript, into: &output) { Data(SearchIndex.script(json: index.bytes)) }
+        let notes = summaries
+        try derived(SitePaths.searchIndexJSON, into: &output) { SearchIndex.write(notes, as: .json, to: $0) }
+        try derived(SitePaths.searchIndexScript, into: &output) { SearchIndex.write(notes, as: .script, to: $0) }
         let sitemapPages = [SitePaths.home, SitePaths.tagsIndex] + summaries.map { $0.page }
             + tree.tags.map { SitePaths.page(forTag: $0.name) }
         let baseURL = plan.baseURL
@@ -72,10 +71,10 @@ struct IndexPagesStage: Sendable {
     }
 
     /// A file made from the notes' summaries, which their verification keys determine.
-    private func derived(_ path: String, into output: inout Output, _ make: @escaping @Sendable () -> Data) throws(BuildError) {
+    private func derived(_ path: String, into output: inout Output, _ produce: @escaping Producer) throws(BuildError) {
         output.keys[path] = summariesKey
         if sink.reuse(path, key: summariesKey) { return }
-        try sink.write(path, deferred: make)
+        try sink.write(path, streaming: produce)
     }
 
     /// Puts the file at `path` unless the previous one has the same key; `counted`: it is a
@@ -143,25 +142,6 @@ struct IndexPagesStage: Sendable {
             output.keys[path] = key
             if sink.reuse(path, key: key) { continue }
             try sink.copy(absolute, to: path)
-        }
-    }
-}
-
-/// The search index's JSON, made at most once for both files that hold it.
-final class SearchIndexJSON: Sendable {
-    private let summaries: [NoteSummary]
-    private let made = Mutex<[UInt8]?>(nil)
-
-    init(_ summaries: [NoteSummary]) {
-        self.summaries = summaries
-    }
-
-    var bytes: [UInt8] {
-        made.withLock { made in
-            if let made { return made }
-            let json = SearchIndex.json(summaries)
-            made = json
-            return json
         }
     }
 }

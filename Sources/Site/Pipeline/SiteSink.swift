@@ -16,7 +16,13 @@ protocol SiteSink: Sendable {
     /// Puts at `path` what `make` returns. A sink may call it later, when the file is first
     /// asked for: the preview serves the search index without building it on every edit.
     func write(_ path: String, deferred make: @escaping @Sendable () -> Data) throws(BuildError)
+    /// Puts at `path` the pieces `produce` hands to its argument, in order, without holding
+    /// them all where the sink can help it (a file); a sink may also defer it, as above.
+    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError)
 }
+
+/// Hands a file's pieces, in order, to the function it is given.
+typealias Producer = @Sendable (_ emit: ([UInt8]) -> Void) -> Void
 
 extension SiteSink {
     func write(_ path: String, _ text: String) throws(BuildError) {
@@ -26,4 +32,15 @@ extension SiteSink {
     func write(_ path: String, deferred make: @escaping @Sendable () -> Data) throws(BuildError) {
         try write(path, make())
     }
+
+    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
+        try write(path, deferred: { collect(produce) })
+    }
+}
+
+/// Everything a producer hands out, in one piece.
+func collect(_ produce: Producer) -> Data {
+    var data = Data()
+    produce { data.append(contentsOf: $0) }
+    return data
 }

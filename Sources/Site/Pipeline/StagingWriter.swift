@@ -32,6 +32,16 @@ struct StagingWriter: SiteSink {
     }
 
     func write(_ path: String, _ data: Data) throws(BuildError) {
+        try writeFile(path) { write in _ = data.withUnsafeBytes { write($0) } }
+    }
+
+    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
+        try writeFile(path) { write in produce { piece in _ = piece.withUnsafeBytes { write($0) } } }
+    }
+
+    /// Opens the file at `path` afresh and lets `body` write to it; `write` answers false
+    /// once a write failed (later ones are skipped), and the failure is thrown at the end.
+    private func writeFile(_ path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Bool) -> Void) throws(BuildError) {
         let full = staging + "/" + path
         makeParent(of: full)
         // The path may be a hard link into the previous site: never write through it.
@@ -44,21 +54,29 @@ struct StagingWriter: SiteSink {
             throw .io(path: full, message: "cannot write: \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
-        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
+        var failure: Int32? = nil
+        body { buffer in
+            guard failure == nil else { return false }
+            failure = Self.writeAll(buffer, to: fd)
+            return failure == nil
         }
         if let failure {
             throw .io(path: full, message: "cannot write: \(String(cString: strerror(failure)))")
         }
+    }
+
+    /// Writes every byte, retrying short writes; the errno of a failure.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let n = Foundation.write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return nil
     }
 
     /// Copies a file of the vault (an image) into the site.
