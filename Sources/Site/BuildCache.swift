@@ -35,14 +35,15 @@ struct BuildManifest: Sendable, Equatable {
     }
 
     func write(to folder: String) throws(BuildError) {
-        var writer = RecordWriter(capacity: 1 << 20)
-        write(to: &writer)
-        do {
-            try FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
-            try Data(writer.bytes).write(to: URL(fileURLWithPath: folder + "/" + BuildManifest.path))
-        } catch {
-            throw .io(path: folder + "/" + BuildManifest.path, message: "\(error)")
+        let file = folder + "/" + BuildManifest.path
+        try? FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
+        guard let out = RecordFile(path: file) else {
+            throw .io(path: file, message: "cannot write: \(String(cString: strerror(errno)))")
         }
+        var writer = RecordWriter(capacity: 1 << 17)
+        write(to: &writer) { w in if w.bytes.count >= 1 << 16 { out.append(&w) } }
+        out.append(&writer)
+        guard out.commit() else { throw .io(path: file, message: "cannot write the build manifest") }
     }
 }
 
