@@ -75,6 +75,29 @@ import Testing
         #expect(r("信息论", "Missing") == .missingHeading(id: "AI/Math/信息论"))
     }
 
+    @Test func whichHeadingALinkNames() {
+        // "setup" is the text of the third heading and the anchor of the second; repeated
+        // headings get numbered anchors.
+        let notes = [note("# Intro\n\n## Set-up\n\n## setup\n\n## Intro\n\n## Notes\n\n## notes\n", path: "h.md")]
+        let resolver = LinkResolver(notes: notes)
+        func heading(_ h: String) -> Heading? {
+            let link = WikiLink(target: "h", heading: h, label: nil, isEmbed: false,
+                                location: SourceLocation(file: "x.md", line: 1, column: 1), source: "")
+            if case .note(_, let found) = resolver.resolve(link) { return found }
+            return nil
+        }
+        let all = notes[0].headings
+        // An anchor beats a heading's text.
+        #expect(heading("setup")?.anchor == all.first { $0.anchor == "setup" }?.anchor)
+        #expect(heading("setup")?.location == all.first { $0.anchor == "setup" }?.location)
+        // Of two headings with one text, the first.
+        #expect(heading("Intro")?.location == all[0].location)
+        // Exact text before text ignoring case; a lower-case link finds the first either way.
+        #expect(heading("notes")?.location == all.first { $0.anchor == "notes" }?.location)
+        #expect(heading("NOTES")?.location == all.first { $0.text == "Notes" }?.location)
+        #expect(heading("nowhere") == nil)
+    }
+
     @Test func diagnosticsWithHints() throws {
         let resolver = LinkResolver(notes: Self.vault)
         let source = note("Link to [[信息轮]] and [[信息论#Key Idea]] and [[概率]] and [[Zzzzzz]].\n", path: "n.md")

@@ -40,8 +40,9 @@ public struct LinkResolver: Sendable {
     }
     private var exact = Table()
     private var folded = Table()
-    /// Per note id: heading text, anchor and lower-cased text → heading.
-    private var headings: [String: [String: Heading]] = [:]
+    /// Per note id: its headings, searched only for links that name one (most never do, and
+    /// indexing every heading of a vault was a third of building the resolver).
+    private var headings: [String: [Heading]] = [:]
     /// Per note id: its block ids (`^abc123`, without the caret).
     private var blocks: [String: Set<String>] = [:]
     /// Note names, paths and titles a reader might have meant, for "did you mean" hints.
@@ -67,7 +68,7 @@ public struct LinkResolver: Sendable {
             let name = parts.last ?? id
             Self.add(id: id, name: name, parts: parts, titles: [note.title] + note.frontMatter.aliases, to: &exact, fold: false)
             Self.add(id: id, name: name, parts: parts, titles: [note.title] + note.frontMatter.aliases, to: &folded, fold: true)
-            headings[id] = Self.headingTable(note)
+            headings[id] = note.headings
             blocks[id] = Set(note.blockIDs)
             names.insert(id); names.insert(name); names.insert(note.title)
         }
@@ -80,21 +81,16 @@ public struct LinkResolver: Sendable {
     public func updating(_ changed: [Note]) -> LinkResolver {
         var copy = self
         for note in changed {
-            copy.headings[note.id] = Self.headingTable(note)
+            copy.headings[note.id] = note.headings
             copy.blocks[note.id] = Set(note.blockIDs)
         }
         return copy
     }
 
-    /// Heading text, lower-cased text and anchor → heading; the first heading wins.
-    private static func headingTable(_ note: Note) -> [String: Heading] {
-        var table: [String: Heading] = [:]
-        for h in note.headings.reversed() {
-            table[h.text] = h
-            table[h.text.lowercasedForLookup] = h
-        }
-        for h in note.headings.reversed() { table[h.anchor] = h }
-        return table
+    /// The heading `key` names in `headings`: the first whose anchor is `key`, else the first
+    /// whose text, or text ignoring case, is `key`.
+    private static func heading(_ key: String, in headings: [Heading]) -> Heading? {
+        headings.first { $0.anchor == key } ?? headings.first { $0.text == key || $0.text.lowercasedForLookup == key }
     }
 
     private static func add(id: String, name: String, parts: [String], titles: [String], to table: inout Table, fold: Bool) {
@@ -147,8 +143,9 @@ public struct LinkResolver: Sendable {
             guard blocks[id]?.contains(String(heading.dropFirst())) == true else { return .missingHeading(id: id) }
             return .note(id: id, heading: Heading(level: 0, text: heading, anchor: heading, location: link.location))
         }
-        let table = headings[id] ?? [:]
-        if let h = table[heading] ?? table[heading.lowercasedForLookup] ?? table[slug(heading)] {
+        let candidates = headings[id] ?? []
+        if let h = Self.heading(heading, in: candidates) ?? Self.heading(heading.lowercasedForLookup, in: candidates)
+            ?? Self.heading(slug(heading), in: candidates) {
             return .note(id: id, heading: h)
         }
         return .missingHeading(id: id)
@@ -156,17 +153,24 @@ public struct LinkResolver: Sendable {
 
     private func lookup(_ target: String) -> LinkResolution {
         var ambiguity: [String]?
-        for (table, key) in [(exact, target), (folded, target.lowercasedForLookup)] {
-            if let id = table.byPath[key] { return .note(id: id, heading: nil) }
-            for candidates in [table.byName[key], table.bySuffix[key], table.byTitle[key]] {
-                guard let candidates else { continue }
-                let unique = Array(Set(candidates)).sorted()
-                if unique.count == 1 { return .note(id: unique[0], heading: nil) }
-                if ambiguity == nil { ambiguity = unique }
-            }
-        }
+        if let found = Self.lookup(target, in: exact, ambiguity: &ambiguity) { return found }
+        if let found = Self.lookup(target.lowercasedForLookup, in: folded, ambiguity: &ambiguity) { return found }
         if let ambiguity { return .ambiguous(ambiguity) }
         return .missingNote
+    }
+
+    /// The note `key` names in `table` by path, then unique name, suffix or title; the
+    /// first set of several candidates met is kept in `ambiguity`.
+    private static func lookup(_ key: String, in table: Table, ambiguity: inout [String]?) -> LinkResolution? {
+        if let id = table.byPath[key] { return .note(id: id, heading: nil) }
+        for candidates in [table.byName[key], table.bySuffix[key], table.byTitle[key]] {
+            guard let candidates else { continue }
+            if candidates.count == 1 { return .note(id: candidates[0], heading: nil) }
+            let unique = Array(Set(candidates)).sorted()
+            if unique.count == 1 { return .note(id: unique[0], heading: nil) }
+            if ambiguity == nil { ambiguity = unique }
+        }
+        return nil
     }
 
     /// A located diagnostic for a link that did not resolve (nil when it did), with a
@@ -186,7 +190,7 @@ public struct LinkResolver: Sendable {
             return .warning(.unresolvedLink, "no note named \(what)", at: link.location, length: length, hint: hint)
         case .missingHeading(let id):
             let heading = link.heading ?? ""
-            let texts = Array(Set((headings[id] ?? [:]).values.map(\.text))).sorted()
+            let texts = Array(Set((headings[id] ?? []).map(\.text))).sorted()
             let hint = SuggestionIndex(names: texts).closest(to: heading).map { "did you mean '#\($0)'?" }
                 ?? (texts.isEmpty ? "'\(id)' has no headings" : "headings there: \(texts.prefix(5).joined(separator: ", "))")
             return .warning(.unresolvedHeading, "note '\(id)' has no heading '\(heading)'", at: link.location,
