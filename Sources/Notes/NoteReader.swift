@@ -18,8 +18,11 @@ extension Note {
     ///   - path: Where the file is (absolute, or relative to the current directory).
     ///   - relativePath: The name used in the note's locations and links (vault-relative).
     /// - Throws: `NoteError` when the file cannot be read, is not a regular file, or is binary.
+    /// - Parameter contentKey: The file's content hash if the caller just computed it: a note
+    ///   the cache holds for it is taken without reading the file.
     public static func read(path: String, relativePath: String,
-                            config: VaultConfig = VaultConfig(), cache: NoteCache? = nil) throws(NoteError) -> Note {
+                            config: VaultConfig = VaultConfig(), cache: NoteCache? = nil,
+                            contentKey: String? = nil) throws(NoteError) -> Note {
         let at = SourceLocation(file: relativePath, line: 1, column: 1)
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -30,6 +33,7 @@ extension Note {
         }
         let stamp = FileStamp(info)
         if let note = cache?.note(path: relativePath, stamp: stamp) { return note }
+        if let contentKey, let note = cache?.note(path: relativePath, contentKey: contentKey) { return note }
         if Int(info.st_size) > config.limits.noteBytes {
             throw NoteError(diagnostic: .error(.noteTooLarge, "note is \(info.st_size) bytes, over the limit of \(config.limits.noteBytes); skipped",
                                                at: at, hint: "split the note, or raise limits: note_bytes in qed.yml"))

@@ -43,15 +43,16 @@ public struct SiteBuilder: Sendable {
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         // Nothing changed since the site in the output folder was built: it is the site this
         // build would write. Reading and hashing the files is all it costs.
-        let inputs = inputFingerprint(vaultRoot: vaultRoot, output: output, theme: theme)
-        if let previous, let inputs, previous.inputs == inputs {
+        let inputs = inputs(vaultRoot: vaultRoot, output: output, theme: theme)
+        if let previous, let inputs, previous.inputs == inputs.fingerprint {
             if previous.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
             return unchanged(previous, output: output)
         }
         let vault: Vault
         let noteCache = options.useCache ? NoteCache.inVault(vaultRoot) : nil
         do {
-            vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions, cache: noteCache)
+            vault = try Vault.load(at: vaultRoot, excluding: output.vaultExclusions, cache: noteCache,
+                                   contentKeys: inputs?.contentKeys ?? [:])
         } catch {
             throw .vault(String(describing: error))
         }
@@ -61,7 +62,7 @@ public struct SiteBuilder: Sendable {
         let staging = try output.makeStaging()
         do {
             let result = try build(vault: vault, theme: theme, previous: previous, output: output, staging: staging,
-                                   inputs: inputs ?? "")
+                                   inputs: inputs?.fingerprint ?? "")
             if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
             return result
         } catch {

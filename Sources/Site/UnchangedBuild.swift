@@ -5,26 +5,40 @@ import Verification
 import Storage
 
 extension SiteBuilder {
-    /// A fingerprint of everything a build reads, or nil when the vault cannot be listed (the
-    /// full build then reports why). Hashing the files costs a fraction of parsing them.
-    func inputFingerprint(vaultRoot: String, output: OutputFolder, theme: Theme) -> String? {
+    /// What the no-change check read: a fingerprint of everything a build reads, and each
+    /// note's content hash, so the build that follows does not read the notes again.
+    struct Inputs {
+        var fingerprint: String
+        var contentKeys: [String: String]
+    }
+
+    /// The build's inputs, or nil when the vault cannot be listed (the full build then reports
+    /// why). Hashing the files costs a fraction of parsing them.
+    func inputs(vaultRoot: String, output: OutputFolder, theme: Theme) -> Inputs? {
         guard let listing = try? Vault.noteFiles(at: vaultRoot, excluding: output.vaultExclusions) else { return nil }
         var hasher = ContentHasher()
-        hasher.add("inputs-1")
+        hasher.add("inputs-2")
         hasher.add(SiteBuilder.rendererVersion)
         hasher.add(version)
         hasher.add("\(options.strict)")
         hasher.add(options.baseURL ?? "")
         hasher.add(theme.hash)
-        for path in [Vault.configFileName, ".obsidian/app.json"] + listing.paths {
+        var contentKeys: [String: String] = [:]
+        for path in [Vault.configFileName, ".obsidian/app.json"] {
             hasher.add(path)
             hasher.add(FileManager.default.contents(atPath: listing.root + "/" + path) ?? Data("absent".utf8))
+        }
+        for path in listing.paths {
+            let key = FileManager.default.contents(atPath: listing.root + "/" + path).map { NoteCache.contentKey(of: $0) }
+            hasher.add(path)
+            hasher.add(key ?? "absent")
+            if let key { contentKeys[path] = key }
         }
         for media in VaultFiles.list(root: listing.root, excluding: output.path) {
             hasher.add(media.path)
             hasher.add(media.key)
         }
-        return hasher.hex
+        return Inputs(fingerprint: hasher.hex, contentKeys: contentKeys)
     }
 
     /// The result of a build whose inputs equal those of the site already in the output

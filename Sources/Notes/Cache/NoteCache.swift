@@ -117,28 +117,35 @@ public final class NoteCache: Sendable {
         }
     }
 
-    func note(path: String, bytes: [UInt8], stamp: FileStamp? = nil, parse: () -> Note) -> Note {
-        let stamp = trustsFileStamps ? stamp : nil
+    /// The key a file's bytes are cached under.
+    public static func contentKey(of bytes: some Sequence<UInt8>) -> String {
         var hasher = ContentHasher()
         hasher.add(bytes)
-        let contentKey = hasher.hex
-        if var entry = state.withLock({ $0.stored[path] }), entry.contentKey == contentKey {
-            if entry.note == nil, let record = entry.record {
-                var reader = RecordReader(record)
-                entry.note = try? Note(record: &reader)
-                if !reader.isAtEnd { entry.note = nil }
-            }
-            if let note = entry.note, note.path == path {
-                entry.stamp = stamp
-                state.withLock { s in
-                    s.used[path] = entry
-                    s.stored[path] = entry
-                }
-                return note
-            }
+        return hasher.hex
+    }
+
+    /// The note stored for `path` under `contentKey`, if any (decoded on first use).
+    func note(path: String, contentKey: String, stamp: FileStamp? = nil) -> Note? {
+        guard var entry = state.withLock({ $0.stored[path] }), entry.contentKey == contentKey else { return nil }
+        if entry.note == nil, let record = entry.record {
+            var reader = RecordReader(record)
+            entry.note = try? Note(record: &reader)
+            if !reader.isAtEnd { entry.note = nil }
         }
+        guard let note = entry.note, note.path == path else { return nil }
+        entry.stamp = trustsFileStamps ? stamp : nil
+        state.withLock { s in
+            s.used[path] = entry
+            s.stored[path] = entry
+        }
+        return note
+    }
+
+    func note(path: String, bytes: [UInt8], stamp: FileStamp? = nil, parse: () -> Note) -> Note {
+        let contentKey = NoteCache.contentKey(of: bytes)
+        if let note = note(path: path, contentKey: contentKey, stamp: stamp) { return note }
         let note = parse()
-        let entry = Entry(contentKey: contentKey, stamp: stamp, record: nil, note: note)
+        let entry = Entry(contentKey: contentKey, stamp: trustsFileStamps ? stamp : nil, record: nil, note: note)
         state.withLock { s in
             s.stored[path] = entry
             s.used[path] = entry

@@ -45,8 +45,12 @@ public struct Vault: Sendable {
     ///     current directory); a path outside the vault becomes a located error diagnostic.
     ///   - cache: Parsed notes from an earlier run: a note whose bytes and parse settings are
     ///     unchanged is taken from it instead of parsed; every note read is recorded in it.
+    /// - Parameter contentKeys: Each note's content hash (`NoteCache.contentKey`) by vault path,
+    ///   when the caller has just read the files (`qed build`'s no-change check): a note the
+    ///   cache holds for that hash is taken without reading its file again.
     public static func load(at root: String, excluding: [String] = [],
-                            only: [String]? = nil, cache: NoteCache? = nil) throws(VaultError) -> Vault {
+                            only: [String]? = nil, cache: NoteCache? = nil,
+                            contentKeys: [String: String] = [:]) throws(VaultError) -> Vault {
         let (realRoot, config, configProblems, settingsKey) = try settings(at: root)
         cache?.begin(key: settingsKey)
         var diagnostics = configProblems
@@ -86,7 +90,7 @@ public struct Vault: Sendable {
             return false
         }
 
-        let results = readAll(files, config: config, cache: cache)
+        let results = readAll(files, config: config, cache: cache, contentKeys: contentKeys)
         var notes: [Note] = []
         notes.reserveCapacity(files.count)
         for result in results {
@@ -135,7 +139,7 @@ public struct Vault: Sendable {
 
     /// Reads files on all cores; the result order is the input order.
     static func readAll(_ files: [(absolute: String, relative: String)], config: VaultConfig,
-                        cache: NoteCache? = nil) -> [Result<Note, NoteError>?] {
+                        cache: NoteCache? = nil, contentKeys: [String: String] = [:]) -> [Result<Note, NoteError>?] {
         final class Slots: @unchecked Sendable {
             // Each index is written by exactly one iteration, under the lock.
             var values: [Result<Note, NoteError>?]
@@ -148,7 +152,8 @@ public struct Vault: Sendable {
             let result: Result<Note, NoteError>
             do throws(NoteError) {
                 result = .success(try Containment.working(on: file.relative) { () throws(NoteError) -> Note in
-                    try Note.read(path: file.absolute, relativePath: file.relative, config: config, cache: cache)
+                    try Note.read(path: file.absolute, relativePath: file.relative, config: config, cache: cache,
+                                  contentKey: contentKeys[file.relative])
                 })
             } catch {
                 result = .failure(error)
