@@ -79,13 +79,9 @@ public final class NoteCache: Sendable {
         return hasher.hex
     }
 
-    /// The running executable's size and modification time: a rebuilt QED parses again even
-    /// when its version string did not change.
-    static let buildIdentity: String = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown-build-\(ProcessInfo.processInfo.processIdentifier)" }
-        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
+    /// The running executable's identity: a rebuilt QED parses again even when its version
+    /// string did not change.
+    static var buildIdentity: String { BuildIdentity.current }
 
     /// The note parsed from `bytes` at `path`, from the cache when it holds one for exactly
     /// these bytes, else parsed now by `parse` and remembered.
@@ -118,6 +114,16 @@ public final class NoteCache: Sendable {
 
     // MARK: On disk
 
+    /// Creates a cache folder (when it can) that git ignores: every cache of the vault's
+    /// `.qed-cache` is written through this, so none is ever committed by accident.
+    public static func makeFolder(_ folder: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ignore = folder + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: ignore) {
+            _ = FileManager.default.createFile(atPath: ignore, contents: Data("# QED's cache: safe to delete.\n*\n".utf8))
+        }
+    }
+
     private static let magic = "QED note cache"
 
     /// The entries `save(to:)` wrote to `file` under `key`; none when the file is missing,
@@ -143,13 +149,7 @@ public final class NoteCache: Sendable {
     public func save(to file: String) {
         let (key, used) = state.withLock { ($0.key, $0.used) }
         guard let key else { return }
-        let folder = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // Never committed by accident: git ignores a folder whose .gitignore says `*`.
-        let ignore = folder + "/.gitignore"
-        if !FileManager.default.fileExists(atPath: ignore) {
-            _ = FileManager.default.createFile(atPath: ignore, contents: Data("# QED's cache: safe to delete.\n*\n".utf8))
-        }
+        NoteCache.makeFolder((file as NSString).deletingLastPathComponent)
         guard let out = RecordFile(path: file) else { return }
         // Entry by entry: the whole cache never sits in memory as one buffer.
         var writer = RecordWriter(capacity: 1 << 16)
