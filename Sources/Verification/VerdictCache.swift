@@ -19,6 +19,9 @@ public final class VerdictCache: Sendable {
     private struct State {
         var loaded = false
         var stored: [String: Entry] = [:]
+        /// The paths the file held when read (nil before): a run that verified nothing and
+        /// keeps exactly these need not write the file again.
+        var filePaths: Set<String>? = nil
         /// Paths of the notes verified (not taken from the cache) since `begin()`.
         var verified: [String] = []
         var reused = 0
@@ -79,10 +82,8 @@ public final class VerdictCache: Sendable {
         }
         // A verdict stored under another note's path is not this note's, whatever its key says.
         guard let verdict, verdict.path == path else { return nil }
-        state.withLock { s in
-            s.reused += 1
-            s.stored[path]?.verdict = verdict
-        }
+        // The entry keeps its record as read: saving copies those bytes, not a re-encoding.
+        state.withLock { $0.reused += 1 }
         return verdict
     }
 
@@ -108,6 +109,7 @@ public final class VerdictCache: Sendable {
         state.withLock { s in
             guard !s.loaded else { return }
             s.loaded = true
+            s.filePaths = Set(entries.keys)
             // Verdicts stored this run before the first lookup win over the file's.
             s.stored.merge(entries) { current, _ in current }
         }
@@ -138,9 +140,14 @@ public final class VerdictCache: Sendable {
     }
 
     /// Saves to the file this cache was loaded from, if any, keeping the verdicts of the notes
-    /// at `paths` (the vault's notes: verdicts of notes that are gone are dropped).
+    /// at `paths` (the vault's notes: verdicts of notes that are gone are dropped). When this
+    /// run verified nothing and no note is gone, the file already says this and is left alone.
     public func save(keeping paths: [String]) {
-        if let file { save(to: file, keeping: paths) }
+        guard let file else { return }
+        let unchanged = state.withLock { s in
+            s.verified.isEmpty && s.filePaths.map { $0 == Set(paths).intersection(s.stored.keys) } == true
+        }
+        if !unchanged { save(to: file, keeping: paths) }
     }
 
     /// Writes the verdicts of the notes at `paths`, in path order, replacing `file`

@@ -138,6 +138,18 @@ let repositoryNotes = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
         }
     }
 
+    @Test func aRunThatChangedNothingLeavesTheFileAlone() throws {
+        let vault = try VaultFolder(troubledVault)
+        _ = try CheckRun(vault)
+        let written = try FileManager.default.attributesOfItem(atPath: vault.cacheFile)[.modificationDate] as? Date
+        let unchanged = try CheckRun(vault)
+        #expect(unchanged.verified.isEmpty)
+        #expect(try FileManager.default.attributesOfItem(atPath: vault.cacheFile)[.modificationDate] as? Date == written)
+        try vault.write(["c.md": "# C\n"])
+        _ = try CheckRun(vault)
+        #expect(try FileManager.default.attributesOfItem(atPath: vault.cacheFile)[.modificationDate] as? Date != written)
+    }
+
     @Test func anEditReverifiesExactlyTheEditedNote() throws {
         let vault = try VaultFolder(troubledVault)
         _ = try CheckRun(vault)

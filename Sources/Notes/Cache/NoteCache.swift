@@ -19,6 +19,10 @@ public final class NoteCache: Sendable {
         var stored: [String: Entry] = [:]
         /// What this run looked up or parsed: what `save(to:)` writes.
         var used: [String: Entry] = [:]
+        /// How many notes the file held when read, and whether any note was parsed since:
+        /// a run that parsed nothing and used all of them need not write the file again.
+        var fileEntries: Int? = nil
+        var parsedSinceRead = false
     }
 
     struct Entry: Sendable {
@@ -46,9 +50,12 @@ public final class NoteCache: Sendable {
         return NoteCache(loadingFrom: real + "/" + folderName + "/notes.bin")
     }
 
-    /// Saves to the file this cache was loaded from, if any.
+    /// Saves to the file this cache was loaded from, if any, unless it holds what this run
+    /// would write already (every note came from it and all of them were used).
     public func save() {
-        if let file { save(to: file) }
+        guard let file else { return }
+        let unchanged = state.withLock { !$0.parsedSinceRead && $0.fileEntries == $0.used.count }
+        if !unchanged { save(to: file) }
     }
 
     /// Starts a run under parse settings `key`: the notes stored under other settings are
@@ -63,6 +70,8 @@ public final class NoteCache: Sendable {
             if let loaded {
                 s.key = key
                 s.stored = loaded
+                s.fileEntries = file == nil ? nil : loaded.count
+                s.parsedSinceRead = false
             }
             s.used = [:]
         }
@@ -106,6 +115,7 @@ public final class NoteCache: Sendable {
         let note = parse()
         let entry = Entry(contentKey: contentKey, record: nil, note: note)
         state.withLock { s in
+            s.parsedSinceRead = true
             s.stored[path] = entry
             s.used[path] = entry
         }
