@@ -62,8 +62,9 @@ public final class VerdictCache: Sendable {
         }
     }
 
-    /// Starts counting a new run.
+    /// Starts counting a new run, reading the file first (once, before lookups run in parallel).
     func begin() {
+        loadIfNeeded()
         state.withLock { s in
             s.verified = []
             s.reused = 0
