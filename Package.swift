@@ -47,7 +47,7 @@ let package = Package(
         // over random distributions.
         .target(name: "Formulas", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics"]),
         // Runs a vault's cells, resolves its links, converts its math, and reports (text, JSON, JUnit, GitHub).
-        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas"]),
+        .target(name: "Verification", dependencies: ["Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas", "Storage"]),
         // Pages through templates, MathML insertion, search index, output writing, cache.
         .target(name: "Site", dependencies: [
             "Verification", "Notes", "Cells", "TeXMath", "Diagnostics", "Markup", "Containment", "Formulas", "Storage",
@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "CellsBench", dependencies: ["Cells", "InfoTheory"], path: "Benchmarks/CellsBench"),
         .executableTarget(name: "NotesBench", dependencies: ["Notes"], path: "Benchmarks/NotesBench"),
         // One fuzz binary for every parser: libFuzzer when built by scripts/fuzz, a replayer otherwise.
-        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas"], path: "Fuzz/QEDFuzz"),
+        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas", "Verification"], path: "Fuzz/QEDFuzz"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Diagnostics"]),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "CellsTests", dependencies: ["Cells", "InfoTheory", "Diagnostics"]),
         .testTarget(name: "NotesTests", dependencies: ["Notes", "Diagnostics", "InfoTheory", "Storage"]),
         .testTarget(name: "FormulasTests", dependencies: ["Formulas", "Notes", "Cells", "Diagnostics", "InfoTheory"]),
-        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics"]),
+        .testTarget(name: "VerificationTests", dependencies: ["Verification", "Notes", "Cells", "TeXMath", "Formulas", "Diagnostics", "Storage", "InfoTheory"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Notes", "Cells", "TeXMath", "Markup"]),
         // Fixtures/ holds notes the end-to-end tests copy into vaults (read by path, not bundled).
         .testTarget(name: "QEDTests", dependencies: ["qed"], exclude: ["Fixtures"]),

@@ -21,6 +21,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("formulas", fuzzFormulas),
     ("number-spans", fuzzNumberSpans),
     ("note-record", fuzzNoteRecord),
+    ("verdict-record", fuzzVerdictRecord),
     ("page-readers", fuzzPageReaders),
 ]
 

@@ -115,18 +115,11 @@ struct LinkGraph: Sendable {
         return changed
     }
 
-    /// What a note's verification depends on besides its own bytes: where its links lead.
+    /// What a note's verification depends on besides its own bytes: where its links lead,
+    /// and the hints of the warnings of those that lead nowhere (`LinkResolver.verificationKey`,
+    /// which `qed check`'s verdict cache keys by too).
     func resolutionKey(_ i: Int) -> String {
-        resolutions[i].map { resolution -> String in
-            switch resolution {
-            case .note(let id, let heading):
-                return "note:" + id + "#" + (heading.map { $0.anchor + "\u{1F}" + $0.text } ?? "")
-            case .file(let path): return "file:" + path
-            case .missingNote: return "missing"
-            case .missingHeading(let id): return "missing-heading:" + id
-            case .ambiguous(let ids): return "ambiguous:" + ids.joined(separator: "\u{1F}")
-            }
-        }.joined(separator: "\n")
+        resolver.verificationKey(links: notes[i].links, resolutions: resolutions[i])
     }
 
     /// The index of the note with this id.

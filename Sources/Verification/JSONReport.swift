@@ -80,11 +80,11 @@ extension ReportWriter {
                                 unchecked: report.formulaCounts.unchecked),
                 errors: report.errorCount, warnings: report.warningCount, ok: report.succeeded),
             notes: report.notes.map { verified in
-                .init(path: pathPrefix + verified.note.path, title: verified.note.title,
+                .init(path: pathPrefix + verified.path, title: verified.title,
                       status: verified.status.rawValue,
                       claims: .init(passed: verified.passedClaims, failed: verified.failedClaims,
                                     notRun: verified.notRunClaims.count),
-                      cells: verified.note.cells.count,
+                      cells: verified.cellCount,
                       formulaClaims: verified.formulas.map { f in
                           .init(line: f.location.line, column: f.location.column, tex: f.tex, status: f.status.rawValue,
                                 reason: f.reason, counterexample: f.counterexample)

@@ -9,7 +9,7 @@ extension ReportWriter {
     func junit(_ report: VerificationReport) -> String {
         var suites: [(name: String, tests: Int, failures: Int, cases: String)] = []
         for verified in report.notes {
-            let path = pathPrefix + verified.note.path
+            let path = pathPrefix + verified.path
             var cases = ""
             var failures = 0
             for claim in verified.claims {

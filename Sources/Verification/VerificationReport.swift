@@ -1,16 +1,23 @@
 import Diagnostics
 import Formulas
 
-/// The outcome of verifying a vault: per-note results and every diagnostic, in report order.
+/// The outcome of verifying a vault: per-note verdicts and every diagnostic, in report order.
+///
+/// Made of `NoteVerdict`s rather than whole verified notes, so the verdicts of unchanged
+/// notes can come from `VerdictCache` and the report still reads the same.
 public struct VerificationReport: Sendable {
-    public let notes: [VerifiedNote]
+    public let notes: [NoteVerdict]
     /// Problems that belong to no single note's content (unreadable files, a bad `qed.yml`…).
     public let vaultDiagnostics: [Diagnostic]
 
-    public init(notes: [VerifiedNote], vaultDiagnostics: [Diagnostic], strict: Bool) {
-        self.notes = notes
+    public init(verdicts: [NoteVerdict], vaultDiagnostics: [Diagnostic], strict: Bool) {
+        self.notes = verdicts
         self.vaultDiagnostics = (strict ? vaultDiagnostics.map { $0.promotingWarnings() } : vaultDiagnostics)
             .sortedForReport()
+    }
+
+    public init(notes: [VerifiedNote], vaultDiagnostics: [Diagnostic], strict: Bool) {
+        self.init(verdicts: notes.map(NoteVerdict.init), vaultDiagnostics: vaultDiagnostics, strict: strict)
     }
 
     /// Every diagnostic: vault-level first, then each note's, in path order.

@@ -30,9 +30,7 @@ public struct VerifiedNote: Sendable {
 
     /// `verified` only when every claim the note contains ran and held.
     public var status: VerificationStatus {
-        if diagnostics.hasErrors { return .failed }
-        if !notRunClaims.isEmpty { return .unverified }
-        return claims.isEmpty && !formulas.contains { $0.status == .verified } ? .unverified : .verified
+        VerificationStatus(diagnostics: diagnostics, claims: claims.count, notRun: notRunClaims.count, formulas: formulas)
     }
 }
 

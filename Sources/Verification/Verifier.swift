@@ -32,10 +32,10 @@ public struct VerificationOptions: Sendable {
 public struct Verifier: Sendable {
     public let vault: Vault
     public let options: VerificationOptions
-    private let resolver: LinkResolver
+    let resolver: LinkResolver
     private let converter = TeXMathConverter()
     /// The macros every note starts with: `macros:` in qed.yml, then the caller's preset.
-    private let presetMacros: MathMacros
+    let presetMacros: MathMacros
 
     /// - Parameter resolver: The vault's link resolver when the caller has built one already.
     public init(vault: Vault, options: VerificationOptions = VerificationOptions(), resolver: LinkResolver? = nil) {

@@ -38,7 +38,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Succeed on a vault with no notes (by default finding none is an error, exit 2).")
     var allowEmpty = false
 
-    @Flag(help: "Parse every note again, ignoring the parsed notes kept in VAULT/.qed-cache.")
+    @Flag(help: "Parse and verify every note again, ignoring the parsed notes and verdicts kept in VAULT/.qed-cache.")
     var noCache = false
 
     func validate() throws {
@@ -75,11 +75,14 @@ struct VaultSelection {
     let only: Set<String>?
     /// Named files that are not notes of the vault.
     let outsiders: [Diagnostic]
+    /// The verdicts of earlier checks, kept in the vault's `.qed-cache`; nil with `--no-cache`.
+    let verdicts: VerdictCache?
     /// The vault folder, absolute, for messages that say where QED looked.
     var absoluteRoot: String { URL(fileURLWithPath: vault.root).standardizedFileURL.path }
 
     /// - Parameter cache: Take unchanged notes from the parse cache in the vault's
-    ///   `.qed-cache` folder, and keep what this run parsed there.
+    ///   `.qed-cache` folder, and keep what this run parsed there; `verify` does the same
+    ///   with verdicts.
     init(paths: [String], cache: Bool = false) throws {
         let fileManager = FileManager.default
         var directories: [String] = []
@@ -102,6 +105,7 @@ struct VaultSelection {
         } catch {
             throw ValidationError("cannot read the vault '\(root)': \(error)")
         }
+        verdicts = cache ? VerdictCache.inVault(vault.root) : nil
         guard !files.isEmpty else {
             only = nil
             outsiders = []
@@ -129,12 +133,28 @@ struct VaultSelection {
         self.outsiders = outsiders
     }
 
+    /// The notes asked for.
+    var chosenNotes: [Note] { vault.notes.filter { only?.contains($0.path) ?? true } }
+
+    /// The report on the notes asked for: a note whose verification inputs are unchanged
+    /// since the last check is taken from the verdict cache, the others are verified now and
+    /// their verdicts kept (with those of the vault's other notes; verdicts of notes no
+    /// longer in the vault are dropped).
     func verify(options: VerificationOptions) -> VerificationReport {
         let verifier = Verifier(vault: vault, options: options)
-        let notes = vault.notes.filter { only?.contains($0.path) ?? true }
-        let verified = notes.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
-        return VerificationReport(notes: verified, vaultDiagnostics: relevantVaultDiagnostics + outsiders,
+        let verdicts = verifier.verdicts(of: chosenNotes, cache: self.verdicts)
+        self.verdicts?.save(keeping: vault.notes.map(\.path))
+        return VerificationReport(verdicts: verdicts, vaultDiagnostics: relevantVaultDiagnostics + outsiders,
                                   strict: options.strict)
+    }
+
+    /// The notes asked for, verified now with everything they computed (for `qed run`,
+    /// which shows cell outputs), and the report on them.
+    func verifyInFull(options: VerificationOptions) -> (notes: [VerifiedNote], report: VerificationReport) {
+        let verifier = Verifier(vault: vault, options: options)
+        let verified = chosenNotes.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
+        return (verified, VerificationReport(notes: verified, vaultDiagnostics: relevantVaultDiagnostics + outsiders,
+                                             strict: options.strict))
     }
 
     /// The vault's own problems that concern this run: all of them for a whole vault; for

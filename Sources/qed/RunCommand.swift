@@ -32,13 +32,13 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let selection = try VaultSelection(paths: [note])
-        let report = selection.verify(options: VerificationOptions(strict: strict, jobs: 1, precision: precision))
+        let (verifiedNotes, report) = selection.verifyInFull(options: VerificationOptions(strict: strict, jobs: 1, precision: precision))
         let prefix = VaultLocation.displayPrefix(for: selection.vault.root)
         let colour = Terminal.colour(for: STDOUT_FILENO)
         let renderer = DiagnosticRenderer(colour: colour)
         var out = ""
         let sources = SourceFiles(root: selection.vault.root, displayPrefix: prefix)
-        for verified in report.notes {
+        for verified in verifiedNotes {
             let source = sources.text(verified.note.path) ?? SourceText(file: prefix + verified.note.path, text: "")
             out += NotebookTranscript(verified: verified, prefix: prefix, precision: precision).text
             // Claims (failed or not run) and formulas are in the transcript already.

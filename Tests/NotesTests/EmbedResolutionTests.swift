@@ -79,4 +79,26 @@ import Testing
         #expect(VaultPath.kind(of: "d.pdf") == .document)
         #expect(VaultPath.fileExtension(".hidden") == "")
     }
+
+    /// The scanning `fileExtension` against its definition (the last non-empty part of the
+    /// path, after its last dot unless that dot starts the part), on every short path over
+    /// an alphabet of separators, dots, letters and a multi-byte character.
+    @Test func fileExtensionMatchesItsDefinition() {
+        func definition(_ path: String) -> String {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+            return name[name.index(after: dot)...].lowercased()
+        }
+        let alphabet = ["/", ".", "a", "P", "中"]
+        var level = [""]
+        var paths = [""]
+        for _ in 0..<6 {
+            level = level.flatMap { p in alphabet.map { p + $0 } }
+            paths += level
+        }
+        #expect(paths.count > 5000)
+        for path in paths + ["x/Y.PNG", "a.b/c", "a/.b", "a/b.", "../x.md", "中/图.JPG/"] {
+            #expect(VaultPath.fileExtension(path) == definition(path), "\(path)")
+        }
+    }
 }

@@ -69,6 +69,22 @@ import Testing
         #expect(fresh.snapshot() == vault.snapshot())
     }
 
+    /// A broken link's "did you mean" hint is drawn from other notes' names: a new note that
+    /// changes it verifies the linking note again, and the build says what a fresh one says.
+    @Test func aNewNoteThatChangesABrokenLinksHintReverifiesTheLinker() throws {
+        let files = ["A.md": "# A\n\nSee [[Entrpy]].\n", "B.md": "# B\n"]
+        let vault = try TemporaryVault(files)
+        defer { vault.remove() }
+        _ = try vault.build(keepGoing: true)
+        try vault.write("Entropy.md", "# Entropy\n")
+        let result = try vault.build(keepGoing: true)
+        #expect(result.verifiedNotes == ["A.md", "Entropy.md"])
+        #expect(result.diagnostics.contains { $0.hint == "did you mean 'Entropy'?" })
+        let fresh = try TemporaryVault(files.merging(["Entropy.md": "# Entropy\n"]) { a, _ in a })
+        defer { fresh.remove() }
+        #expect(try fresh.build(keepGoing: true).diagnostics == result.diagnostics)
+    }
+
     @Test func aMissingCacheEntryFallsBackToVerifying() throws {
         let vault = try TemporaryVault(Self.files())
         defer { vault.remove() }

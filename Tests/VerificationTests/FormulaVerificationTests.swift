@@ -7,7 +7,7 @@ import Testing
 private func verify(_ text: String, config: VaultConfig = VaultConfig()) -> VerifiedNote {
     let note = Note.parse(bytes: Array(text.utf8), path: "f.md")
     let vault = Vault(assembledAt: "/vault", config: config, notes: [note])
-    return Verifier(vault: vault).verifyAll().notes[0]
+    return Verifier(vault: vault).verify(note)
 }
 
 private let wrong = """

@@ -14,9 +14,15 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
     return Verifier(vault: vault, options: VerificationOptions(strict: strict, jobs: 2)).verifyAll()
 }
 
+/// The notes verified in full (cell runs, inline values, MathML), which reports do not keep.
+private func verifyInFull(_ notes: [Note], options: VerificationOptions = VerificationOptions(jobs: 1)) -> [VerifiedNote] {
+    let verifier = Verifier(vault: Vault(assembledAt: "/vault", notes: notes), options: options)
+    return notes.map { verifier.verify($0) }
+}
+
 @Suite struct VerifierTests {
     @Test func inlineValuesSeeOnlyTheCellsAboveThem() throws {
-        let report = verify([note("""
+        let verified = verifyInFull([note("""
             ```qed
             x = 1
             ```
@@ -27,7 +33,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
             ```
             then `= x`
             """)])
-        let values = report.notes[0].inlineValues.map(\.text)
+        let values = verified[0].inlineValues.map(\.text)
         #expect(values == ["1", "2"])
     }
 
@@ -51,7 +57,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
     @Test func expectErrorCellsMustFail() throws {
         let failing = verify([note("```qed expect-error\nKL([1, 0] ‖ [0, 1]) + H([0.5, 0.6])\n```\n")])
         #expect(failing.succeeded, "\(failing.diagnostics)")
-        #expect(failing.notes[0].cells[0].expectedErrors.count == 1)
+        #expect(verifyInFull([note("```qed expect-error\nKL([1, 0] ‖ [0, 1]) + H([0.5, 0.6])\n```\n")])[0].cells[0].expectedErrors.count == 1)
         let passing = verify([note("```qed expect-error\nH([0.5, 0.5])\n```\n")])
         #expect(!passing.succeeded)
         #expect(passing.diagnostics.contains { $0.code == .expectedError && $0.location?.line == 1 })
@@ -60,7 +66,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
     @Test func skippedCellsDoNotRun() throws {
         let report = verify([note("```qed skip\ncheck 1 == 2\n```\n")])
         #expect(report.succeeded)
-        #expect(report.notes[0].cells[0].skipped)
+        #expect(verifyInFull([note("```qed skip\ncheck 1 == 2\n```\n")])[0].cells[0].skipped)
     }
 
     @Test func brokenLinksWarnAndStrictMakesThemErrors() throws {
@@ -83,15 +89,16 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
     }
 
     @Test func macrosDefinedInAFormulaServeTheNotesLaterFormulas() throws {
-        let report = verify([
+        let notes = [
             note("$\\newcommand{\\RR}{\\mathbb{R}}$ and $x \\in \\RR$\n\nthen $\\RR^n$", path: "a.md"),
             note("$\\RR$ elsewhere", path: "b.md"),
-        ])
+        ]
+        let report = verify(notes)
         let warnings = report.diagnostics.filter { $0.code == .math }
         // The definition serves a.md only: b.md's use is unknown, at its own location.
         #expect(warnings.count == 1)
         #expect(warnings.first?.location == SourceLocation(file: "b.md", line: 1, column: 2))
-        #expect(report.notes[0].math.allSatisfy { !$0.mathML.contains("qed-math-error") })
+        #expect(verifyInFull(notes)[0].math.allSatisfy { !$0.mathML.contains("qed-math-error") })
     }
 
     @Test func presetMacrosComeFromTheOptions() throws {
@@ -99,7 +106,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
         let options = VerificationOptions(jobs: 1, mathMacros: MathMacros(katex: ["\\RR": "\\mathbb{R}", "\\norm": "\\|#1\\|"]))
         let report = Verifier(vault: vault, options: options).verifyAll()
         #expect(report.diagnostics.filter { $0.code == .math }.isEmpty)
-        #expect(report.notes[0].math[0].mathML.contains("ℝ"))
+        #expect(verifyInFull(vault.notes, options: options)[0].math[0].mathML.contains("ℝ"))
     }
 
     @Test func resultsAreTheSameWhateverTheJobs() throws {
@@ -109,7 +116,7 @@ private func verify(_ notes: [Note], strict: Bool = false) -> VerificationReport
         let two = Verifier(vault: vault, options: VerificationOptions(jobs: 2)).verifyAll()
         let writer = ReportWriter()
         #expect(writer.write(one, as: .json) == writer.write(two, as: .json))
-        #expect(one.notes.map { $0.inlineValues.map(\.text) } == two.notes.map { $0.inlineValues.map(\.text) })
+        #expect(one.notes == two.notes)
     }
 }
 

@@ -19,6 +19,10 @@ public final class NoteCache: Sendable {
         var stored: [String: Entry] = [:]
         /// What this run looked up or parsed: what `save(to:)` writes.
         var used: [String: Entry] = [:]
+        /// How many notes the file held when read, and whether any note was parsed since:
+        /// a run that parsed nothing and used all of them need not write the file again.
+        var fileEntries: Int? = nil
+        var parsedSinceRead = false
     }
 
     struct Entry: Sendable {
@@ -63,9 +67,12 @@ public final class NoteCache: Sendable {
         return NoteCache(loadingFrom: real + "/" + folderName + "/notes.bin")
     }
 
-    /// Saves to the file this cache was loaded from, if any.
+    /// Saves to the file this cache was loaded from, if any, unless it holds what this run
+    /// would write already (every note came from it and all of them were used).
     public func save() {
-        if let file { save(to: file) }
+        guard let file else { return }
+        let unchanged = state.withLock { !$0.parsedSinceRead && $0.fileEntries == $0.used.count }
+        if !unchanged { save(to: file) }
     }
 
     /// Starts a run under parse settings `key`: the notes stored under other settings are
@@ -80,6 +87,8 @@ public final class NoteCache: Sendable {
             if let loaded {
                 s.key = key
                 s.stored = loaded
+                s.fileEntries = file == nil ? nil : loaded.count
+                s.parsedSinceRead = false
             }
             s.used = [:]
         }
@@ -96,13 +105,9 @@ public final class NoteCache: Sendable {
         return hasher.hex
     }
 
-    /// The running executable's size and modification time: a rebuilt QED parses again even
-    /// when its version string did not change.
-    static let buildIdentity: String = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown-build-\(ProcessInfo.processInfo.processIdentifier)" }
-        return "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }()
+    /// The running executable's identity: a rebuilt QED parses again even when its version
+    /// string did not change.
+    static var buildIdentity: String { BuildIdentity.current }
 
     /// The note parsed from `bytes` at `path`, from the cache when it holds one for exactly
     /// these bytes, else parsed now by `parse` and remembered.
@@ -147,6 +152,7 @@ public final class NoteCache: Sendable {
         let note = parse()
         let entry = Entry(contentKey: contentKey, stamp: trustsFileStamps ? stamp : nil, record: nil, note: note)
         state.withLock { s in
+            s.parsedSinceRead = true
             s.stored[path] = entry
             s.used[path] = entry
         }
@@ -154,6 +160,16 @@ public final class NoteCache: Sendable {
     }
 
     // MARK: On disk
+
+    /// Creates a cache folder (when it can) that git ignores: every cache of the vault's
+    /// `.qed-cache` is written through this, so none is ever committed by accident.
+    public static func makeFolder(_ folder: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let ignore = folder + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: ignore) {
+            _ = FileManager.default.createFile(atPath: ignore, contents: Data("# QED's cache: safe to delete.\n*\n".utf8))
+        }
+    }
 
     private static let magic = "QED note cache"
 
@@ -180,13 +196,7 @@ public final class NoteCache: Sendable {
     public func save(to file: String) {
         let (key, used) = state.withLock { ($0.key, $0.used) }
         guard let key else { return }
-        let folder = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // Never committed by accident: git ignores a folder whose .gitignore says `*`.
-        let ignore = folder + "/.gitignore"
-        if !FileManager.default.fileExists(atPath: ignore) {
-            _ = FileManager.default.createFile(atPath: ignore, contents: Data("# QED's cache: safe to delete.\n*\n".utf8))
-        }
+        NoteCache.makeFolder((file as NSString).deletingLastPathComponent)
         guard let out = RecordFile(path: file) else { return }
         // Entry by entry: the whole cache never sits in memory as one buffer.
         var writer = RecordWriter(capacity: 1 << 16)

@@ -33,6 +33,10 @@ public struct Vault: Sendable {
     /// Vault-level problems: unreadable or binary files, symlink loops, a bad `qed.yml`,
     /// paths outside the vault. Per-note problems are in each `Note.diagnostics`.
     public var diagnostics: [Diagnostic]
+    /// The key of everything parsing a note depends on besides its bytes (`qed.yml`, the
+    /// Obsidian settings, QED's build), for caches of what is computed from notes; nil for a
+    /// vault assembled in memory.
+    public var settingsKey: String?
 
     /// The name of the optional settings file at the vault root.
     public static let configFileName = "qed.yml"
@@ -102,6 +106,7 @@ public struct Vault: Sendable {
         }
         var vault = Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
         vault.files = walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        vault.settingsKey = settingsKey
         return vault
     }
 
