@@ -99,8 +99,12 @@ struct OutputFolder: Sendable {
             let pidText = entry.dropFirst(isStaging ? stagingPrefix.count : oldPrefix.count)
             let full = parent + "/" + entry
             guard isOurs(full) else {
-                // Killed between creating the folder and writing its marker: only ever empty.
-                if isStaging { rmdir(full) }
+                // Killed between creating the folder and finishing its marker: empty, or
+                // holding a marker cut short. Anything more is not ours to delete.
+                if isStaging, ((try? fm.contentsOfDirectory(atPath: full)) ?? []).allSatisfy({ $0 == OutputFolder.marker }) {
+                    unlink(full + "/" + OutputFolder.marker)
+                    rmdir(full)
+                }
                 continue
             }
             if let pid = Int32(pidText), pid != getpid(), OutputFolder.isRunning(pid) { continue }  // a live build

@@ -97,8 +97,13 @@ import Testing
         // An empty one is what a build killed before writing its marker leaves.
         let empty = vault.base + "/.site.qed-tmp-2147483003"
         try fm.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        // And one killed while writing it: a marker cut short, nothing else.
+        let cut = vault.base + "/.site.qed-tmp-2147483004"
+        try fm.createDirectory(atPath: cut, withIntermediateDirectories: true)
+        try String(folder.markerContents.prefix(20)).write(toFile: cut + "/" + OutputFolder.marker, atomically: false, encoding: .utf8)
         _ = try vault.build()
         #expect(!fm.fileExists(atPath: empty))
+        #expect(!fm.fileExists(atPath: cut))
         #expect(!fm.fileExists(atPath: dead))
         #expect(fm.fileExists(atPath: notOurs))
         try fm.removeItem(atPath: notOurs)
