@@ -33,11 +33,12 @@ import genvault  # noqa: E402  (a sibling file, found through sys.path above)
 QED_FULL = "qed build (full)"
 QED_NOCHANGE = "qed build (no change)"
 QED_TOUCH = "qed build (one note touched)"
-QED_CHECK = "qed check"
+QED_CHECK = "qed check (full)"
+QED_CHECK_TOUCH = "qed check (one note touched)"
 HUGO = "hugo"
 CMARK = "cmark (all files)"
 PYTEST = "pytest --doctest-glob"
-ROWS = [QED_FULL, QED_NOCHANGE, QED_TOUCH, QED_CHECK, HUGO, CMARK, PYTEST]
+ROWS = [QED_FULL, QED_NOCHANGE, QED_TOUCH, QED_CHECK, QED_CHECK_TOUCH, HUGO, CMARK, PYTEST]
 NUMERICS_VERSION = "import numpy, scipy; print('numpy', numpy.__version__ + ', scipy', scipy.__version__)"
 UNITS = ["qed build", "qed check", "hugo", "cmark", "pytest"]
 
@@ -226,24 +227,35 @@ class Bench:
                 log(f"  {row} at {size} notes exited with {run.status}; end of {output}:\n{tail(output)}")
             return run
 
-        if unit == "qed build":
-            site = os.path.join(out, "qed")
-            shutil.rmtree(site, ignore_errors=True)  # a fresh folder: no cache, nothing to reuse
-            command = [self.qed, "build", vault, "-o", site]
-            timed(QED_FULL, command, self.work, "qed-build-full")
-            timed(QED_NOCHANGE, command, self.work, "qed-build-nochange")
+        def touching(row: str, command: list[str], log_name: str) -> None:
+            """Times `command` after appending a line to one note, then restores the note."""
             files = open(listing, "rb").read().split(b"\0")[:-1]
             touched = files[(rep * 7919) % len(files)].decode()
             original = open(touched, "rb").read()
             try:
                 with open(touched, "ab") as handle:
                     handle.write(f"\n附注：benchmark touch {rep}, one more line.\n".encode())
-                timed(QED_TOUCH, command, self.work, "qed-build-touch")
+                timed(row, command, self.work, log_name)
             finally:
                 with open(touched, "wb") as handle:
                     handle.write(original)
+
+        # The vault's own cache (parsed notes, check verdicts) is dropped before each full
+        # run: a full run starts from nothing, as on a fresh clone.
+        vault_cache = os.path.join(vault, ".qed-cache")
+        if unit == "qed build":
+            site = os.path.join(out, "qed")
+            shutil.rmtree(site, ignore_errors=True)  # a fresh folder: no cache, nothing to reuse
+            shutil.rmtree(vault_cache, ignore_errors=True)
+            command = [self.qed, "build", vault, "-o", site]
+            timed(QED_FULL, command, self.work, "qed-build-full")
+            timed(QED_NOCHANGE, command, self.work, "qed-build-nochange")
+            touching(QED_TOUCH, command, "qed-build-touch")
         elif unit == "qed check":
-            timed(QED_CHECK, [self.qed, "check", vault, "--quiet"], self.work, "qed-check")
+            shutil.rmtree(vault_cache, ignore_errors=True)
+            command = [self.qed, "check", vault, "--quiet"]
+            timed(QED_CHECK, command, self.work, "qed-check")
+            touching(QED_CHECK_TOUCH, command, "qed-check-touch")
         elif unit == "hugo":
             site = os.path.join(out, "hugo")
             shutil.rmtree(site, ignore_errors=True)
@@ -429,6 +441,11 @@ class Bench:
                 out.append(f"- one-note rebuild close to the no-change rebuild at {size:,} notes: "
                            f"{touch / same:.2f}× the no-change time, {100 * touch / full:.1f}% of the full build "
                            f"({mark(touch < 0.1 * full)} as under 10% of full)")
+        for size in self.args.sizes:
+            check, touched = r.median(QED_CHECK, size), r.median(QED_CHECK_TOUCH, size)
+            if check and touched is not None:
+                out.append(f"- qed check after one edit under 10% of a full check at {size:,} notes: "
+                           f"{mark(touched < 0.1 * check)} ({100 * touched / check:.1f}%)")
         for size in self.args.sizes:
             check, pytest = r.median(QED_CHECK, size), r.median(PYTEST, size)
             if check and pytest:
