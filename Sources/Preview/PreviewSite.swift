@@ -16,6 +16,8 @@ public final class PreviewSite: Sendable {
         var generation = 0
         var lastResult: BuildResult?
         var lastError: String?
+        /// How long the last rebuild took.
+        var lastDuration: Duration = .zero
         /// Open pages' reload channels, told each new generation.
         var listeners: [UInt64: AsyncStream<Int>.Continuation] = [:]
         var nextListener: UInt64 = 0
@@ -42,13 +44,16 @@ public final class PreviewSite: Sendable {
     @discardableResult
     public func rebuild() -> Result<BuildResult, BuildError> {
         let outcome: Result<BuildResult, BuildError>
+        let started = ContinuousClock.now
         do {
             outcome = .success(try live.rebuild())
         } catch {
             outcome = .failure(error)
         }
+        let duration = ContinuousClock.now - started
         let (generation, listeners) = state.withLock { s in
             s.generation += 1
+            s.lastDuration = duration
             switch outcome {
             case .success(let result): s.lastResult = result; s.lastError = nil
             case .failure(let error): s.lastError = "\(error)"
@@ -72,6 +77,9 @@ public final class PreviewSite: Sendable {
         }
         return stream
     }
+
+    /// How long the last rebuild took, from the change noticed to the site swapped in.
+    public var lastDuration: Duration { state.withLock { $0.lastDuration } }
 
     /// Why the last rebuild failed, if it did.
     public var lastError: String? { state.withLock { $0.lastError } }

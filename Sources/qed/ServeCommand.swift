@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
             Terminal.writeError("error: \(error)\n")
             throw ExitStatus.usage
         }
-        report(site.rebuild(), vault: vault)
+        report(site.rebuild(), in: site.lastDuration, vault: vault)
         let server: PreviewServer
         do { server = try PreviewServer(site: site, host: host, port: port) } catch {
             Terminal.writeError("error: cannot listen on \(host): \(error)\n")
@@ -57,7 +57,7 @@ struct Serve: AsyncParsableCommand {
         Terminal.write("serving \(vault) at \(url) (Ctrl-C stops)\n")
         if open { _ = try? Process.run(URL(fileURLWithPath: "/usr/bin/xdg-open"), arguments: [url]) }
         let watcher = Task {
-            await VaultWatcherTask.watch(site: site) { outcome in report(outcome, vault: vault) }
+            await VaultWatcherTask.watch(site: site) { outcome in report(outcome, in: site.lastDuration, vault: vault) }
         }
         await StopSignal.wait()
         watcher.cancel()
@@ -80,7 +80,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// One line per rebuild, the problems above it.
-    private func report(_ outcome: Result<BuildResult, BuildError>, vault: String) {
+    private func report(_ outcome: Result<BuildResult, BuildError>, in duration: Duration, vault: String) {
         switch outcome {
         case .success(let result):
             let renderer = DiagnosticRenderer(colour: Terminal.colour(for: STDERR_FILENO))
@@ -89,7 +89,8 @@ struct Serve: AsyncParsableCommand {
                 Terminal.writeError(renderer.render(diagnostic.prefixingFile(with: VaultLocation.displayPrefix(for: vault)),
                                                     source: diagnostic.location.flatMap { sources.text($0.file) }))
             }
-            Terminal.writeError("rebuilt: \(result.summary)\n")
+            let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+            Terminal.writeError("rebuilt in \(milliseconds) ms: \(result.summary)\n")
         case .failure(let error):
             Terminal.writeError("error: \(error); still serving the last site that built\n")
         }
