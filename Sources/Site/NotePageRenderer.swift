@@ -18,7 +18,7 @@ struct NotePageRenderer: Sendable {
     func verify(_ i: Int) -> (VerifiedNote, NoteFills, NoteSummary) {
         let note = graph.notes[i]
         let verifier = self.verifier ?? Verifier(vault: vault, options: options)
-        let verified = verifier.verify(note)
+        let verified = verifier.verify(note, resolutions: graph.resolutions[i])
         let summary = NotePageRenderer.summary(of: verified, page: SitePaths.page(forNote: note.path),
                                                linksTo: graph.outgoing[i].map { graph.notes[$0].id })
         return (verified, NoteFills(verified), summary)

@@ -13,9 +13,10 @@ extension Verifier {
         cache.begin()
         let settings = settingsKey
         return notes.concurrentMap(jobs: options.jobs) { note in
-            let key = verificationKey(of: note, settings: settings)
+            let resolutions = note.links.map { resolver.resolve($0, from: note.id) }
+            let key = verificationKey(of: note, resolutions: resolutions, settings: settings)
             if let verdict = cache.verdict(path: note.path, key: key) { return verdict }
-            let verdict = NoteVerdict(verify(note))
+            let verdict = NoteVerdict(verify(note, resolutions: resolutions))
             cache.store(verdict, key: key)
             return verdict
         }
@@ -28,8 +29,8 @@ extension Verifier {
         verificationKey(of: note, settings: settingsKey)
     }
 
-    private func verificationKey(of note: Note, settings: String) -> String {
-        let resolutions = note.links.map { resolver.resolve($0, from: note.id) }
+    private func verificationKey(of note: Note, resolutions: [LinkResolution]? = nil, settings: String) -> String {
+        let resolutions = resolutions ?? note.links.map { resolver.resolve($0, from: note.id) }
         return ContentHasher.hash(settings, note.path, note.contentHash,
                                   resolver.verificationKey(links: note.links, resolutions: resolutions))
     }

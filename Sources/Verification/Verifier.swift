@@ -55,11 +55,15 @@ public struct Verifier: Sendable {
 
     /// Runs one note's cells top to bottom in one environment, then its inline values,
     /// resolves its links and converts its math.
-    public func verify(_ note: Note) -> VerifiedNote {
-        Containment.working(on: note.path) { verifyContained(note) }
+    ///
+    /// - Parameter resolutions: Where the note's links lead, when the caller resolved them
+    ///   already with this verifier's resolver (the build's link graph): `resolutions[k]`
+    ///   resolves `note.links[k]`. Nil: resolved here.
+    public func verify(_ note: Note, resolutions: [LinkResolution]? = nil) -> VerifiedNote {
+        Containment.working(on: note.path) { verifyContained(note, resolutions: resolutions) }
     }
 
-    private func verifyContained(_ note: Note) -> VerifiedNote {
+    private func verifyContained(_ note: Note, resolutions: [LinkResolution]?) -> VerifiedNote {
         var diagnostics = note.diagnostics
         var limits = options.limits
         limits.noteNumbers = vault.config.limits.noteNumbers
@@ -87,8 +91,10 @@ public struct Verifier: Sendable {
         for cell in note.cells[nextCell...] {
             cells.append(run(cell, in: &notebook, diagnostics: &diagnostics))
         }
-        let links = note.links.map { link in
-            let resolution = resolver.resolve(link, from: note.id)
+        let given = resolutions?.count == note.links.count ? resolutions : nil
+        let links = note.links.indices.map { k in
+            let link = note.links[k]
+            let resolution = given?[k] ?? resolver.resolve(link, from: note.id)
             if let diagnostic = resolver.diagnostic(for: link, resolution: resolution) {
                 diagnostics.append(diagnostic)
             } else if link.isEmbed, case .note(let id, let heading) = resolution, id == note.id, heading == nil {
