@@ -22,6 +22,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("number-spans", fuzzNumberSpans),
     ("note-record", fuzzNoteRecord),
     ("page-readers", fuzzPageReaders),
+    ("native-pages", fuzzNativePages),
 ]
 
 func fuzzTarget(named name: String) -> (@Sendable ([UInt8]) -> Void)? {

@@ -26,20 +26,36 @@ enum NoteNavigation {
         path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     }
 
+    /// An entry of a table of contents.
+    struct Heading: Sendable, Equatable {
+        /// The heading's text, readable (`NoteNavigation.readable`).
+        var text: String
+        /// For `href`: `#` and the heading's percent-encoded anchor.
+        var anchor: String
+        /// 0 for the shallowest level listed, at most 3.
+        var depth: Int
+
+        var context: Context { ["text": text, "anchor": anchor, "depth": depth] }
+    }
+
+    /// A folder above a note: `name` (`Math`) and `path` (`AI/Math`).
+    struct Crumb: Sendable, Equatable {
+        var name: String
+        var path: String
+
+        var context: Context { ["name": name, "path": path] }
+    }
+
     /// The headings a table of contents lists: all of the note's, but a first `# Heading` that
-    /// repeats the page title (the page hides it). Empty below `minimumHeadings`. Each has
-    /// `text`, `anchor` (for `href="#…"`, percent-encoded) and `depth` (0 for the shallowest level).
-    static func contents(of note: Note) -> [Context] {
+    /// repeats the page title (the page hides it). Empty below `minimumHeadings`.
+    static func contents(of note: Note) -> [Heading] {
         var headings = note.headings
         if let first = headings.first, first.level == 1, first.text == note.title { headings.removeFirst() }
         guard headings.count >= minimumHeadings else { return [] }
         let top = headings.map(\.level).min() ?? 1
-        return headings.map { heading -> Context in
-            [
-                "text": readable(heading.text),
-                "anchor": "#" + SitePaths.percentEncode(heading.anchor),
-                "depth": min(heading.level - top, 3),
-            ]
+        return headings.map { heading in
+            Heading(text: readable(heading.text), anchor: "#" + SitePaths.percentEncode(heading.anchor),
+                    depth: min(heading.level - top, 3))
         }
     }
 
@@ -48,12 +64,12 @@ enum NoteNavigation {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "$" }))
     }
 
-    /// The folders above a note, outermost first: `name` and `path` (`AI`, then `Math` / `AI/Math`).
-    static func breadcrumbs(of path: String) -> [Context] {
+    /// The folders above a note, outermost first (`AI`, then `Math` / `AI/Math`).
+    static func breadcrumbs(of path: String) -> [Crumb] {
         var prefix = ""
-        return folder(of: path).split(separator: "/").map { segment -> Context in
+        return folder(of: path).split(separator: "/").map { segment in
             prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
-            return ["name": String(segment), "path": prefix]
+            return Crumb(name: String(segment), path: prefix)
         }
     }
 }

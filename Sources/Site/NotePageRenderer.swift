@@ -24,12 +24,16 @@ struct NotePageRenderer: Sendable {
         return (verified, NoteFills(verified), summary)
     }
 
-    /// The note's page from what verification gave (fresh or from the cache).
+    /// The note's page from what verification gave (fresh or from the cache): written natively
+    /// when the note templates are the default theme's, else through the user's `note.mustache`.
     func render(_ i: Int, fills: NoteFills, summary: NoteSummary) -> String {
+        theme.render(page(i, fills: fills, summary: summary))
+    }
+
+    /// What the note's page shows.
+    func page(_ i: Int, fills: NoteFills, summary: NoteSummary) -> NotePageModel {
         let note = graph.notes[i]
         let page = SitePaths.page(forNote: note.path)
-        let body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
-                                targets: graph.targets, headingAnchors: true, graph: graph).render()
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
             var entry = placeholderSummary(j)
@@ -38,36 +42,30 @@ struct NotePageRenderer: Sendable {
         }
         var extra: [String: String] = [:]
         for (key, value) in note.frontMatter.extra { extra[key] = value.text }
-        var context = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
-        context["body"] = body
-        addNavigation(i, to: &context)
+        var model = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
+        model.body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
+                                  targets: graph.targets, headingAnchors: true, graph: graph).render()
+        addNavigation(i, to: &model)
         // A first `# Heading` that only repeats the page title is hidden; any other stays.
-        if let first = note.headings.first, first.level == 1, first.text == note.title { context["titleRepeated"] = true }
-        return theme.render("note", context)
+        if let first = note.headings.first, first.level == 1, first.text == note.title { model.titleRepeated = true }
+        return model
     }
 
     /// Table of contents, previous and next in the folder, breadcrumbs (see `NoteNavigation`).
     /// What they show of other notes enters the page's key through `LinkGraph.neighbourhoodKey`.
-    private func addNavigation(_ i: Int, to context: inout Context) {
+    private func addNavigation(_ i: Int, to model: inout NotePageModel) {
         let note = graph.notes[i]
         let page = SitePaths.page(forNote: note.path)
-        let contents = NoteNavigation.contents(of: note)
-        context["hasContents"] = !contents.isEmpty
-        context["contents"] = contents as [Any]
-        func neighbour(_ j: Int?) -> Context? {
+        model.contents = NoteNavigation.contents(of: note)
+        func neighbour(_ j: Int?) -> PageLink? {
             guard let j, graph.notes.indices.contains(j) else { return nil }
             let other = graph.notes[j]
-            return ["title": other.title, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forNote: other.path))]
+            return PageLink(label: other.title, url: SitePaths.relativeURL(from: page, to: SitePaths.page(forNote: other.path)))
         }
         let (previous, next) = graph.folderNeighbours.indices.contains(i) ? graph.folderNeighbours[i] : (nil, nil)
-        context["previous"] = neighbour(previous)
-        context["next"] = neighbour(next)
-        context["hasPrevious"] = previous != nil
-        context["hasNext"] = next != nil
-        context["hasFolderNav"] = previous != nil || next != nil
-        let crumbs = NoteNavigation.breadcrumbs(of: note.path)
-        context["hasBreadcrumbs"] = !crumbs.isEmpty
-        context["breadcrumbs"] = crumbs as [Any]
+        model.previous = neighbour(previous)
+        model.next = neighbour(next)
+        model.breadcrumbs = NoteNavigation.breadcrumbs(of: note.path)
     }
 
     /// A summary from the note alone (no verification): enough for a backlink entry.

@@ -164,15 +164,11 @@ public struct SiteBuilder: Sendable {
         stats.notesVerified = outcomes.count { $0.verified }
 
         // Pages about many notes: rendered only when what they show changed.
-        func page(_ path: String, _ template: String, _ context: Context) throws(BuildError) {
-            var hasher = ContentHasher()
-            hasher.add(theme.hash)
-            hasher.add(template)
-            hasher.add(ContextKey.canonical(context))
-            let key = hasher.hex
-            manifest.pages[path] = key
-            if writer.reuse(path, key: key) { return }
-            try writer.write(path, theme.render(template, context))
+        func page(_ path: String, _ model: some PageModel) throws(BuildError) {
+            let page = theme.prepare(model)
+            manifest.pages[path] = page.key
+            if writer.reuse(path, key: page.key) { return }
+            try writer.write(path, page.html())
             rendered.append(path)
         }
         func file(_ path: String, _ data: Data) throws(BuildError) {
@@ -196,10 +192,9 @@ public struct SiteBuilder: Sendable {
             summariesHasher.add(outcome.verificationKey)
         }
         let summariesKey = summariesHasher.hex
-        let homeContext = pages.home(summaries)
-        try page(SitePaths.home, "home", homeContext)
+        try page(SitePaths.home, pages.home(summaries))
         let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
-        try page(SitePaths.tagsIndex, "tags", pages.tagsIndex(tree))
+        try page(SitePaths.tagsIndex, pages.tagsIndex(tree))
         // Tag pages are many and each lists many notes: decide from a light signature of what
         // the page shows before building its context, then render the stale ones in parallel.
         let tagKeys = tree.tags.map { tag -> (path: String, key: String) in
@@ -223,7 +218,7 @@ public struct SiteBuilder: Sendable {
         }
         let tagFailures = staleTags.concurrentMap(jobs: max(1, options.jobs)) { i -> BuildError? in
             do {
-                try writer.write(tagKeys[i].path, theme.render("tag", pages.tag(tree.tags[i], tree: tree, notes: summaries)))
+                try writer.write(tagKeys[i].path, theme.render(pages.tag(tree.tags[i], tree: tree, notes: summaries)))
                 return nil
             } catch let error as BuildError {
                 return error
@@ -233,9 +228,9 @@ public struct SiteBuilder: Sendable {
         }
         if let failure = tagFailures.lazy.compactMap({ $0 }).first { throw failure }
         rendered += staleTags.map { tagKeys[$0].path }
-        try page(SitePaths.search, "search", pages.search())
+        try page(SitePaths.search, pages.search())
         let baseURL = options.baseURL ?? vault.config.baseURL
-        try page(SitePaths.notFound, "404", pages.notFound(baseURL: baseURL))
+        try page(SitePaths.notFound, pages.notFound(baseURL: baseURL))
         var searchJSON: [UInt8]? = nil
         try derived(SitePaths.searchIndexJSON, key: summariesKey) {
             searchJSON = SearchIndex.json(summaries)
