@@ -30,18 +30,19 @@ public enum SitePaths {
     /// `-note` appended, so no note can overwrite the home page.
     public static func page(forNote notePath: String) -> String {
         var stem = notePath
-        for suffix in [".md", ".markdown"] where stem.lowercased().hasSuffix(suffix) {
+        let lowerNotePath = notePath.lowercased()
+        for suffix in [".md", ".markdown"] where lowerNotePath.hasSuffix(suffix) {
             stem = String(stem.dropLast(suffix.count))
             break
         }
-        let segments = stem.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
+        let segments = SitePaths.segments(of: stem).map { segment -> String in
             // Vault paths never hold these, but a page must never climb out of the output folder.
             segment == "." || segment == ".." ? "_" : String(segment)
         }
         var path = segments.isEmpty ? "_" : segments.joined(separator: "/")
         let reserved = ["index", "404", "sitemap"]
-        if reserved.contains(path.lowercased()) || path.lowercased() == generatedFolder
-            || path.lowercased().hasPrefix(generatedFolder + "/") {
+        let lower = path.lowercased()
+        if reserved.contains(lower) || lower == generatedFolder || lower.hasPrefix(generatedFolder + "/") {
             path += "-note"
         }
         return path + ".html"
@@ -70,8 +71,8 @@ public enum SitePaths {
     /// from `AI/RL/x.html` to `index.html` it is `../../index.html`.
     public static func relativeURL(from: String, to: String, fragment: String? = nil) -> String {
         // Built as bytes: every page asks for dozens of these (its chrome, tags, lists, links).
-        let fromParts = from.split(separator: "/", omittingEmptySubsequences: true)
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
+        let fromParts = segments(of: from)
+        let toParts = segments(of: to)
         let fromDirs = max(0, fromParts.count - 1), toDirs = max(0, toParts.count - 1)
         var common = 0
         while common < fromDirs, common < toDirs, fromParts[common] == toParts[common] { common += 1 }
@@ -96,6 +97,50 @@ public enum SitePaths {
             appendPercentEncoded(fragment.utf8, to: &url)
         }
         return String(decoding: url, as: UTF8.self)
+    }
+
+    /// `path.split(separator: "/")` (empty segments omitted), found on bytes when every `/`
+    /// in the path stands alone as a Character; splitting by Characters (grapheme breaking)
+    /// was most of `relativeURL`'s time.
+    static func segments(of path: String) -> [Substring] {
+        let utf8 = path.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) || slashesStandAlone(path) else {
+            return path.split(separator: "/", omittingEmptySubsequences: true)
+        }
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "/") {
+                if start != i { parts.append(path[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { parts.append(path[start..<utf8.endIndex]) }
+        return parts
+    }
+
+    /// Whether each `/` in `path` is a Character of its own: the scalars either side of it are
+    /// ASCII or from ranges with no combining, joining or prepended marks (CJK, Hangul, Latin
+    /// letters, full-width forms). Anything else takes the slow, exact way.
+    private static func slashesStandAlone(_ path: String) -> Bool {
+        var previous: Unicode.Scalar? = nil
+        var afterSlash = false
+        for scalar in path.unicodeScalars {
+            if afterSlash, !joinsNothing(scalar) { return false }
+            if scalar == "/", let previous, !joinsNothing(previous) { return false }
+            afterSlash = scalar == "/"
+            previous = scalar
+        }
+        return true
+    }
+
+    private static func joinsNothing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xA0...0x2FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 
     /// The prefix that leads from the page at `from` back to the site root: `""` or `"../../"`.

@@ -82,6 +82,24 @@ import Markup
         }
     }
 
+    /// The byte split of paths is the Character split, also where a `/` joins a neighbour
+    /// (a combining mark after it, a prepended mark before it, a ZWJ, CR LF).
+    @Test func pathSegmentsAreTheCharacterSplit() {
+        let pieces = ["/", "/", "//", "a", "信息", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{093F}",
+                      "\r", "\n", "\u{3099}", "🙂", "\u{1F3FB}", "한", "\u{1100}", "Ａ", ".", " "]
+        var state: UInt64 = 0x5E6_0E17
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<5000 {
+            let path = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let expected = path.split(separator: "/", omittingEmptySubsequences: true)
+            let found = SitePaths.segments(of: path)
+            #expect(found.map { Array($0.unicodeScalars) } == expected.map { Array($0.unicodeScalars) }, "\(path.debugDescription)")
+        }
+    }
+
     @Test func aSegmentWithAColonCannotBecomeAScheme() {
         let url = SitePaths.relativeURL(from: "index.html", to: "javascript:alert(1).html")
         #expect(url == "javascript%3Aalert%281%29.html")

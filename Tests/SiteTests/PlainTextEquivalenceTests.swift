@@ -39,8 +39,6 @@ import Testing
 }
 
 /// The former `PlainText`, as the reference the byte-writing one is held to.
-
-
 struct ReferencePlainText {
     let limit: Int
     private var text = String.UnicodeScalarView()
