@@ -7,21 +7,23 @@ public enum NumberSpans {
     /// Digits inside a word (`x1`, `H2O`, `3rd`) are left as they are. Linear in the text.
     public static func html(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
+        // Where each scalar starts in `text`, so a run of scalars is a slice of `text`.
+        let starts = Array(text.unicodeScalars.indices) + [text.endIndex]
         // Bytes, and runs of text escaped where they end: collecting scalars one by one into
         // a String (and emptying it after each number) was most of this function's time.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 32)
-        func escaped(_ run: ArraySlice<Unicode.Scalar>) {
-            guard !run.isEmpty else { return }
-            HTML.appendEscaped(String(String.UnicodeScalarView(run)), to: &out)
+        func escaped(_ from: Int, _ to: Int) {
+            guard from < to else { return }
+            HTML.appendEscaped(String(text.unicodeScalars[starts[from]..<starts[to]]), to: &out)
         }
         var plainStart = 0
         var i = 0
         while i < scalars.count {
             if let end = numberEnd(scalars, from: i) {
-                escaped(scalars[plainStart..<i])
+                escaped(plainStart, i)
                 out.append(contentsOf: "<span class=\"num\">".utf8)
-                escaped(scalars[i..<end])
+                escaped(i, end)
                 out.append(contentsOf: "</span>".utf8)
                 i = end
                 plainStart = end
@@ -29,7 +31,7 @@ public enum NumberSpans {
                 i += 1
             }
         }
-        escaped(scalars[plainStart...])
+        escaped(plainStart, scalars.count)
         return String(decoding: out, as: UTF8.self)
     }
 
