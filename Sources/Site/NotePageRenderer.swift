@@ -45,7 +45,7 @@ struct NotePageRenderer: Sendable {
         var model = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
         model.body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
                                   targets: graph.targets, headingAnchors: true, graph: graph).render()
-        addNavigation(i, to: &model)
+        addNavigation(i, page: page, to: &model)
         // A first `# Heading` that only repeats the page title is hidden; any other stays.
         if let first = note.headings.first, first.level == 1, first.text == note.title { model.titleRepeated = true }
         return model
@@ -53,9 +53,8 @@ struct NotePageRenderer: Sendable {
 
     /// Table of contents, previous and next in the folder, breadcrumbs (see `NoteNavigation`).
     /// What they show of other notes enters the page's key through `LinkGraph.neighbourhoodKey`.
-    private func addNavigation(_ i: Int, to model: inout NotePageModel) {
+    private func addNavigation(_ i: Int, page: String, to model: inout NotePageModel) {
         let note = graph.notes[i]
-        let page = SitePaths.page(forNote: note.path)
         model.contents = NoteNavigation.contents(of: note)
         func neighbour(_ j: Int?) -> PageLink? {
             guard let j, graph.notes.indices.contains(j) else { return nil }
