@@ -285,3 +285,65 @@ import Testing
         }
     }
 }
+
+/// A user theme still gets every documented variable with the values it had before pages
+/// became typed models (the expected text was checked against the Mustache-only QED).
+@Suite struct UserThemeVariableTests {
+    static let templates: [String: String] = [
+        "note.mustache": """
+        {{lang}}|{{uiLang}}|{{words.linkedFrom}}|{{#hasHighlighter}}HL{{/hasHighlighter}}|{{version}}|{{pageTitle}}|{{siteTitle}}|{{#hasSiteTitle}}ST{{/hasSiteTitle}}|{{description}}|{{#hasDescription}}HD{{/hasDescription}}|{{root}}|{{assets}}|{{homeURL}}|{{tagsURL}}|{{searchURL}}|{{searchIndexScript}}
+        id={{note.id}}|path={{note.path}}|title={{note.title}}|brief={{note.brief}}|{{#note.hasBrief}}HB{{/note.hasBrief}}|type={{note.type}}{{#note.hasType}}T{{/note.hasType}}|domain={{note.domain}}{{#note.hasDomain}}D{{/note.hasDomain}}|created={{note.created}}{{#note.hasCreated}}C{{/note.hasCreated}}|ct={{note.createdText}}|updated={{note.updated}}{{#note.hasUpdated}}U{{/note.hasUpdated}}|ut={{note.updatedText}}|tags={{#note.hasTags}}HT{{/note.hasTags}}{{#note.tags}}[{{name}}>{{url}}]{{/note.tags}}|extra={{note.extra.author}},{{note.extra.listy}}
+        v={{verification.status}},{{verification.mark}},{{verification.text}},{{verification.claims}},{{verification.failed}},{{verification.notRun}}
+        problems={{#hasProblems}}{{problemsText}}{{/hasProblems}}{{#problemsOpen}}open{{/problemsOpen}}{{#problems}}[{{severity}} {{code}} {{message}} {{place}} {{line}}:{{column}} {{#hasHint}}hint{{/hasHint}}{{#hasDetail}}detail{{/hasDetail}}]{{/problems}}
+        back={{#hasBacklinks}}HBL{{/hasBacklinks}}{{#backlinks}}[{{title}} {{url}} {{path}} {{brief}} {{#hasBrief}}hb{{/hasBrief}} {{status}} {{statusMark}} {{statusText}} {{claims}}]{{/backlinks}}
+        toc={{#hasContents}}HC{{/hasContents}}{{#contents}}[{{depth}} {{anchor}} {{text}}]{{/contents}}
+        nav={{#hasFolderNav}}FN{{/hasFolderNav}}{{#hasPrevious}}{{previous.title}}@{{previous.url}}{{/hasPrevious}}|{{#hasNext}}{{next.title}}@{{next.url}}{{/hasNext}}
+        crumbs={{#hasBreadcrumbs}}HBC{{/hasBreadcrumbs}}{{#breadcrumbs}}[{{name}}:{{path}}]{{/breadcrumbs}}|tr={{#titleRepeated}}yes{{/titleRepeated}}
+
+        """,
+        "home.mustache": """
+        {{pageTitle}}|{{root}}|{{homeURL}}
+        {{#domains}}D[{{name}} {{#hasDomain}}hd{{/hasDomain}} {{count}} {{#folders}}F[{{name}} {{#hasName}}hn{{/hasName}} {{#notes}}N[{{title}} {{url}} {{path}} {{brief}} {{#hasBrief}}hb{{/hasBrief}} {{status}} {{statusMark}} {{statusText}} {{claims}}]{{/notes}}]{{/folders}}]{{/domains}}
+        T[{{totals.notes}} {{totals.claims}} {{totals.failedClaims}} {{totals.notRunClaims}} {{totals.verifiedNotes}} {{totals.failedNotes}} {{totals.status}} {{totals.mark}} {{totals.text}}]
+
+        """,
+        "tags.mustache": "{{pageTitle}}|{{#hasTags}}HT{{/hasTags}}{{#tags}}[{{name}} {{leaf}} {{depth}} {{depthClass}} {{count}} {{url}}]{{/tags}}\n",
+        "tag.mustache": "{{pageTitle}}|{{tag.name}} {{tag.leaf}} {{tag.count}} {{tag.url}} {{#tag.ancestors}}A[{{name}} {{leaf}} {{url}}]{{/tag.ancestors}} {{#tag.hasChildren}}HC{{/tag.hasChildren}}{{#tag.children}}C[{{name}} {{leaf}} {{count}} {{url}}]{{/tag.children}} {{#notes}}N[{{title}} {{url}} {{statusText}}]{{/notes}}\n",
+        "404.mustache": "{{pageTitle}}|{{root}}|{{assets}}|{{homeURL}}|{{tagsURL}}|{{searchURL}}|{{searchIndexScript}}|{{words.searchCount}}\n",
+    ]
+
+    @Test func everyDocumentedVariableKeepsItsValue() throws {
+        let vault = try TemporaryVault([
+            "qed.yml": "title: \"Vars <site>\"\nshow_diagnostics: true\nbase_url: https://example.org/sub\n",
+            "AI/Math/Alpha.md": "---\ntitle: Alpha & co\nbrief: \"the <brief>\"\ntype: concept\ndomain: ai/math\ncreated: 2026-02-13\nupdated: \"2026-02-14T08:30:00Z\"\ntags: [ai/math/deep, x]\nauthor: Ann\nlisty: [1, two]\n---\n# Alpha & co\n\nSee [[Beta]] and [[nowhere]].\n\n## One\n\n## Two $x$\n\n### Three\n",
+            "AI/Math/Beta.md": "---\ntitle: Beta\nbrief: b\ntags: [ai/math]\n---\nBack to [[Alpha & co]].\n",
+            "AI/Math/Gamma.md": "Plain, links [[Alpha & co]].\n",
+            "Root.md": "---\ntitle: Root\ndomain: other\n---\nx\n",
+        ])
+        defer { vault.remove() }
+        let theme = vault.base + "/theme"
+        try FileManager.default.createDirectory(atPath: theme, withIntermediateDirectories: true)
+        for (name, text) in Self.templates { try text.write(toFile: theme + "/" + name, atomically: true, encoding: .utf8) }
+        _ = try vault.build { $0.templates = theme; $0.keepGoing = true; $0.highlighter = nil }
+        #expect(vault.read("AI/Math/Alpha.html") == """
+            en|en|Linked from||0.1.0|Alpha &amp; co|Vars &lt;site&gt;|ST|the &lt;brief&gt;|HD|../../|../../_qed/assets/|../../index.html|../../_qed/tags.html|../../_qed/search.html|../../_qed/search-index.js
+            id=AI/Math/Alpha|path=AI/Math/Alpha.md|title=Alpha &amp; co|brief=the &lt;brief&gt;|HB|type=conceptT|domain=ai/mathD|created=2026-02-13C|ct=2026-02-13|updated=2026-02-14T08:30:00ZU|ut=2026-02-14T08:30:00Z|tags=HT[ai/math/deep>../../_qed/tags/ai/math/deep.html][x>../../_qed/tags/x.html]|extra=Ann,1, two
+            v=unverified,○,No claims to check,0,0,0
+            problems=1 warningopen[warning unresolved-link no note named &#39;nowhere&#39; line 14:18 14:18 hint]
+            back=HBL[Beta Beta.html AI/Math/Beta.md b hb unverified ○ No claims to check 0][Gamma Gamma.html AI/Math/Gamma.md   unverified ○ No claims to check 0]
+            toc=HC[0 #one One][0 #two-x Two x][1 #three Three]
+            nav=FN|Beta@Beta.html
+            crumbs=HBC[AI:AI][Math:AI/Math]|tr=yes
+
+            """)
+        #expect(vault.read("index.html") == """
+            Vars &lt;site&gt;||index.html
+            D[ai/math hd 1 F[AI/Math hn N[Alpha &amp; co AI/Math/Alpha.html AI/Math/Alpha.md the &lt;brief&gt; hb unverified ○ No claims to check 0]]]D[other hd 1 F[  N[Root Root.html Root.md   unverified ○ No claims to check 0]]]D[Other notes  2 F[AI/Math hn N[Beta AI/Math/Beta.html AI/Math/Beta.md b hb unverified ○ No claims to check 0]N[Gamma AI/Math/Gamma.html AI/Math/Gamma.md   unverified ○ No claims to check 0]]]
+            T[4 0 0 0 0 0 unverified ○ 4 notes · 0 claims verified]
+
+            """)
+        #expect(vault.read("_qed/tags/ai/math.html") == "#ai/math|ai/math math 2 math.html A[ai ai ../ai.html] HCC[ai/math/deep deep 1 math/deep.html] N[Alpha &amp; co ../../../AI/Math/Alpha.html No claims to check]N[Beta ../../../AI/Math/Beta.html No claims to check]\n")
+        #expect(vault.read("_qed/tags.html").hasPrefix("Tags|HT[ai ai 0 0 2 tags/ai.html][ai/math math 1 1 2 tags/ai/math.html]"))
+        #expect(vault.read("404.html") == "Page not found|https://example.org/sub/|https://example.org/sub/_qed/assets/|https://example.org/sub/|https://example.org/sub/_qed/tags.html|https://example.org/sub/_qed/search.html|_qed/search-index.js|{n} notes. Type to search.\n")
+    }
+}
