@@ -31,7 +31,7 @@ struct Theme: Sendable {
     /// The templates the user's folder replaced (`note`, `header`…); the others are the default theme's.
     var overridden: Set<String> = []
 
-    /// The partials each default page template includes (`{{> head}}`…). `DefaultThemeTests`
+    /// The partials each default page template includes (`{{> head}}`…). `NativePageTests`
     /// checks this against the template files.
     static let defaultPartials: [String: [String]] = [
         "note": ["head", "header", "footer"],
@@ -151,8 +151,9 @@ struct Theme: Sendable {
         hasher.add(hash)
         hasher.add(Page.template)
         guard rendersNatively(Page.template) else {
-            hasher.add(ContextKey.canonical(page.context))
-            return PreparedPage(key: hasher.hex) { render(Page.template, page.context) }
+            let context = page.context
+            hasher.add(ContextKey.canonical(context))
+            return PreparedPage(key: hasher.hex) { render(Page.template, context) }
         }
         let html = render(page)
         hasher.add("native")
