@@ -1,6 +1,6 @@
 /// Natively written pages held against the default theme's Mustache templates on models made
 /// from arbitrary text: the `native-pages` fuzz target and `NativePageTests` drive it. Any
-/// difference in bytes is a bug in `NativePages.swift`.
+/// difference in bytes is a bug in `NativePages*.swift`.
 public enum NativePageCheck {
     /// The default theme without highlight.js (which only adds an asset).
     static let theme: Theme? = try? Theme.load(userFolder: nil, highlighter: nil)

@@ -1,5 +1,5 @@
 /// What a page shows, as typed values: `Pages` builds these, the default theme writes them
-/// natively (`NativePages.swift`), and a user's templates get them as a Mustache `Context`
+/// natively (`NativePages*.swift`), and a user's templates get them as a Mustache `Context`
 /// with exactly the variables templates/README.md lists.
 protocol PageModel: Sendable {
     /// The page template that renders this model (one of `Theme.pageTemplates`).

@@ -46,7 +46,7 @@ struct Theme: Sendable {
     func isDefault(template: String) -> Bool { !overridden.contains(template) }
 
     /// Whether the page template `name` and every partial it includes are the default theme's:
-    /// then its pages are written natively (`NativePages.swift`), which gives the same bytes as
+    /// then its pages are written natively (`NativePages*.swift`), which gives the same bytes as
     /// Mustache in a fraction of the time. A user's `assets/` and `words.json` do not matter.
     func rendersNatively(_ name: String) -> Bool {
         guard let partials = Theme.defaultPartials[name] else { return false }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Site
 
-/// The default theme's pages are written natively (NativePages.swift); they must be the bytes
+/// The default theme's pages are written natively (NativePages*.swift); they must be the bytes
 /// the default Mustache templates render, and a theme that replaces any template a page uses
 /// must still get Mustache.
 @Suite struct NativePageTests {
