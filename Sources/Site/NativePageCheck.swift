@@ -6,8 +6,9 @@ public enum NativePageCheck {
     static let theme: Theme? = try? Theme.load(userFolder: nil, highlighter: nil)
 
     /// Makes one model of every page from `text` (cut at `|` into the values: titles, briefs,
-    /// words, list lengths) and renders each natively and through Mustache; returns the
-    /// templates whose bytes differ (empty when all agree).
+    /// words, list lengths; each at most `ModelSource.pieceLimit` scalars) and renders each
+    /// natively and through Mustache; returns the templates whose bytes differ (empty when
+    /// all agree).
     public static func mismatches(_ text: String) -> [String] {
         guard let theme else { return ["theme"] }
         var source = ModelSource(text)
@@ -38,8 +39,14 @@ struct ModelSource {
     private let pieces: [String]
     private var next = 0
 
+    /// Longer values add nothing the checks need and make each check slow (the fuzz target
+    /// runs thousands of them under AddressSanitizer).
+    static let pieceLimit = 48
+
     init(_ text: String) {
-        pieces = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        pieces = text.split(separator: "|", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0.unicodeScalars.prefix(ModelSource.pieceLimit)))
+        }
     }
 
     /// The next piece (the pieces repeat).
