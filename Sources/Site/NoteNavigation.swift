@@ -41,9 +41,11 @@ enum NoteNavigation {
     /// A folder above a note: `name` (`Math`) and `path` (`AI/Math`).
     struct Crumb: Sendable, Equatable {
         var name: String
-        var path: String
+        /// A slice of one string all the note's crumbs share: a path of many folders costs
+        /// memory in proportion to its length, not to its length squared.
+        var path: Substring
 
-        var context: Context { ["name": name, "path": path] }
+        var context: Context { ["name": name, "path": String(path)] }
     }
 
     /// The headings a table of contents lists: all of the note's, but a first `# Heading` that
@@ -66,10 +68,16 @@ enum NoteNavigation {
 
     /// The folders above a note, outermost first (`AI`, then `Math` / `AI/Math`).
     static func breadcrumbs(of path: String) -> [Crumb] {
-        var prefix = ""
-        return folder(of: path).split(separator: "/").map { segment in
-            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
-            return Crumb(name: String(segment), path: prefix)
+        let segments = folder(of: path).split(separator: "/")
+        let joined = segments.joined(separator: "/")
+        var crumbs: [Crumb] = []
+        crumbs.reserveCapacity(segments.count)
+        var end = joined.startIndex
+        for (k, segment) in segments.enumerated() {
+            if k > 0 { end = joined.utf8.index(after: end) }  // the "/" between segments
+            end = joined.utf8.index(end, offsetBy: segment.utf8.count)
+            crumbs.append(Crumb(name: String(segment), path: joined[..<end]))
         }
+        return crumbs
     }
 }

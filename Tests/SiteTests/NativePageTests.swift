@@ -253,6 +253,25 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 30)
     }
 
+    /// Breadcrumbs are the folders' prefixes, as the former string-joining code made them, and
+    /// a path of 50,000 folders (the page-readers fuzz input) takes linear memory: each crumb
+    /// holding its own copy of its prefix took 13 GB there.
+    @Test func breadcrumbsAreThePrefixesInLinearMemory() {
+        for path in ["a.md", "AI/信息论.md", "AI/Math/熵.md", "a//b/c.md", "/x/y/z.md", "e\u{301}/\u{301}/q.md", "a/b/"] {
+            var prefix = ""
+            let expected = NoteNavigation.folder(of: path).split(separator: "/").map { segment -> [String] in
+                prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+                return [String(segment), prefix]
+            }
+            #expect(NoteNavigation.breadcrumbs(of: path).map { [$0.name, String($0.path)] } == expected, "\(path)")
+        }
+        let start = Date()
+        let crumbs = NoteNavigation.breadcrumbs(of: String(repeating: "<a>x</a>", count: 50_000))
+        #expect(crumbs.count == 50_000)
+        #expect(crumbs.last.map { $0.path.utf8.count } == 50_000 * 8 - 3)  // all but the last "/a>"
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     /// Shapes the random test reaches only by chance, kept as named cases.
     @Test(arguments: [
         "",
