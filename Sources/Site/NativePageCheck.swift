@@ -101,7 +101,7 @@ struct ModelSource {
         page.contents = list(4) { NoteNavigation.Heading(text: $0.string(), anchor: $0.string(), depth: $0.count(3)) }
         page.previous = flag() ? link() : nil
         page.next = flag() ? link() : nil
-        page.breadcrumbs = list(3) { NoteNavigation.Crumb(name: $0.string(), path: Substring($0.string())) }
+        page.breadcrumbs = list(3) { NoteNavigation.Crumb(name: $0.string(), path: $0.string()) }
         page.titleRepeated = flag()
         return page
     }
