@@ -23,6 +23,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("note-record", fuzzNoteRecord),
     ("verdict-record", fuzzVerdictRecord),
     ("page-readers", fuzzPageReaders),
+    ("native-pages", fuzzNativePages),
 ]
 
 func fuzzTarget(named name: String) -> (@Sendable ([UInt8]) -> Void)? {

@@ -13,24 +13,38 @@ public enum HTML {
             guard needsEscaping(utf8) else { return String(decoding: utf8, as: UTF8.self) }
             var out: [UInt8] = []
             out.reserveCapacity(utf8.count + utf8.count / 8 + 16)
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                switch byte {
-                case 0x26: out.append(contentsOf: "&amp;".utf8)
-                case 0x3C: out.append(contentsOf: "&lt;".utf8)
-                case 0x3E: out.append(contentsOf: "&gt;".utf8)
-                case 0x22: out.append(contentsOf: "&quot;".utf8)
-                case 0x27: out.append(contentsOf: "&#39;".utf8)
-                case 0x09, 0x0A, 0x0D: out.append(byte)
-                case 0..<0x20, 0x7F: break  // C0 controls and DEL are dropped
-                case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
-                    i += 1  // C1 controls (U+0080–U+009F) are dropped
-                default: out.append(byte)
-                }
-                i += 1
-            }
+            appendEscaping(utf8, to: &out)
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Appends `escape(text)`'s UTF-8 bytes to `out` without making a String of them: pages
+    /// written natively are built as bytes.
+    public static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            if needsEscaping(utf8) { appendEscaping(utf8, to: &out) } else { out.append(contentsOf: utf8) }
+        }
+    }
+
+    /// The escaping itself, byte by byte (UTF-8 in, UTF-8 out).
+    private static func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            switch byte {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            case 0x09, 0x0A, 0x0D: out.append(byte)
+            case 0..<0x20, 0x7F: break  // C0 controls and DEL are dropped
+            case 0xC2 where i + 1 < utf8.count && (0x80...0x9F).contains(utf8[i + 1]):
+                i += 1  // C1 controls (U+0080–U+009F) are dropped
+            default: out.append(byte)
+            }
+            i += 1
         }
     }
 

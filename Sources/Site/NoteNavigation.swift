@@ -26,20 +26,54 @@ enum NoteNavigation {
         path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
     }
 
+    /// An entry of a table of contents.
+    struct Heading: Sendable, Equatable {
+        /// The heading's text, readable (`NoteNavigation.readable`).
+        var text: String
+        /// For `href`: `#` and the heading's percent-encoded anchor.
+        var anchor: String
+        /// 0 for the shallowest level listed, at most 3.
+        var depth: Int
+
+        var context: Context { ["text": text, "anchor": anchor, "depth": depth] }
+    }
+
+    /// A folder above a note: `name` (`Math`) and `path` (`AI/Math`).
+    struct Crumb: Sendable, Equatable {
+        var name: String
+        /// The note's whole folder path, which every crumb of the note shares, and how many
+        /// of its bytes are this crumb's path: memory grows with the path's length, not with
+        /// its square (a crumb holding its own copy of its prefix took 13 GB for 50,000 folders).
+        private let folders: String
+        private let pathBytes: Int
+
+        init(name: String, path: String) {
+            self.init(name: name, folders: path, pathBytes: path.utf8.count)
+        }
+
+        fileprivate init(name: String, folders: String, pathBytes: Int) {
+            self.name = name
+            self.folders = folders
+            self.pathBytes = pathBytes
+        }
+
+        var path: String { String(decoding: folders.utf8.prefix(pathBytes), as: UTF8.self) }
+
+        var context: Context { ["name": name, "path": path] }
+
+        static func == (a: Crumb, b: Crumb) -> Bool { a.name == b.name && a.path == b.path }
+    }
+
     /// The headings a table of contents lists: all of the note's, but a first `# Heading` that
-    /// repeats the page title (the page hides it). Empty below `minimumHeadings`. Each has
-    /// `text`, `anchor` (for `href="#…"`, percent-encoded) and `depth` (0 for the shallowest level).
-    static func contents(of note: Note) -> [Context] {
+    /// repeats the page title (the page hides it). Empty below `minimumHeadings`.
+    static func contents(of note: Note) -> [Heading] {
         var headings = note.headings
         if let first = headings.first, first.level == 1, first.text == note.title { headings.removeFirst() }
         guard headings.count >= minimumHeadings else { return [] }
         let top = headings.map(\.level).min() ?? 1
-        return headings.map { heading -> Context in
-            [
-                "text": readable(heading.text),
-                "anchor": "#" + SitePaths.percentEncode(heading.anchor),
-                "depth": min(heading.level - top, 3),
-            ]
+        return headings.map { heading in
+            Heading(text: readable(heading.text), anchor: "#" + SitePaths.percentEncode(heading.anchor),
+                    depth: min(heading.level - top, 3))
         }
     }
 
@@ -48,12 +82,17 @@ enum NoteNavigation {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "$" }))
     }
 
-    /// The folders above a note, outermost first: `name` and `path` (`AI`, then `Math` / `AI/Math`).
-    static func breadcrumbs(of path: String) -> [Context] {
-        var prefix = ""
-        return folder(of: path).split(separator: "/").map { segment -> Context in
-            prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
-            return ["name": String(segment), "path": prefix]
+    /// The folders above a note, outermost first (`AI`, then `Math` / `AI/Math`).
+    static func breadcrumbs(of path: String) -> [Crumb] {
+        let segments = folder(of: path).split(separator: "/")
+        let joined = segments.joined(separator: "/")
+        var crumbs: [Crumb] = []
+        crumbs.reserveCapacity(segments.count)
+        var bytes = 0
+        for (k, segment) in segments.enumerated() {
+            bytes += (k > 0 ? 1 : 0) + segment.utf8.count  // the "/" between segments, then the segment
+            crumbs.append(Crumb(name: String(segment), folders: joined, pathBytes: bytes))
         }
+        return crumbs
     }
 }

@@ -24,12 +24,16 @@ struct NotePageRenderer: Sendable {
         return (verified, NoteFills(verified), summary)
     }
 
-    /// The note's page from what verification gave (fresh or from the cache).
+    /// The note's page from what verification gave (fresh or from the cache): written natively
+    /// when the note templates are the default theme's, else through the user's `note.mustache`.
     func render(_ i: Int, fills: NoteFills, summary: NoteSummary) -> String {
+        theme.render(page(i, fills: fills, summary: summary))
+    }
+
+    /// What the note's page shows.
+    func page(_ i: Int, fills: NoteFills, summary: NoteSummary) -> NotePageModel {
         let note = graph.notes[i]
         let page = SitePaths.page(forNote: note.path)
-        let body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
-                                targets: graph.targets, headingAnchors: true, graph: graph).render()
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
             var entry = placeholderSummary(j)
@@ -38,36 +42,29 @@ struct NotePageRenderer: Sendable {
         }
         var extra: [String: String] = [:]
         for (key, value) in note.frontMatter.extra { extra[key] = value.text }
-        var context = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
-        context["body"] = body
-        addNavigation(i, to: &context)
+        var model = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
+        model.body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
+                                  targets: graph.targets, headingAnchors: true, graph: graph).render()
+        addNavigation(i, page: page, to: &model)
         // A first `# Heading` that only repeats the page title is hidden; any other stays.
-        if let first = note.headings.first, first.level == 1, first.text == note.title { context["titleRepeated"] = true }
-        return theme.render("note", context)
+        if let first = note.headings.first, first.level == 1, first.text == note.title { model.titleRepeated = true }
+        return model
     }
 
     /// Table of contents, previous and next in the folder, breadcrumbs (see `NoteNavigation`).
     /// What they show of other notes enters the page's key through `LinkGraph.neighbourhoodKey`.
-    private func addNavigation(_ i: Int, to context: inout Context) {
+    private func addNavigation(_ i: Int, page: String, to model: inout NotePageModel) {
         let note = graph.notes[i]
-        let page = SitePaths.page(forNote: note.path)
-        let contents = NoteNavigation.contents(of: note)
-        context["hasContents"] = !contents.isEmpty
-        context["contents"] = contents as [Any]
-        func neighbour(_ j: Int?) -> Context? {
+        model.contents = NoteNavigation.contents(of: note)
+        func neighbour(_ j: Int?) -> PageLink? {
             guard let j, graph.notes.indices.contains(j) else { return nil }
             let other = graph.notes[j]
-            return ["title": other.title, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forNote: other.path))]
+            return PageLink(label: other.title, url: SitePaths.relativeURL(from: page, to: SitePaths.page(forNote: other.path)))
         }
         let (previous, next) = graph.folderNeighbours.indices.contains(i) ? graph.folderNeighbours[i] : (nil, nil)
-        context["previous"] = neighbour(previous)
-        context["next"] = neighbour(next)
-        context["hasPrevious"] = previous != nil
-        context["hasNext"] = next != nil
-        context["hasFolderNav"] = previous != nil || next != nil
-        let crumbs = NoteNavigation.breadcrumbs(of: note.path)
-        context["hasBreadcrumbs"] = !crumbs.isEmpty
-        context["breadcrumbs"] = crumbs as [Any]
+        model.previous = neighbour(previous)
+        model.next = neighbour(next)
+        model.breadcrumbs = NoteNavigation.breadcrumbs(of: note.path)
     }
 
     /// A summary from the note alone (no verification): enough for a backlink entry.
@@ -131,120 +128,6 @@ struct NotePageRenderer: Sendable {
             }
         }
         return text.finished
-    }
-}
-
-/// Text collected from HTML for the search index: tags dropped, the common entities decoded,
-/// whitespace collapsed. Works on scalars, not Characters: grapheme breaking over every
-/// note's whole body was a visible share of a 2,000-note build.
-struct PlainText {
-    let limit: Int
-    private var text = String.UnicodeScalarView()
-    private var count = 0
-    private var lastWasSpace = true
-    private var afterFullWidth = false
-    private var inTag = false
-    /// The name of the tag being read (`p`, `/a`), while it is short enough to matter.
-    private var tagName = String.UnicodeScalarView()
-    private var tagNameDone = false
-    private var entity: String? = nil
-
-    /// Tags that end a line of text: a space stands for them. Inline tags (`a`, `em`, `code`,
-    /// `span`…) add none, so Chinese prose around a link or emphasis keeps no stray spaces.
-    static let blockTags: Set<String> = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-                                         "tr", "td", "th", "table", "thead", "tbody", "pre", "blockquote", "hr",
-                                         "figure", "figcaption", "section", "details", "summary", "dl", "dt", "dd",
-                                         "img", "aside", "header", "footer", "nav", "math", "svg", "video", "audio"]
-
-    init(limit: Int) {
-        self.limit = limit
-    }
-
-    var isFull: Bool { count >= limit }
-    /// Scalars still wanted.
-    var remaining: Int { max(0, limit - count) }
-
-    var finished: String {
-        var result = String(text)
-        while result.last == " " { result.removeLast() }
-        return result
-    }
-
-    mutating func append(text plain: String) {
-        for scalar in plain.unicodeScalars where !isFull { emit(scalar) }
-    }
-
-    mutating func append(html: String) {
-        for scalar in html.unicodeScalars {
-            if isFull { return }
-            if inTag {
-                if scalar == ">" {
-                    inTag = false
-                    var name = String(tagName)
-                    if name.hasPrefix("/") { name.removeFirst() }
-                    if name.hasSuffix("/") { name.removeLast() }
-                    if PlainText.blockTags.contains(name.lowercased()) { emit(" ") }
-                } else if scalar == " " || scalar == "\n" || scalar == "\t" {
-                    tagNameDone = true
-                } else if !tagNameDone, tagName.count < 12 {
-                    tagName.append(scalar)
-                }
-                continue
-            }
-            if var name = entity {
-                if scalar == ";" {
-                    switch name {
-                    case "amp": emit("&")
-                    case "lt": emit("<")
-                    case "gt": emit(">")
-                    case "quot": emit("\"")
-                    case "#39", "apos": emit("'")
-                    case "nbsp": emit(" ")
-                    default: break
-                    }
-                    entity = nil
-                } else if name.unicodeScalars.count > 8 {
-                    entity = nil
-                } else {
-                    name.unicodeScalars.append(scalar)
-                    entity = name
-                }
-                continue
-            }
-            switch scalar {
-            case "<":
-                inTag = true
-                tagName = String.UnicodeScalarView()
-                tagNameDone = false
-            case "&": entity = ""
-            default: emit(scalar)
-            }
-        }
-    }
-
-    private mutating func emit(_ scalar: Unicode.Scalar) {
-        let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r")
-                                     : scalar.properties.isWhitespace
-        if isSpace {
-            // No space after full-width punctuation: "P，我们", not "P ， 我们".
-            if !lastWasSpace && !afterFullWidth { text.append(" "); count += 1 }
-            lastWasSpace = true
-        } else {
-            let fullWidth = PlainText.isFullWidthPunctuation(scalar)
-            // Nor before it (a formula or a block ends just before "，").
-            if fullWidth, lastWasSpace, text.last == " " { text.removeLast(); count -= 1 }
-            text.append(scalar)
-            count += 1
-            lastWasSpace = false
-            afterFullWidth = fullWidth
-        }
-    }
-
-    /// CJK punctuation (`，。、：；！？（）「」`…), which carries its own spacing.
-    static func isFullWidthPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return (0x3000...0x303F).contains(v) || (0xFF01...0xFF0F).contains(v) || (0xFF1A...0xFF20).contains(v)
-            || (0xFF3B...0xFF40).contains(v) || (0xFF5B...0xFF65).contains(v)
     }
 }
 

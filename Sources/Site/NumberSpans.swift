@@ -7,21 +7,32 @@ public enum NumberSpans {
     /// Digits inside a word (`x1`, `H2O`, `3rd`) are left as they are. Linear in the text.
     public static func html(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
-        var out = ""
-        var plain = String.UnicodeScalarView()
+        // Where each scalar starts in `text`, so a run of scalars is a slice of `text`.
+        let starts = Array(text.unicodeScalars.indices) + [text.endIndex]
+        // Bytes, and runs of text escaped where they end: collecting scalars one by one into
+        // a String (and emptying it after each number) was most of this function's time.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 32)
+        func escaped(_ from: Int, _ to: Int) {
+            guard from < to else { return }
+            HTML.appendEscaped(String(text.unicodeScalars[starts[from]..<starts[to]]), to: &out)
+        }
+        var plainStart = 0
         var i = 0
         while i < scalars.count {
             if let end = numberEnd(scalars, from: i) {
-                out += HTML.escape(String(plain))
-                plain.removeAll(keepingCapacity: true)
-                out += "<span class=\"num\">" + HTML.escape(String(String.UnicodeScalarView(scalars[i..<end]))) + "</span>"
+                escaped(plainStart, i)
+                out.append(contentsOf: "<span class=\"num\">".utf8)
+                escaped(i, end)
+                out.append(contentsOf: "</span>".utf8)
                 i = end
+                plainStart = end
             } else {
-                plain.append(scalars[i])
                 i += 1
             }
         }
-        return out + HTML.escape(String(plain))
+        escaped(plainStart, scalars.count)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Where the number starting at `start` ends, or nil when none starts there.

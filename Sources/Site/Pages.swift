@@ -3,45 +3,48 @@ import Storage
 import Notes
 import Verification
 
-/// The data each template receives. Every value is plain text (escaped by `{{…}}` in the
-/// templates) except `body`, which is HTML QED built itself. templates/README.md lists them.
-struct Pages {
+/// Builds each page's model (`PageModel`): what the page shows, as typed values. Every value
+/// is plain text (escaped where it is written) except the note page's `body`, which is HTML
+/// QED built itself. templates/README.md lists the variables a template receives.
+struct Pages: Sendable {
     let siteTitle: String
     let version: String
     /// Show each note's authoring diagnostics on its page (`show_diagnostics: true`); off by
     /// default: they are for the author's terminal and reports, not for readers.
-    var showDiagnostics = false
+    let showDiagnostics: Bool
     /// The interface words, in the vault's language.
-    var words = Words(.en)
+    let words: Words
     /// Whether the site's assets hold `highlight.js` (other languages' code highlighted).
-    var highlighter = false
+    let highlighter: Bool
+    /// The template variable `words` (every entry, `{version}` filled in), made once for all pages.
+    private let wordTexts: [String: String]
 
     /// Changes when any setting above does: part of the key of every page made here.
     var key: String {
         ContentHasher.hash(siteTitle, version, String(showDiagnostics), words.key, String(highlighter))
     }
 
-    /// Variables every page has: where the site root, the assets and the shared pages are.
-    func chrome(page: String, title: String, description: String, lang: String) -> Context {
-        let root = SitePaths.rootPrefix(from: page)
-        return [
-            "lang": lang,
-            "uiLang": words.language.rawValue,
-            "words": words.context(version: version),
-            "hasHighlighter": highlighter,
-            "version": version,
-            "pageTitle": title,
-            "siteTitle": siteTitle,
-            "hasSiteTitle": !siteTitle.isEmpty,
-            "description": description,
-            "hasDescription": !description.isEmpty,
-            "root": root,
-            "assets": String(SitePaths.relativeURL(from: page, to: SitePaths.assetsFolder + "/x").dropLast(1)),
-            "homeURL": SitePaths.relativeURL(from: page, to: SitePaths.home),
-            "tagsURL": SitePaths.relativeURL(from: page, to: SitePaths.tagsIndex),
-            "searchURL": SitePaths.relativeURL(from: page, to: SitePaths.search),
-            "searchIndexScript": SitePaths.relativeURL(from: page, to: SitePaths.searchIndexScript),
-        ]
+    init(siteTitle: String, version: String, showDiagnostics: Bool = false, words: Words = Words(.en),
+         highlighter: Bool = false) {
+        self.siteTitle = siteTitle
+        self.version = version
+        self.showDiagnostics = showDiagnostics
+        self.words = words
+        self.highlighter = highlighter
+        self.wordTexts = words.context(version: version)
+    }
+
+    /// What every page has: where the site root, the assets and the shared pages are.
+    func chrome(page: String, title: String, description: String, lang: String) -> PageChrome {
+        PageChrome(
+            lang: lang, uiLang: words.language.rawValue, words: wordTexts, hasHighlighter: highlighter,
+            version: version, pageTitle: title, siteTitle: siteTitle, description: description,
+            root: SitePaths.rootPrefix(from: page),
+            assets: String(SitePaths.relativeURL(from: page, to: SitePaths.assetsFolder + "/x").dropLast(1)),
+            homeURL: SitePaths.relativeURL(from: page, to: SitePaths.home),
+            tagsURL: SitePaths.relativeURL(from: page, to: SitePaths.tagsIndex),
+            searchURL: SitePaths.relativeURL(from: page, to: SitePaths.search),
+            searchIndexScript: SitePaths.relativeURL(from: page, to: SitePaths.searchIndexScript))
     }
 
     static func statusMark(_ status: VerificationStatus) -> String {
@@ -93,107 +96,69 @@ struct Pages {
         return nil
     }
 
-    func tagLink(_ tag: String, from page: String) -> Context {
-        ["name": tag, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: tag))]
+    func tagLink(_ tag: String, from page: String) -> PageLink {
+        PageLink(label: tag, url: SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: tag)))
     }
 
-    func entry(_ note: NoteSummary, from page: String) -> Context {
-        [
-            "title": note.title,
-            "url": SitePaths.relativeURL(from: page, to: note.page),
-            "path": note.path,
-            "brief": note.brief,
-            "hasBrief": !note.brief.isEmpty,
-            "status": note.status.rawValue,
-            "statusMark": Pages.statusMark(note.status),
-            "statusText": words.verificationText(claims: note.claims, failed: note.failedClaims,
-                                                 errors: note.diagnostics.count { $0.severity == .error },
-                                                 notRun: note.notRunClaims, formulas: note.verifiedFormulas,
-                                                 failedFormulas: note.failedFormulas),
-            "claims": note.claims,
-        ]
+    func entry(_ note: NoteSummary, from page: String) -> ListedNote {
+        ListedNote(
+            title: note.title, url: SitePaths.relativeURL(from: page, to: note.page), path: note.path,
+            brief: note.brief, status: note.status.rawValue, statusMark: Pages.statusMark(note.status),
+            statusText: words.verificationText(claims: note.claims, failed: note.failedClaims,
+                                               errors: note.diagnostics.count { $0.severity == .error },
+                                               notRun: note.notRunClaims, formulas: note.verifiedFormulas,
+                                               failedFormulas: note.failedFormulas),
+            claims: note.claims)
     }
 
-    /// The note page's variables apart from `body`.
+    /// The note page's model apart from its body and navigation (`NotePageRenderer` adds them).
     /// `lang` is the note's own language (`NoteLanguage`), which may differ from the interface's.
-    func note(_ note: NoteSummary, extra: [String: String], backlinks: [NoteSummary], lang: SiteLanguage) -> Context {
+    func note(_ note: NoteSummary, extra: [String: String], backlinks: [NoteSummary], lang: SiteLanguage) -> NotePageModel {
         let page = note.page
-        var context = chrome(page: page, title: note.title, description: note.brief, lang: lang.rawValue)
         let errors = note.diagnostics.count { $0.severity == .error }
-        context["note"] = [
-            "id": note.id,
-            "path": note.path,
-            "title": note.title,
-            "brief": note.brief, "hasBrief": !note.brief.isEmpty,
-            "type": note.type, "hasType": !note.type.isEmpty,
-            "domain": note.domain, "hasDomain": !note.domain.isEmpty,
-            "created": note.created, "hasCreated": !note.created.isEmpty, "createdText": words.date(note.created),
-            "updated": note.updated, "hasUpdated": !note.updated.isEmpty, "updatedText": words.date(note.updated),
-            "tags": note.tags.map { tagLink($0, from: page) } as [Any],
-            "hasTags": !note.tags.isEmpty,
-            "extra": extra,
-        ] as Context
-        context["verification"] = [
-            "status": note.status.rawValue,
-            "mark": Pages.statusMark(note.status),
-            "text": words.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
-                                           notRun: note.notRunClaims, formulas: note.verifiedFormulas,
-                                           failedFormulas: note.failedFormulas),
-            "claims": note.claims,
-            "failed": note.failedClaims,
-            "notRun": note.notRunClaims,
-        ] as Context
         let problems = showDiagnostics ? note.diagnostics.filter { $0.severity != .note } : []
-        context["hasProblems"] = !problems.isEmpty
-        context["problemsOpen"] = !problems.isEmpty && problems.count <= 5
-        let warnings = problems.count - errors
-        context["problemsText"] = words.problemsText(errors: errors, warnings: warnings)
-        context["problems"] = problems.map { d -> Context in
-            [
-                "severity": d.severity.rawValue,
-                "code": d.code.rawValue,
-                "message": d.message,
-                "place": d.location.map { "line \($0.line):\($0.column)" } ?? "",
-                "line": d.location?.line ?? 0,
-                "column": d.location?.column ?? 0,
-                "hint": d.hint ?? "",
-                "hasHint": d.hint != nil,
-                "detail": d.detail ?? "",
-                "hasDetail": d.detail != nil,
-            ]
-        } as [Any]
-        context["hasBacklinks"] = !backlinks.isEmpty
-        context["backlinks"] = backlinks.map { entry($0, from: page) } as [Any]
-        return context
+        return NotePageModel(
+            chrome: chrome(page: page, title: note.title, description: note.brief, lang: lang.rawValue),
+            id: note.id, path: note.path, title: note.title, brief: note.brief, type: note.type, domain: note.domain,
+            created: note.created, createdText: words.date(note.created),
+            updated: note.updated, updatedText: words.date(note.updated),
+            tags: note.tags.map { tagLink($0, from: page) }, extra: extra,
+            verification: .init(
+                status: note.status.rawValue, mark: Pages.statusMark(note.status),
+                text: words.verificationText(claims: note.claims, failed: note.failedClaims, errors: errors,
+                                             notRun: note.notRunClaims, formulas: note.verifiedFormulas,
+                                             failedFormulas: note.failedFormulas),
+                claims: note.claims, failed: note.failedClaims, notRun: note.notRunClaims),
+            problems: problems.map { d in
+                ProblemEntry(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message,
+                             place: d.location.map { "line \($0.line):\($0.column)" } ?? "",
+                             line: d.location?.line ?? 0, column: d.location?.column ?? 0, hint: d.hint, detail: d.detail)
+            },
+            problemsText: words.problemsText(errors: errors, warnings: problems.count - errors),
+            backlinks: backlinks.map { entry($0, from: page) })
     }
 
     /// Notes grouped by domain, then by folder, with totals.
-    func home(_ notes: [NoteSummary]) -> Context {
+    func home(_ notes: [NoteSummary]) -> HomePageModel {
         let page = SitePaths.home
-        var context = chrome(page: page, title: siteTitle.isEmpty ? words["notes"] : siteTitle, description: "",
-                             lang: words.language.rawValue)
         var byDomain: [String: [NoteSummary]] = [:]
         for note in notes { byDomain[note.domain, default: []].append(note) }
         // Notes without a domain come last, under "Other notes".
         let domains = byDomain.keys.filter { !$0.isEmpty }.sorted() + (byDomain[""] == nil ? [] : [""])
-        context["domains"] = domains.map { domain -> Context in
+        let grouped = domains.map { domain -> HomePageModel.Domain in
             let members = byDomain[domain] ?? []
             var byFolder: [String: [NoteSummary]] = [:]
             for note in members {
                 let folder = note.path.split(separator: "/").dropLast().joined(separator: "/")
                 byFolder[folder, default: []].append(note)
             }
-            return [
-                "name": domain.isEmpty ? words["otherNotes"] : domain,
-                "hasDomain": !domain.isEmpty,
-                "count": members.count,
-                "folders": byFolder.keys.sorted().map { folder -> Context in
-                    let sorted = (byFolder[folder] ?? []).sorted { ($0.title, $0.path) < ($1.title, $1.path) }
-                    return ["name": folder, "hasName": !folder.isEmpty,
-                            "notes": sorted.map { entry($0, from: page) } as [Any]]
-                } as [Any],
-            ]
-        } as [Any]
+            let folders = byFolder.keys.sorted().map { folder -> HomePageModel.Folder in
+                let sorted = (byFolder[folder] ?? []).sorted { ($0.title, $0.path) < ($1.title, $1.path) }
+                return .init(name: folder, notes: sorted.map { entry($0, from: page) })
+            }
+            return .init(name: domain.isEmpty ? words["otherNotes"] : domain, hasDomain: !domain.isEmpty,
+                         count: members.count, folders: folders)
+        }
         let claims = notes.reduce(0) { $0 + $1.claims }
         let failed = notes.reduce(0) { $0 + $1.failedClaims }
         let notRun = notes.reduce(0) { $0 + $1.notRunClaims }
@@ -201,67 +166,64 @@ struct Pages {
         let verifiedNotes = notes.count { $0.status == .verified }
         let status: VerificationStatus = failedNotes > 0 ? .failed : (claims > 0 && notRun == 0 ? .verified : .unverified)
         let text = words.totalsText(notes: notes.count, claims: claims, failed: failed, notRun: notRun, failedNotes: failedNotes)
-        context["totals"] = [
-            "notes": notes.count, "claims": claims, "failedClaims": failed, "notRunClaims": notRun,
-            "verifiedNotes": verifiedNotes, "failedNotes": failedNotes,
-            "status": status.rawValue, "mark": Pages.statusMark(status), "text": text,
-        ] as Context
-        return context
+        return HomePageModel(
+            chrome: chrome(page: page, title: siteTitle.isEmpty ? words["notes"] : siteTitle, description: "",
+                           lang: words.language.rawValue),
+            domains: grouped,
+            totals: .init(notes: notes.count, claims: claims, failedClaims: failed, notRunClaims: notRun,
+                          verifiedNotes: verifiedNotes, failedNotes: failedNotes, status: status.rawValue,
+                          mark: Pages.statusMark(status), text: text))
     }
 
-    func tagsIndex(_ tree: TagTree) -> Context {
+    func tagsIndex(_ tree: TagTree) -> TagsPageModel {
         let page = SitePaths.tagsIndex
-        var context = chrome(page: page, title: words["tags"], description: "", lang: words.language.rawValue)
-        context["hasTags"] = !tree.tags.isEmpty
-        context["tags"] = tree.tags.map { tag -> Context in
-            ["name": tag.name, "leaf": tag.leaf, "depth": tag.depth, "depthClass": min(tag.depth, 5),
-             "count": tag.all.count, "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: tag.name))]
-        } as [Any]
-        return context
+        return TagsPageModel(
+            chrome: chrome(page: page, title: words["tags"], description: "", lang: words.language.rawValue),
+            tags: tree.tags.map { tag in
+                .init(name: tag.name, leaf: tag.leaf, depth: tag.depth, count: tag.all.count,
+                      url: SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: tag.name)))
+            })
     }
 
-    func tag(_ tag: TagTree.Tag, tree: TagTree, notes: [NoteSummary]) -> Context {
+    func tag(_ tag: TagTree.Tag, tree: TagTree, notes: [NoteSummary]) -> TagPageModel {
         let page = SitePaths.page(forTag: tag.name)
-        var context = chrome(page: page, title: "#" + tag.name, description: "", lang: words.language.rawValue)
-        var ancestors: [Any] = []
+        var ancestors: [TagPageModel.Linked] = []
         var prefix = ""
         for segment in tag.name.split(separator: "/").dropLast() {
             prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
-            ancestors.append(["name": prefix, "leaf": String(segment),
-                              "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: prefix))] as Context)
+            ancestors.append(.init(name: prefix, leaf: String(segment), count: tree[prefix]?.all.count ?? 0,
+                                   url: SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: prefix))))
         }
-        context["tag"] = [
-            "name": tag.name, "leaf": tag.leaf, "count": tag.all.count,
-            "url": SitePaths.relativeURL(from: page, to: page),
-            "ancestors": ancestors,
-            "hasChildren": !tag.children.isEmpty,
-            "children": tag.children.map { child -> Context in
-                ["name": child, "leaf": tree[child]?.leaf ?? child, "count": tree[child]?.all.count ?? 0,
-                 "url": SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: child))]
-            } as [Any],
-        ] as Context
         let members = tag.all.compactMap { notes.indices.contains($0) ? notes[$0] : nil }
             .sorted { ($0.title, $0.path) < ($1.title, $1.path) }
-        context["notes"] = members.map { entry($0, from: page) } as [Any]
-        return context
+        return TagPageModel(
+            chrome: chrome(page: page, title: "#" + tag.name, description: "", lang: words.language.rawValue),
+            name: tag.name, leaf: tag.leaf, count: tag.all.count, url: SitePaths.relativeURL(from: page, to: page),
+            ancestors: ancestors,
+            children: tag.children.map { child in
+                .init(name: child, leaf: tree[child]?.leaf ?? child, count: tree[child]?.all.count ?? 0,
+                      url: SitePaths.relativeURL(from: page, to: SitePaths.page(forTag: child)))
+            },
+            notes: members.map { entry($0, from: page) })
     }
 
-    func search() -> Context {
-        chrome(page: SitePaths.search, title: words["search"], description: "", lang: words.language.rawValue)
+    func search() -> SearchPageModel {
+        SearchPageModel(chrome: chrome(page: SitePaths.search, title: words["search"], description: "",
+                                       lang: words.language.rawValue))
     }
 
     /// The 404 page is served at any missing address, so relative links cannot work there;
     /// with a base URL its links are absolute.
-    func notFound(baseURL: String?) -> Context {
-        var context = chrome(page: SitePaths.notFound, title: words["notFound"], description: "", lang: words.language.rawValue)
+    func notFound(baseURL: String?) -> NotFoundPageModel {
+        var chrome = chrome(page: SitePaths.notFound, title: words["notFound"], description: "", lang: words.language.rawValue)
         if var base = baseURL, !base.isEmpty {
             if !base.hasSuffix("/") { base += "/" }
-            context["root"] = base
-            context["assets"] = base + SitePaths.assetsFolder + "/"
-            context["homeURL"] = base
-            context["tagsURL"] = base + SitePaths.tagsIndex
-            context["searchURL"] = base + SitePaths.search
+            chrome.root = base
+            chrome.assets = base + SitePaths.assetsFolder + "/"
+            chrome.homeURL = base
+            chrome.tagsURL = base + SitePaths.tagsIndex
+            chrome.searchURL = base + SitePaths.search
         }
-        return context
+        return NotFoundPageModel(chrome: chrome)
     }
 }

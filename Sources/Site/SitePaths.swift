@@ -30,18 +30,19 @@ public enum SitePaths {
     /// `-note` appended, so no note can overwrite the home page.
     public static func page(forNote notePath: String) -> String {
         var stem = notePath
-        for suffix in [".md", ".markdown"] where stem.lowercased().hasSuffix(suffix) {
+        let lowerNotePath = notePath.lowercased()
+        for suffix in [".md", ".markdown"] where lowerNotePath.hasSuffix(suffix) {
             stem = String(stem.dropLast(suffix.count))
             break
         }
-        let segments = stem.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
+        let segments = SitePaths.segments(of: stem).map { segment -> String in
             // Vault paths never hold these, but a page must never climb out of the output folder.
             segment == "." || segment == ".." ? "_" : String(segment)
         }
         var path = segments.isEmpty ? "_" : segments.joined(separator: "/")
         let reserved = ["index", "404", "sitemap"]
-        if reserved.contains(path.lowercased()) || path.lowercased() == generatedFolder
-            || path.lowercased().hasPrefix(generatedFolder + "/") {
+        let lower = path.lowercased()
+        if reserved.contains(lower) || lower == generatedFolder || lower.hasPrefix(generatedFolder + "/") {
             path += "-note"
         }
         return path + ".html"
@@ -69,19 +70,77 @@ public enum SitePaths {
     /// `relativeURL(from: "AI/信息论.html", to: "AI/KL.html")` is `KL.html`;
     /// from `AI/RL/x.html` to `index.html` it is `../../index.html`.
     public static func relativeURL(from: String, to: String, fragment: String? = nil) -> String {
-        let fromDirs = Array(from.split(separator: "/", omittingEmptySubsequences: true).dropLast())
-        let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
-        let toDirs = Array(toParts.dropLast())
+        // Built as bytes: every page asks for dozens of these (its chrome, tags, lists, links).
+        let fromParts = segments(of: from)
+        let toParts = segments(of: to)
+        let fromDirs = max(0, fromParts.count - 1), toDirs = max(0, toParts.count - 1)
         var common = 0
-        while common < fromDirs.count, common < toDirs.count, fromDirs[common] == toDirs[common] { common += 1 }
-        var parts = Array(repeating: "..", count: fromDirs.count - common)
-        parts += toParts.dropFirst(common).map { percentEncode(String($0)) }
-        var url = parts.joined(separator: "/")
-        if url.isEmpty { url = "./" }
+        while common < fromDirs, common < toDirs, fromParts[common] == toParts[common] { common += 1 }
+        var url: [UInt8] = []
+        url.reserveCapacity(to.utf8.count + 3 * (fromDirs - common) + 16)
+        for _ in common..<fromDirs {
+            if !url.isEmpty { url.append(UInt8(ascii: "/")) }
+            url.append(contentsOf: "..".utf8)
+        }
+        let climbs = !url.isEmpty
+        for part in toParts[common...] {
+            if !url.isEmpty { url.append(UInt8(ascii: "/")) }
+            appendPercentEncoded(part.utf8, to: &url)
+        }
+        if url.isEmpty { url.append(contentsOf: "./".utf8) }
         // A first segment holding ':' would read as a URL scheme (`javascript:x.html`).
-        if let first = parts.first, first != "..", first.contains(":") { url = "./" + url }
-        if let fragment, !fragment.isEmpty { url += "#" + percentEncode(fragment) }
-        return url
+        else if !climbs, let colon = url.firstIndex(of: UInt8(ascii: ":")), !url[..<colon].contains(UInt8(ascii: "/")) {
+            url.insert(contentsOf: "./".utf8, at: 0)
+        }
+        if let fragment, !fragment.isEmpty {
+            url.append(UInt8(ascii: "#"))
+            appendPercentEncoded(fragment.utf8, to: &url)
+        }
+        return String(decoding: url, as: UTF8.self)
+    }
+
+    /// `path.split(separator: "/")` (empty segments omitted), found on bytes when every `/`
+    /// in the path stands alone as a Character; splitting by Characters (grapheme breaking)
+    /// was most of `relativeURL`'s time.
+    static func segments(of path: String) -> [Substring] {
+        let utf8 = path.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) || slashesStandAlone(path) else {
+            return path.split(separator: "/", omittingEmptySubsequences: true)
+        }
+        var parts: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "/") {
+                if start != i { parts.append(path[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != utf8.endIndex { parts.append(path[start..<utf8.endIndex]) }
+        return parts
+    }
+
+    /// Whether each `/` in `path` is a Character of its own: the scalars either side of it are
+    /// ASCII or from ranges with no combining, joining or prepended marks (CJK, Hangul, Latin
+    /// letters, full-width forms). Anything else takes the slow, exact way.
+    private static func slashesStandAlone(_ path: String) -> Bool {
+        var previous: Unicode.Scalar? = nil
+        var afterSlash = false
+        for scalar in path.unicodeScalars {
+            if afterSlash, !joinsNothing(scalar) { return false }
+            if scalar == "/", let previous, !joinsNothing(previous) { return false }
+            afterSlash = scalar == "/"
+            previous = scalar
+        }
+        return true
+    }
+
+    private static func joinsNothing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xA0...0x2FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF5E: return true
+        default: return false
+        }
     }
 
     /// The prefix that leads from the page at `from` back to the site root: `""` or `"../../"`.
@@ -93,21 +152,35 @@ public enum SitePaths {
     /// One path segment (or fragment) percent-encoded as UTF-8: every byte outside the
     /// unreserved set (`A–Z a–z 0–9 - . _ ~`) becomes `%XX`.
     public static func percentEncode(_ segment: String) -> String {
-        let hex: [Character] = Array("0123456789ABCDEF")
-        var out = ""
-        for byte in segment.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out.append("%")
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+        guard segment.utf8.contains(where: { !isUnreserved($0) }) else { return segment }
+        var out: [UInt8] = []
+        out.reserveCapacity(segment.utf8.count * 3)
+        appendPercentEncoded(segment.utf8, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func appendPercentEncoded(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "A") + digit - 10 }
+        for byte in bytes {
+            if isUnreserved(byte) {
+                out.append(byte)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex(byte >> 4))
+                out.append(hex(byte & 0x0F))
             }
         }
-        return out
     }
 
     /// A whole output path percent-encoded segment by segment (for sitemap URLs).

@@ -28,6 +28,30 @@ struct Theme: Sendable {
     var words: [SiteLanguage: [String: String]] = [:]
     /// Whether the assets hold `highlight.js` (from Debian's package, or the theme's own).
     var hasHighlighter: Bool { assets.contains { $0.path == Highlighter.assetName } }
+    /// The templates the user's folder replaced (`note`, `header`…); the others are the default theme's.
+    var overridden: Set<String> = []
+
+    /// The partials each default page template includes (`{{> head}}`…). `NativePageTests`
+    /// checks this against the template files.
+    static let defaultPartials: [String: [String]] = [
+        "note": ["head", "header", "footer"],
+        "home": ["head", "header", "note-list", "footer"],
+        "tag": ["head", "header", "note-list", "footer"],
+        "tags": ["head", "header", "footer"],
+        "search": ["head", "header", "footer"],
+        "404": ["head", "header", "footer"],
+    ]
+
+    /// Whether `template` is the default theme's own file (the user's folder did not replace it).
+    func isDefault(template: String) -> Bool { !overridden.contains(template) }
+
+    /// Whether the page template `name` and every partial it includes are the default theme's:
+    /// then its pages are written natively (`NativePages*.swift`), which gives the same bytes as
+    /// Mustache in a fraction of the time. A user's `assets/` and `words.json` do not matter.
+    func rendersNatively(_ name: String) -> Bool {
+        guard let partials = Theme.defaultPartials[name] else { return false }
+        return isDefault(template: name) && partials.allSatisfy { isDefault(template: $0) }
+    }
 
     /// Loads the default theme, overridden by `folder` when given. `highlighter` is where
     /// highlight.js's bundle is looked for (`Highlighter.systemPath`; nil: nowhere).
@@ -36,6 +60,7 @@ struct Theme: Sendable {
         var assets: [String: Data] = [:]
         var words: [SiteLanguage: [String: String]] = [:]
         var wordsData = Data()
+        var overridden: Set<String> = []
         if let highlighter, let bundle = Highlighter.asset(at: highlighter) { assets[Highlighter.assetName] = bundle }
         for (path, text) in DefaultTheme.files {
             if path.hasPrefix("assets/") {
@@ -55,6 +80,7 @@ struct Theme: Sendable {
                     throw .io(path: folder + "/" + entry, message: "cannot read the template as UTF-8")
                 }
                 templates[String(entry.dropLast(".mustache".count))] = text
+                overridden.insert(String(entry.dropLast(".mustache".count)))
             }
             if let data = fm.contents(atPath: folder + "/words.json") {
                 words = try Words.overrides(json: data)
@@ -90,7 +116,7 @@ struct Theme: Sendable {
             hasher.add(asset.data)
         }
         hasher.add(wordsData)
-        return Theme(library: library, assets: sortedAssets, hash: hasher.hex, words: words)
+        return Theme(library: library, assets: sortedAssets, hash: hasher.hex, words: words, overridden: overridden)
     }
 
     /// A standalone pragma put in front of every template (it renders as nothing): `{{x}}`
@@ -106,4 +132,38 @@ struct Theme: Sendable {
     func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+
+    /// Renders a page: natively when its templates are the default theme's, else through the
+    /// theme's Mustache templates.
+    func render<Page: PageModel>(_ page: Page) -> String {
+        guard rendersNatively(Page.template) else { return render(Page.template, page.context) }
+        var html = PageHTML()
+        page.write(to: &html)
+        return html.string
+    }
+
+    /// A page of the site made from many notes' summaries, with the key that says whether the
+    /// previous build's copy can be kept. Natively written pages are cheap, so they are written
+    /// and keyed by their bytes; a Mustache page is keyed by its context and rendered only
+    /// when that changed.
+    func prepare<Page: PageModel>(_ page: Page) -> PreparedPage {
+        var hasher = ContentHasher()
+        hasher.add(hash)
+        hasher.add(Page.template)
+        guard rendersNatively(Page.template) else {
+            let context = page.context
+            hasher.add(ContextKey.canonical(context))
+            return PreparedPage(key: hasher.hex) { render(Page.template, context) }
+        }
+        let html = render(page)
+        hasher.add("native")
+        hasher.add(html)
+        return PreparedPage(key: hasher.hex) { html }
+    }
+}
+
+/// A page and the key of what it was made from (see `Theme.prepare`).
+struct PreparedPage {
+    let key: String
+    let html: () -> String
 }

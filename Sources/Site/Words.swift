@@ -160,7 +160,9 @@ struct Words: Sendable, Hashable {
               let year = Int(String(String.UnicodeScalarView(scalars[0..<4]))),
               let month = Int(String(String.UnicodeScalarView(scalars[5..<7]))),
               let day = Int(String(String.UnicodeScalarView(scalars[8..<10]))) else { return text }
-        let rest = String(String.UnicodeScalarView(scalars[10...])).replacingOccurrences(of: "T", with: " ")
+        var rest = String(String.UnicodeScalarView(scalars[10...]))
+        // Most dates have no time: skip Foundation's search then (it showed in profiles).
+        if rest.unicodeScalars.contains("T") { rest = rest.replacingOccurrences(of: "T", with: " ") }
         return "\(year)年\(month)月\(day)日" + rest
     }
 }

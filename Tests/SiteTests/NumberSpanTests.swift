@@ -35,6 +35,40 @@ import Testing
         }
     }
 
+    /// The byte-built `html` gives what the former String-built one gave (kept here as the
+    /// reference) on random text: numbers, words, markup, controls, C1 controls, non-ASCII.
+    @Test func byteBuiltSpansMatchTheFormerOnes() {
+        func reference(_ text: String) -> String {
+            let scalars = Array(text.unicodeScalars)
+            var out = ""
+            var plain = String.UnicodeScalarView()
+            var i = 0
+            while i < scalars.count {
+                if let end = NumberSpans.numberEnd(scalars, from: i) {
+                    out += HTML.escape(String(plain))
+                    plain.removeAll(keepingCapacity: true)
+                    out += "<span class=\"num\">" + HTML.escape(String(String.UnicodeScalarView(scalars[i..<end]))) + "</span>"
+                    i = end
+                } else {
+                    plain.append(scalars[i])
+                    i += 1
+                }
+            }
+            return out + HTML.escape(String(plain))
+        }
+        let pieces = ["0", "12", "3.5", "e", "E", "-", "+", "−", ".", "x", "_", " ", "<", "&", "\"", "'", "熵", "é",
+                      "\u{1}", "\u{7F}", "\u{85}", "\u{9F}", "\n", "\t", "1e-12", "a1", "🙂"]
+        var state: UInt64 = 0x5A_17C0DE
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(next() % 20)).map { _ in pieces[next() % pieces.count] }.joined()
+            #expect(NumberSpans.html(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func aPageKeepsItsNumbersOnOneLine() throws {
         let vault = try TemporaryVault(["n.md": """
             ---

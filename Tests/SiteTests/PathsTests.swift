@@ -33,6 +33,73 @@ import Markup
         #expect(SitePaths.rootPrefix(from: "index.html") == "")
     }
 
+    /// The byte-built `relativeURL` and `percentEncode` give what the former String-built ones
+    /// gave (kept here as the reference) on random paths: folders in common or not, `..`-like,
+    /// empty and non-ASCII segments, canonically equivalent folder names, fragments.
+    @Test func byteBuiltURLsMatchTheStringBuiltOnes() {
+        func encode(_ segment: String) -> String {
+            let hex: [Character] = Array("0123456789ABCDEF")
+            var out = ""
+            for byte in segment.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    out.append("%"); out.append(hex[Int(byte >> 4)]); out.append(hex[Int(byte & 0x0F)])
+                }
+            }
+            return out
+        }
+        func reference(_ from: String, _ to: String, _ fragment: String?) -> String {
+            let fromDirs = Array(from.split(separator: "/", omittingEmptySubsequences: true).dropLast())
+            let toParts = to.split(separator: "/", omittingEmptySubsequences: true)
+            let toDirs = Array(toParts.dropLast())
+            var common = 0
+            while common < fromDirs.count, common < toDirs.count, fromDirs[common] == toDirs[common] { common += 1 }
+            var parts = Array(repeating: "..", count: fromDirs.count - common)
+            parts += toParts.dropFirst(common).map { encode(String($0)) }
+            var url = parts.joined(separator: "/")
+            if url.isEmpty { url = "./" }
+            if let first = parts.first, first != "..", first.contains(":") { url = "./" + url }
+            if let fragment, !fragment.isEmpty { url += "#" + encode(fragment) }
+            return url
+        }
+        let segments = ["a", "AI", "信息论", "x.html", "", "..", ".", "a b", "é", "e\u{301}", "javascript:x", "%", "#", "~_-."]
+        var state: UInt64 = 0x9A7E_5EED
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        func path() -> String { (0..<(next() % 5)).map { _ in segments[next() % segments.count] }.joined(separator: "/") }
+        for _ in 0..<3000 {
+            let (from, to) = (path(), path())
+            let fragment: String? = next() % 3 == 0 ? nil : segments[next() % segments.count]
+            #expect(SitePaths.relativeURL(from: from, to: to, fragment: fragment) == reference(from, to, fragment),
+                    "\(from) → \(to) # \(fragment ?? "nil")")
+            #expect(SitePaths.percentEncode(to) == encode(to))
+        }
+    }
+
+    /// The byte split of paths is the Character split, also where a `/` joins a neighbour
+    /// (a combining mark after it, a prepended mark before it, a ZWJ, CR LF).
+    @Test func pathSegmentsAreTheCharacterSplit() {
+        let pieces = ["/", "/", "//", "a", "信息", "é", "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{093F}",
+                      "\r", "\n", "\u{3099}", "🙂", "\u{1F3FB}", "한", "\u{1100}", "Ａ", ".", " "]
+        var state: UInt64 = 0x5E6_0E17
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<5000 {
+            let path = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let expected = path.split(separator: "/", omittingEmptySubsequences: true)
+            let found = SitePaths.segments(of: path)
+            #expect(found.map { Array($0.unicodeScalars) } == expected.map { Array($0.unicodeScalars) }, "\(path.debugDescription)")
+        }
+    }
+
     @Test func aSegmentWithAColonCannotBecomeAScheme() {
         let url = SitePaths.relativeURL(from: "index.html", to: "javascript:alert(1).html")
         #expect(url == "javascript%3Aalert%281%29.html")

@@ -23,13 +23,13 @@ struct IndexPagesStage: Sendable {
         var output = Output()
         let listings = summaries.map(\.listingKey)
         try make(SitePaths.home, key: homeKey(listings), into: &output) { () throws(BuildError) in
-            try sink.write(SitePaths.home, plan.theme.render("home", plan.pages.home(summaries)))
+            try sink.write(SitePaths.home, plan.theme.render(plan.pages.home(summaries)))
         }
         let tree = TagTree(tagsPerNote: summaries.map { $0.tags })
-        try page(SitePaths.tagsIndex, "tags", plan.pages.tagsIndex(tree), into: &output)
+        try page(SitePaths.tagsIndex, plan.pages.tagsIndex(tree), into: &output)
         try tagPages(tree, listings: listings, into: &output)
-        try page(SitePaths.search, "search", plan.pages.search(), into: &output)
-        try page(SitePaths.notFound, "404", plan.pages.notFound(baseURL: plan.baseURL), into: &output)
+        try page(SitePaths.search, plan.pages.search(), into: &output)
+        try page(SitePaths.notFound, plan.pages.notFound(baseURL: plan.baseURL), into: &output)
         let notes = summaries
         try derived(SitePaths.searchIndexJSON, into: &output) { SearchIndex.write(notes, as: .json, to: $0) }
         try derived(SitePaths.searchIndexScript, into: &output) { SearchIndex.write(notes, as: .script, to: $0) }
@@ -49,14 +49,11 @@ struct IndexPagesStage: Sendable {
         return output
     }
 
-    /// A page made from a template and a context, keyed by both.
-    private func page(_ path: String, _ template: String, _ context: Context, into output: inout Output) throws(BuildError) {
-        var hasher = ContentHasher()
-        hasher.add(plan.theme.hash)
-        hasher.add(template)
-        hasher.add(ContextKey.canonical(context))
-        try make(path, key: hasher.hex, into: &output) { () throws(BuildError) in
-            try sink.write(path, plan.theme.render(template, context))
+    /// A page made from its model, keyed by what it is made from (`Theme.prepare`).
+    private func page(_ path: String, _ model: some PageModel, into output: inout Output) throws(BuildError) {
+        let page = plan.theme.prepare(model)
+        try make(path, key: page.key, into: &output) { () throws(BuildError) in
+            try sink.write(path, page.html())
         }
     }
 
@@ -100,7 +97,7 @@ struct IndexPagesStage: Sendable {
         }
         let failures = stale.concurrentMap(jobs: max(1, jobs)) { i -> BuildError? in
             do throws(BuildError) {
-                try sink.write(tagKeys[i].path, plan.theme.render("tag", plan.pages.tag(tree.tags[i], tree: tree, notes: summaries)))
+                try sink.write(tagKeys[i].path, plan.theme.render(plan.pages.tag(tree.tags[i], tree: tree, notes: summaries)))
                 return nil
             } catch {
                 return error
