@@ -52,8 +52,9 @@ struct VaultWatcher: Sendable {
 
     /// Calls `changed` after each settled change, until the task is cancelled. `interval` is
     /// the polling interval; with inotify (unless `notifications` is false) the tick is
-    /// `notifiedTick`.
-    func watch(every interval: Duration = .milliseconds(150), notifiedTick: Duration = .milliseconds(25),
+    /// `notifiedTick`: a change is noticed within one tick and taken as settled after one
+    /// quiet tick (reading a drained inotify descriptor is one cheap system call per tick).
+    func watch(every interval: Duration = .milliseconds(150), notifiedTick: Duration = .milliseconds(10),
                notifications: Bool = true, _ changed: @Sendable () async -> Void) async {
         var notifier = notifications ? ChangeNotifier() : nil
         func snapshot() -> Int {

@@ -49,6 +49,19 @@ import Testing
         #expect(third.renderedPages == ["D.html"])
     }
 
+    @Test func aSettingTheVerifierReadsVerifiesAgain() throws {
+        // `formulas: false` in qed.yml turns formula checking off: the failure must go.
+        let vault = try TemporaryVault(["qed.yml": "title: T\n", "F.md": "# F\n\n$$D_{KL}(P \\| Q) = D_{KL}(Q \\| P)$$\n"])
+        defer { vault.remove() }
+        let first = try vault.build(keepGoing: true)
+        #expect(first.stats.failedFormulas == 1)
+        try vault.write("qed.yml", "title: T\nformulas: false\n")
+        let second = try vault.build(keepGoing: true)
+        #expect(second.stats.failedFormulas == 0)
+        #expect(second.succeeded)
+        #expect(second.verifiedNotes == ["F.md"])
+    }
+
     @Test func aTitleChangeReRendersExactlyThePagesThatShowIt() throws {
         let vault = try TemporaryVault(Self.files())
         defer { vault.remove() }

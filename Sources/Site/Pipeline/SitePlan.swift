@@ -36,8 +36,10 @@ struct SitePlan: Sendable {
         words = Words(vault.config.language ?? NoteLanguage.majority(of: vault.notes, votes: votes), overrides: theme.words)
         pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics, words: words,
                       highlighter: theme.hasHighlighter)
+        // The settings files' bytes (`Vault.settingsKey`) stand for everything the verifier
+        // reads of them (formulas, limits, macros, tolerance…): changing any re-verifies.
         let configKey = ContentHasher.hash(
-            SiteBuilder.rendererVersion, version, "\(options.strict)", "\(vault.config.tolerance ?? -1)",
+            SiteBuilder.rendererVersion, version, vault.settingsKey ?? "", "\(options.strict)", "\(vault.config.tolerance ?? -1)",
             "\(vault.config.allowRawHTML)", "\(showDiagnostics)", "\(vault.config.hardLineBreaks)",
             vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "", words.key)
         let notes = vault.notes
