@@ -17,6 +17,10 @@ struct LinkGraph: Sendable {
     let targets: [String: LinkTarget]
     /// Each note's page (`SitePaths.page(forNote:)`).
     let pages: [String]
+    /// When this graph was made from the previous one after a body-only edit: the notes whose
+    /// links were resolved again (the others' resolutions are the previous graph's). Nil when
+    /// every link was resolved afresh.
+    let reResolved: Set<Int>?
     /// A hash of what a page shows of each note when it links to it (id, page, title, brief).
     private let shown: [String]
     /// Each note's previous and next note in its folder (`NoteNavigation.folderNeighbours`).
@@ -44,6 +48,7 @@ struct LinkGraph: Sendable {
             for (i, links) in previous.resolutions.enumerated() where links.contains(where: { $0.mentions(changedIDs) }) {
                 again.insert(i)
             }
+            reResolved = again
             var resolutions = previous.resolutions
             for i in again { resolutions[i] = notes[i].links.map { [resolver] in resolver.resolve($0, from: notes[i].id) } }
             self.resolutions = resolutions
@@ -56,6 +61,7 @@ struct LinkGraph: Sendable {
             self.targets = targets
             self.shown = shown
         } else {
+            reResolved = nil
             var index: [String: Int] = [:]
             for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
             self.index = index

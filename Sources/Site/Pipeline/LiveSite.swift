@@ -12,7 +12,7 @@ public final class LiveSite: Sendable {
         var site = MemorySite()
         var manifest: BuildManifest?
         var fills: [String: NoteFills] = [:]
-        var graph: LinkGraph?
+        var plan: SitePlan?
     }
 
     public let options: BuildOptions
@@ -47,12 +47,13 @@ public final class LiveSite: Sendable {
         }
         if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: root) }
         let before = memory.withLock { $0 }
-        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, reusing: before.graph)
-        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version, votes: votes)
+        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, reusing: before.plan?.graph)
+        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version, votes: votes,
+                            previous: before.plan)
         let sink = MemorySink(previous: before.site)
         let fills = MemoryFills(previous: before.fills)
         let run = try SitePipeline(options: options, plan: plan).run(previous: before.manifest, fills: fills, sink: sink)
-        let after = Memory(site: sink.site(keys: run.manifest.pages), manifest: run.manifest, fills: fills.generation, graph: graph)
+        let after = Memory(site: sink.site(keys: run.manifest.pages), manifest: run.manifest, fills: fills.generation, plan: plan)
         memory.withLock { $0 = after }
         return BuildResult(verifiedNotes: run.verifiedNotes, diagnostics: run.diagnostics, stats: run.stats,
                            succeeded: run.succeeded, wroteSite: true, output: "", renderedPages: run.rendered)

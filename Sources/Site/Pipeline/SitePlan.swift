@@ -15,6 +15,8 @@ struct SitePlan: Sendable {
     let strict: Bool
     /// Per note (as `vault.notes`): what its verification and its page are made from.
     let keys: [NoteKeys]
+    /// What every note's verification key starts with: the renderer, QED, the settings.
+    let configKey: String
 
     /// The two keys of a note. Equal keys mean an equal result, so the previous one is reused.
     struct NoteKeys: Sendable {
@@ -24,8 +26,12 @@ struct SitePlan: Sendable {
         let page: String
     }
 
-    /// - Parameter votes: The notes' language votes from earlier builds (the preview's).
-    init(vault: Vault, graph: LinkGraph, theme: Theme, options: BuildOptions, version: String, votes: LanguageVotes? = nil) {
+    /// - Parameters:
+    ///   - votes: The notes' language votes from earlier builds (the preview's).
+    ///   - previous: The plan of the build before (the preview's): a note whose bytes, path
+    ///     and resolutions are unchanged (`LinkGraph.reResolved`) keeps its verification key.
+    init(vault: Vault, graph: LinkGraph, theme: Theme, options: BuildOptions, version: String,
+         votes: LanguageVotes? = nil, previous: SitePlan? = nil) {
         self.vault = vault
         self.graph = graph
         self.theme = theme
@@ -42,10 +48,23 @@ struct SitePlan: Sendable {
             SiteBuilder.rendererVersion, version, vault.settingsKey ?? "", "\(options.strict)", "\(vault.config.tolerance ?? -1)",
             "\(vault.config.allowRawHTML)", "\(showDiagnostics)", "\(vault.config.hardLineBreaks)",
             vault.config.obsidian?.linkFormat ?? "", vault.config.obsidian?.attachmentFolder ?? "", words.key)
+        self.configKey = configKey
         let notes = vault.notes
         let (themeHash, siteTitle) = (theme.hash, siteTitle)
+        let earlier = previous.flatMap { previous -> SitePlan? in
+            guard previous.configKey == configKey, graph.reResolved != nil,
+                  previous.vault.notes.count == notes.count else { return nil }
+            return previous
+        }
+        let reResolved = graph.reResolved ?? []
         keys = notes.indices.map { i in
-            let verification = ContentHasher.hash(configKey, notes[i].path, notes[i].contentHash, graph.resolutionKey(i))
+            let verification: String
+            if let earlier, !reResolved.contains(i), earlier.vault.notes[i].contentHash == notes[i].contentHash,
+               earlier.vault.notes[i].path == notes[i].path {
+                verification = earlier.keys[i].verification
+            } else {
+                verification = ContentHasher.hash(configKey, notes[i].path, notes[i].contentHash, graph.resolutionKey(i))
+            }
             return NoteKeys(verification: verification,
                             page: ContentHasher.hash(verification, themeHash, siteTitle, graph.neighbourhoodKey(i)))
         }
