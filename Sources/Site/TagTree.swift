@@ -30,30 +30,69 @@ public struct TagTree: Sendable, Equatable {
     private let index: [String: Int]
 
     /// `tagsPerNote[i]` are the tags of note `i`, as written in front matter.
+    ///
+    /// Each distinct tag is normalized and split into its prefixes once, then notes are
+    /// added by number: vaults repeat a few dozen tags over thousands of notes.
     public init(tagsPerNote: [[String]]) {
-        var direct: [String: Set<Int>] = [:]
-        var all: [String: Set<Int>] = [:]
-        var children: [String: Set<String>] = [:]
-        for (index, tags) in tagsPerNote.enumerated() {
-            for raw in tags {
-                guard let tag = TagTree.normalize(raw) else { continue }
-                direct[tag, default: []].insert(index)
-                var prefix = ""
-                for segment in tag.split(separator: "/") {
-                    let parent = prefix
-                    prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
-                    all[prefix, default: []].insert(index)
-                    if !parent.isEmpty { children[parent, default: []].insert(prefix) }
-                }
-            }
+        var builder = Builder()
+        for (note, tags) in tagsPerNote.enumerated() {
+            for raw in tags { builder.add(note: note, tag: raw) }
         }
-        tags = all.keys.sorted().map { name in
-            Tag(name: name, direct: (direct[name] ?? []).sorted(), all: (all[name] ?? []).sorted(),
-                children: (children[name] ?? []).sorted())
-        }
+        tags = builder.tags()
         var index: [String: Int] = [:]
         for (i, tag) in tags.enumerated() { index[tag.name] = i }
         self.index = index
+    }
+
+    /// Tags by number while notes are added.
+    private struct Builder {
+        var number: [String: Int] = [:]
+        var names: [String] = []
+        var direct: [[Int]] = []
+        var all: [[Int]] = []
+        var children: [Set<Int>] = []
+        /// Each raw tag's prefixes' numbers, the tag itself last; empty for no tag.
+        var chains: [String: [Int]] = [:]
+
+        mutating func add(note: Int, tag raw: String) {
+            let chain = chains[raw] ?? makeChain(raw)
+            guard let own = chain.last else { return }
+            // Notes come in ascending order: a repeat can only be the last one added.
+            if direct[own].last != note { direct[own].append(note) }
+            for tag in chain where all[tag].last != note { all[tag].append(note) }
+        }
+
+        private mutating func makeChain(_ raw: String) -> [Int] {
+            var chain: [Int] = []
+            if let tag = TagTree.normalize(raw) {
+                var prefix = ""
+                for segment in tag.split(separator: "/") {
+                    let parent = chain.last
+                    prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+                    let tag = numbered(prefix)
+                    if let parent { children[parent].insert(tag) }
+                    chain.append(tag)
+                }
+            }
+            chains[raw] = chain
+            return chain
+        }
+
+        private mutating func numbered(_ name: String) -> Int {
+            if let known = number[name] { return known }
+            number[name] = names.count
+            names.append(name)
+            direct.append([])
+            all.append([])
+            children.append([])
+            return names.count - 1
+        }
+
+        func tags() -> [Tag] {
+            names.indices.sorted { names[$0] < names[$1] }.map { i in
+                Tag(name: names[i], direct: direct[i], all: all[i], children: children[i].map { names[$0] }.sorted())
+            }
+        }
     }
 
     /// The tag as QED files it: no leading `#`, no surrounding spaces or slashes, no empty

@@ -34,6 +34,44 @@ import Testing
     }
 }
 
+/// The tree built from numbered tags is the tree as defined: every prefix, its notes, its children.
+@Suite struct TagTreeEquivalenceTests {
+    /// The definition, one string at a time.
+    static func reference(_ tagsPerNote: [[String]]) -> [TagTree.Tag] {
+        var direct: [String: Set<Int>] = [:]
+        var all: [String: Set<Int>] = [:]
+        var children: [String: Set<String>] = [:]
+        for (index, tags) in tagsPerNote.enumerated() {
+            for raw in tags {
+                guard let tag = TagTree.normalize(raw) else { continue }
+                direct[tag, default: []].insert(index)
+                var prefix = ""
+                for segment in tag.split(separator: "/") {
+                    let parent = prefix
+                    prefix = prefix.isEmpty ? String(segment) : prefix + "/" + segment
+                    all[prefix, default: []].insert(index)
+                    if !parent.isEmpty { children[parent, default: []].insert(prefix) }
+                }
+            }
+        }
+        return all.keys.sorted().map { name in
+            TagTree.Tag(name: name, direct: (direct[name] ?? []).sorted(), all: (all[name] ?? []).sorted(),
+                        children: (children[name] ?? []).sorted())
+        }
+    }
+
+    @Test func randomVaultsGiveTheDefinedTree() {
+        let pieces = ["ai", "math", "信息论", "#ai", " ai ", "ai/math", "ai//math/", "/x", "type/concept", "", "#", "ai/math/熵"]
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<500 {
+            let notes = (0..<Int(generator.next() % 12)).map { _ in
+                (0..<Int(generator.next() % 5)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            }
+            #expect(TagTree(tagsPerNote: notes).tags == Self.reference(notes), "\(notes)")
+        }
+    }
+}
+
 /// A small deterministic generator (SplitMix64), so failures reproduce.
 struct SplitMix64 {
     var state: UInt64
