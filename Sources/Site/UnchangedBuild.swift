@@ -34,9 +34,12 @@ extension SiteBuilder {
             hasher.add(key ?? "absent")
             if let key { contentKeys[path] = key }
         }
-        for media in VaultFiles.list(root: listing.root, excluding: output.path) {
-            hasher.add(media.path)
-            hasher.add(media.key)
+        // Media by size and modification time, as the build copies them (`IndexPagesStage`).
+        for path in listing.media {
+            var info = stat()
+            guard stat(listing.root + "/" + path, &info) == 0 else { continue }
+            hasher.add(path)
+            hasher.add("\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
         }
         return Inputs(fingerprint: hasher.hex, contentKeys: contentKeys)
     }

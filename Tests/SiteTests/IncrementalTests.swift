@@ -49,6 +49,27 @@ import Testing
         #expect(third.renderedPages == ["D.html"])
     }
 
+    @Test func aMediumChangedOrAddedIsAChangeAndAnIgnoredOneIsNot() throws {
+        let vault = try TemporaryVault(Self.files().merging([
+            "qed.yml": "ignore:\n  - drafts/**\n", "fig/a.png": "first picture", "drafts/secret.png": "draft",
+        ]) { $1 })
+        defer { vault.remove() }
+        _ = try vault.build()
+        #expect(vault.exists("fig/a.png"))
+        #expect(!vault.exists("drafts/secret.png"))
+        // An ignored file changing changes nothing: the site is left as it is.
+        try vault.write("drafts/secret.png", "another draft")
+        let inode = try FileManager.default.attributesOfItem(atPath: vault.output)[.systemFileNumber] as? Int
+        _ = try vault.build()
+        #expect(try FileManager.default.attributesOfItem(atPath: vault.output)[.systemFileNumber] as? Int == inode)
+        // A published picture replaced, and one added: both are in the new site.
+        try vault.write("fig/a.png", "second picture, longer")
+        try vault.write("fig/b.png", "new picture")
+        _ = try vault.build()
+        #expect(vault.read("fig/a.png") == "second picture, longer")
+        #expect(vault.read("fig/b.png") == "new picture")
+    }
+
     @Test func aSettingTheVerifierReadsVerifiesAgain() throws {
         // `formulas: false` in qed.yml turns formula checking off: the failure must go.
         let vault = try TemporaryVault(["qed.yml": "title: T\n", "F.md": "# F\n\n$$D_{KL}(P \\| Q) = D_{KL}(Q \\| P)$$\n"])

@@ -110,15 +110,17 @@ public struct Vault: Sendable {
         return vault
     }
 
-    /// The files `load(at:excluding:)` would read, as vault-relative paths in byte order,
-    /// without reading or parsing any: with `qed.yml`, enough to tell whether a vault changed.
+    /// The files `load(at:excluding:)` would read, and the media it would list, as
+    /// vault-relative paths in byte order, without reading or parsing any: with `qed.yml`,
+    /// enough to tell whether a vault changed. The same walk as `load`, so both agree on what
+    /// the vault holds (`ignore:` included).
     public static func noteFiles(at root: String, excluding: [String] = []) throws(VaultError)
-        -> (root: String, paths: [String]) {
+        -> (root: String, paths: [String], media: [String]) {
         let (realRoot, config, _, _) = try settings(at: root)
         var walker = VaultWalker(root: realRoot, config: config, excluding: excluding)
         walker.walk()
         let paths = Set(walker.files.map(\.relative)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        return (realRoot, paths)
+        return (realRoot, paths, walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
     /// The vault's real path and its `qed.yml` settings, with the problems found in them.
