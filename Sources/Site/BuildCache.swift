@@ -12,12 +12,15 @@ import Verification
 struct BuildManifest: Sendable, Equatable {
     static let path = ".qed-cache/manifest.bin"
     /// Bumped when the manifest's meaning or layout changes; an old manifest is then ignored.
-    static let format = 4
+    static let format = 5
 
     var format = BuildManifest.format
     /// Fingerprint of everything the build read: every note's and medium's bytes, `qed.yml`,
     /// the theme, the options and QED's version. Equal fingerprints mean an identical site.
     var inputs = ""
+    /// What the build found, as it reported it: a build whose inputs are unchanged reports it
+    /// again from this alone, without decoding the rest of the manifest.
+    var outcome = Outcome()
     /// Problems that belong to no note (unreadable files, a bad `qed.yml`), as last reported.
     var vaultDiagnostics: [Diagnostic] = []
     /// Key of each note's verification: its content and everything its results depend on.
@@ -45,6 +48,13 @@ struct BuildManifest: Sendable, Equatable {
         out.append(&writer)
         guard out.commit() else { throw .io(path: file, message: "cannot write the build manifest") }
     }
+}
+
+/// A build's counts and diagnostics (`BuildManifest.outcome`).
+struct Outcome: Sendable, Equatable {
+    var stats = BuildStats()
+    /// Every diagnostic, in report order.
+    var diagnostics: [Diagnostic] = []
 }
 
 /// One note as the previous build left it.

@@ -9,7 +9,7 @@ import Verification
 // field added to NoteSummary and forgotten here fails it.
 
 extension BuildManifest {
-    private static let magic = "QED build manifest"
+    fileprivate static let magic = "QED build manifest"
 
     /// Writes the manifest; `flush` is offered the writer after each entry, to pass its
     /// bytes on (a 10,000-note manifest is 40 MB, not worth holding twice).
@@ -17,6 +17,7 @@ extension BuildManifest {
         w.write(BuildManifest.magic)
         w.write(format)
         w.write(inputs)
+        outcome.write(to: &w)
         w.write(vaultDiagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         let notePaths = notes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         w.write(notePaths) { w, path in
@@ -39,6 +40,7 @@ extension BuildManifest {
         }
         self.init()
         inputs = try r.string()
+        outcome = try Outcome(record: &r)
         vaultDiagnostics = try r.array { (r: inout RecordReader) throws(CorruptRecord) in try Diagnostic(record: &r) }
         let noteEntries = try r.array { (r: inout RecordReader) throws(CorruptRecord) in
             (try r.string(), CachedNote(verificationKey: try r.string(), summary: try NoteSummary(record: &r)))
@@ -46,6 +48,42 @@ extension BuildManifest {
         notes = Dictionary(noteEntries, uniquingKeysWith: { _, last in last })
         let pageEntries = try r.array { (r: inout RecordReader) throws(CorruptRecord) in (try r.string(), try r.string()) }
         pages = Dictionary(pageEntries, uniquingKeysWith: { _, last in last })
+    }
+}
+
+extension BuildManifest {
+    /// The outcome recorded in the manifest of the site in `output` when that site was made
+    /// from exactly `inputs`; nil otherwise (or when the manifest does not read back).
+    static func outcome(in output: String, ifInputsAre inputs: String) -> Outcome? {
+        guard let data = FileManager.default.contents(atPath: output + "/" + path) else { return nil }
+        var r = RecordReader([UInt8](data))
+        guard (try? r.string()) == magic, (try? r.int()) == format, (try? r.string()) == inputs else { return nil }
+        return try? Outcome(record: &r)
+    }
+}
+
+extension Outcome {
+    func write(to w: inout RecordWriter) {
+        for count in [stats.notes, stats.pagesReused + stats.pagesWritten, stats.claims, stats.failedClaims, stats.notRunClaims,
+                      stats.verifiedFormulas, stats.failedFormulas, stats.errors, stats.warnings] {
+            w.write(count)
+        }
+        w.write(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
+    }
+
+    /// Pages are read back as reused: a site taken over as it is rewrites none.
+    init(record r: inout RecordReader) throws(CorruptRecord) {
+        self.init()
+        stats.notes = try r.int()
+        stats.pagesReused = try r.int()
+        stats.claims = try r.int()
+        stats.failedClaims = try r.int()
+        stats.notRunClaims = try r.int()
+        stats.verifiedFormulas = try r.int()
+        stats.failedFormulas = try r.int()
+        stats.errors = try r.int()
+        stats.warnings = try r.int()
+        diagnostics = try r.array { (r: inout RecordReader) throws(CorruptRecord) in try Diagnostic(record: &r) }
     }
 }
 

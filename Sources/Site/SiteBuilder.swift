@@ -40,14 +40,14 @@ public struct SiteBuilder: Sendable {
         }
         let theme = try Theme.load(userFolder: options.templates, highlighter: options.highlighter)
         output.cleanLeftovers()
-        let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         // Nothing changed since the site in the output folder was built: it is the site this
         // build would write. Reading and hashing the files is all it costs.
         let inputs = inputs(vaultRoot: vaultRoot, output: output, theme: theme)
-        if let previous, let inputs, previous.inputs == inputs.fingerprint {
-            if previous.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
-            return unchanged(previous, output: output)
+        if options.useCache, let inputs, let outcome = BuildManifest.outcome(in: output.path, ifInputsAre: inputs.fingerprint) {
+            if outcome.stats.notes == 0 && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
+            return unchanged(outcome, output: output)
         }
+        let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         let vault: Vault
         let noteCache = options.useCache ? NoteCache.inVault(vaultRoot) : nil
         do {

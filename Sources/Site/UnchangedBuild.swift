@@ -46,17 +46,10 @@ extension SiteBuilder {
 
     /// The result of a build whose inputs equal those of the site already in the output
     /// folder: that site is left as it is, and its findings are reported again.
-    func unchanged(_ manifest: BuildManifest, output: OutputFolder) -> BuildResult {
-        let summaries = manifest.notes.values.map(\.summary)
-            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var stats = BuildStats()
-        stats.notes = summaries.count
-        stats.pagesReused = manifest.pages.keys.count { $0.hasSuffix(".html") }
-        let diagnostics = SitePipeline.tally(summaries, vaultDiagnostics: manifest.vaultDiagnostics, strict: options.strict,
-                                                  into: &stats)
-        let succeeded = stats.errors == 0 && stats.failedClaims == 0
+    func unchanged(_ outcome: Outcome, output: OutputFolder) -> BuildResult {
+        let succeeded = outcome.stats.errors == 0 && outcome.stats.failedClaims == 0
         return BuildResult(
-            verifiedNotes: [], diagnostics: diagnostics, stats: stats, succeeded: succeeded,
+            verifiedNotes: [], diagnostics: outcome.diagnostics, stats: outcome.stats, succeeded: succeeded,
             wroteSite: succeeded || options.keepGoing, output: output.path, renderedPages: [])
     }
 }

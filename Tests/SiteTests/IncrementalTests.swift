@@ -49,6 +49,24 @@ import Testing
         #expect(third.renderedPages == ["D.html"])
     }
 
+    @Test func anUnchangedBuildReportsWhatTheBuildBeforeFound() throws {
+        let vault = try TemporaryVault(Self.files().merging([
+            "E.md": "# E\n\n```qed\ncheck 1 + 1 == 3\n```\n\nSee [[nowhere]] and $\\frobnicate$.\n",
+        ]) { $1 })
+        defer { vault.remove() }
+        let first = try vault.build(keepGoing: true)
+        let second = try vault.build(keepGoing: true)
+        #expect(!first.succeeded && !second.succeeded)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.summary.hasPrefix(first.summary.components(separatedBy: ";")[0]))
+        var expected = first.stats
+        expected.pagesReused += expected.pagesWritten
+        expected.pagesWritten = 0
+        expected.notesVerified = 0
+        #expect(second.stats == expected)
+        #expect(second.renderedPages.isEmpty)
+    }
+
     @Test func aMediumChangedOrAddedIsAChangeAndAnIgnoredOneIsNot() throws {
         let vault = try TemporaryVault(Self.files().merging([
             "qed.yml": "ignore:\n  - drafts/**\n", "fig/a.png": "first picture", "drafts/secret.png": "draft",

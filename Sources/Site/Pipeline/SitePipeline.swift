@@ -47,6 +47,7 @@ struct SitePipeline: Sendable {
         stats.pagesWritten = rendered.count
         stats.pagesReused = manifest.pages.keys.count { $0.hasSuffix(".html") } - rendered.count
         let diagnostics = Self.tally(summaries, vaultDiagnostics: plan.vault.diagnostics, strict: options.strict, into: &stats)
+        manifest.outcome = Outcome(stats: stats, diagnostics: diagnostics)
         return Run(manifest: manifest, verifiedNotes: outcomes.filter(\.verified).map(\.summary.path),
                    rendered: rendered.sorted(), stats: stats, diagnostics: diagnostics,
                    succeeded: stats.errors == 0 && stats.failedClaims == 0)
