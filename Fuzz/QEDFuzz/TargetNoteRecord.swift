@@ -5,5 +5,8 @@ import Notes
 /// that reads back writes the same bytes again.
 func fuzzNoteRecord(_ bytes: [UInt8]) {
     guard let note = Note.fromRecord(bytes) else { return }
-    if Note.fromRecord(note.record) != note { fatalError("a note record does not round-trip") }
+    // Bytes, not values: a YAML `.nan` in front matter is a NaN, which equals nothing.
+    guard let again = Note.fromRecord(note.record), again.record == note.record else {
+        fatalError("a note record does not round-trip")
+    }
 }

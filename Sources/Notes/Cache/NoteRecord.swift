@@ -168,7 +168,7 @@ extension FrontMatter {
         updated = try r.bool() ? try NoteDate(record: &r) : nil
         tags = try r.strings()
         aliases = try r.strings()
-        qedTolerance = try r.bool() ? try r.double() : nil
+        qedTolerance = try r.bool() ? try Self.tolerance(&r) : nil
         switch try r.int() {
         case 0: qedFormulas = nil
         case 1: qedFormulas = false
@@ -179,6 +179,14 @@ extension FrontMatter {
             (try r.string(), try FrontMatterValue(record: &r, depth: 0))
         }
         extra = Dictionary(entries, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A tolerance as the front matter parser gives one (finite, not negative); anything
+    /// else is a damaged record. NaN would also make a note unequal to itself.
+    private static func tolerance(_ r: inout RecordReader) throws(CorruptRecord) -> Double {
+        let value = try r.double()
+        guard value.isFinite, value >= 0 else { throw CorruptRecord(offset: r.offset) }
+        return value
     }
 }
 
