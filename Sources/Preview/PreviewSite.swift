@@ -14,7 +14,6 @@ public final class PreviewSite: Sendable {
 
     struct State {
         var generation = 0
-        var lastResult: BuildResult?
         var lastError: String?
         /// How long the last rebuild took.
         var lastDuration: Duration = .zero
@@ -55,7 +54,7 @@ public final class PreviewSite: Sendable {
             s.generation += 1
             s.lastDuration = duration
             switch outcome {
-            case .success(let result): s.lastResult = result; s.lastError = nil
+            case .success: s.lastError = nil
             case .failure(let error): s.lastError = "\(error)"
             }
             return (s.generation, Array(s.listeners.values))

@@ -25,13 +25,6 @@ enum Sitemap {
 /// The search page's data: one entry per note, as JSON and as a script assigning a global
 /// (`window.QED_SEARCH_INDEX`), because browsers block `fetch` from `file://` pages.
 enum SearchIndex {
-    static func json(_ notes: [NoteSummary]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(notes.reduce(0) { $0 + $1.text.utf8.count + 256 })
-        write(notes, as: .json) { out += $0 }
-        return out
-    }
-
     /// The two files that hold the index: the JSON, and the same data as a script. The JSON
     /// escapes `<`, `>`, `&` and the JavaScript line terminators, so it is a safe script
     /// literal, and the search page works from `file://` where it cannot fetch.
