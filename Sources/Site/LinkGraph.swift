@@ -1,5 +1,7 @@
+import Foundation
 import Notes
 import Storage
+import Verification
 
 /// Who links to whom, resolved once for the whole vault before any note is verified, so
 /// cache keys can say which pages another note's title or links show up on.
@@ -33,7 +35,9 @@ struct LinkGraph: Sendable {
     /// - Parameter previous: The graph of the same vault before an edit. When no note was
     ///   added, removed, renamed or retitled and the media and settings are the same, only
     ///   the links of the edited notes and of the notes that point at them are resolved again.
-    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil, reusing previous: LinkGraph? = nil) {
+    /// - Parameter jobs: Notes whose links are resolved at once; the graph does not depend on it.
+    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil, reusing previous: LinkGraph? = nil,
+         jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.notes = notes
         self.files = files
         self.obsidian = obsidian
@@ -65,18 +69,18 @@ struct LinkGraph: Sendable {
             var index: [String: Int] = [:]
             for (i, note) in notes.enumerated() where index[note.id] == nil { index[note.id] = i }
             self.index = index
-            let pages = notes.map { SitePaths.page(forNote: $0.path) }
+            let pages = notes.concurrentMap(jobs: jobs) { SitePaths.page(forNote: $0.path) }
             self.pages = pages
             folderNeighbours = NoteNavigation.folderNeighbours(of: notes)
             let resolver = LinkResolver(notes: notes, files: files, obsidian: obsidian)
             self.resolver = resolver
-            resolutions = notes.map { note in note.links.map { resolver.resolve($0, from: note.id) } }
+            resolutions = notes.concurrentMap(jobs: jobs) { note in note.links.map { resolver.resolve($0, from: note.id) } }
             var targets: [String: LinkTarget] = [:]
             for (note, page) in zip(notes, pages) {
                 targets[note.id] = LinkTarget(page: page, title: note.title, brief: note.frontMatter.brief ?? "")
             }
             self.targets = targets
-            shown = zip(notes, pages).map { Self.shown($0, page: $1) }
+            shown = Array(notes.indices).concurrentMap(jobs: jobs) { Self.shown(notes[$0], page: pages[$0]) }
         }
         (outgoing, incoming) = Self.edges(resolutions, index: index)
     }

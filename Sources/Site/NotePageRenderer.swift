@@ -19,7 +19,7 @@ struct NotePageRenderer: Sendable {
         let note = graph.notes[i]
         let verifier = self.verifier ?? Verifier(vault: vault, options: options)
         let verified = verifier.verify(note, resolutions: graph.resolutions[i])
-        let summary = NotePageRenderer.summary(of: verified, page: SitePaths.page(forNote: note.path),
+        let summary = NotePageRenderer.summary(of: verified, page: graph.pages[i],
                                                linksTo: graph.outgoing[i].map { graph.notes[$0].id })
         return (verified, NoteFills(verified), summary)
     }
@@ -33,7 +33,7 @@ struct NotePageRenderer: Sendable {
     /// What the note's page shows.
     func page(_ i: Int, fills: NoteFills, summary: NoteSummary) -> NotePageModel {
         let note = graph.notes[i]
-        let page = SitePaths.page(forNote: note.path)
+        let page = graph.pages[i]
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
             var entry = placeholderSummary(j)
@@ -59,7 +59,7 @@ struct NotePageRenderer: Sendable {
         func neighbour(_ j: Int?) -> PageLink? {
             guard let j, graph.notes.indices.contains(j) else { return nil }
             let other = graph.notes[j]
-            return PageLink(label: other.title, url: SitePaths.relativeURL(from: page, to: SitePaths.page(forNote: other.path)))
+            return PageLink(label: other.title, url: SitePaths.relativeURL(from: page, to: graph.pages[j]))
         }
         let (previous, next) = graph.folderNeighbours.indices.contains(i) ? graph.folderNeighbours[i] : (nil, nil)
         model.previous = neighbour(previous)
@@ -71,7 +71,7 @@ struct NotePageRenderer: Sendable {
     func placeholderSummary(_ i: Int) -> NoteSummary {
         let note = graph.notes[i]
         return NoteSummary(
-            id: note.id, path: note.path, page: SitePaths.page(forNote: note.path), title: note.title,
+            id: note.id, path: note.path, page: graph.pages[i], title: note.title,
             brief: note.frontMatter.brief ?? "", type: "", domain: "", created: "", updated: "", tags: [],
             linksTo: [], status: .unverified, claims: 0, failedClaims: 0,
             notRunClaims: 0, diagnostics: [], text: "")

@@ -56,8 +56,11 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw .vault(String(describing: error))
         }
-        // Parsed notes are worth keeping whatever the build finds in them.
-        noteCache?.save()
+        // Parsed notes are worth keeping whatever the build finds in them. They are saved while
+        // the vault is linked (one core), which leaves the other core idle otherwise.
+        let saving = DispatchGroup()
+        if let noteCache { DispatchQueue.global().async(group: saving) { noteCache.save() } }
+        defer { saving.wait() }
         if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
         let staging = try output.makeStaging()
         do {
@@ -75,7 +78,7 @@ public struct SiteBuilder: Sendable {
     /// next build reuses: the manifest and the fills pack.
     private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
                        staging: String, inputs: String) throws(BuildError) -> BuildResult {
-        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian)
+        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, jobs: options.jobs)
         let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version)
         let writer = StagingWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                    previousKeys: previous?.pages ?? [:])
@@ -85,8 +88,11 @@ public struct SiteBuilder: Sendable {
         let wroteSite = run.succeeded || options.keepGoing
         if wroteSite {
             // An unchanged manifest (nothing changed in the vault) is linked, not encoded again.
+            // The fills pack is written while the manifest is: two files, two cores.
+            let packing = DispatchGroup()
+            DispatchQueue.global().async(group: packing) { fills.write(to: staging + "/" + FillsPack.path) }
+            defer { packing.wait() }
             if run.manifest != previous || !writer.carryOver(BuildManifest.path) { try run.manifest.write(to: staging) }
-            fills.write(to: staging + "/" + FillsPack.path)
         }
         return BuildResult(verifiedNotes: run.verifiedNotes, diagnostics: run.diagnostics, stats: run.stats,
                            succeeded: run.succeeded, wroteSite: wroteSite, output: output.path, renderedPages: run.rendered)

@@ -29,23 +29,42 @@ public enum SitePaths {
     /// the name of a generated page (`index.md` at the root, anything under `_qed/`) gets
     /// `-note` appended, so no note can overwrite the home page.
     public static func page(forNote notePath: String) -> String {
-        var stem = notePath
-        let lowerNotePath = notePath.lowercased()
-        for suffix in [".md", ".markdown"] where lowerNotePath.hasSuffix(suffix) {
-            stem = String(stem.dropLast(suffix.count))
-            break
-        }
+        let stem = droppingNoteExtension(notePath)
         let segments = SitePaths.segments(of: stem).map { segment -> String in
             // Vault paths never hold these, but a page must never climb out of the output folder.
             segment == "." || segment == ".." ? "_" : String(segment)
         }
         var path = segments.isEmpty ? "_" : segments.joined(separator: "/")
-        let reserved = ["index", "404", "sitemap"]
-        let lower = path.lowercased()
-        if reserved.contains(lower) || lower == generatedFolder || lower.hasPrefix(generatedFolder + "/") {
-            path += "-note"
-        }
+        if isReserved(path) { path += "-note" }
         return path + ".html"
+    }
+
+    /// `path` without a final `.md` or `.markdown`, in any letter case. Only the suffix is
+    /// compared: lower-casing whole paths was most of this function's time.
+    private static func droppingNoteExtension(_ path: String) -> String {
+        for suffix in [".md", ".markdown"] {
+            let tail = path.utf8.suffix(suffix.utf8.count)
+            if tail.count == suffix.utf8.count,
+               zip(tail, suffix.utf8).allSatisfy({ asciiLowercased($0) == $1 }) {
+                return String(decoding: path.utf8.dropLast(suffix.utf8.count), as: UTF8.self)
+            }
+        }
+        return path
+    }
+
+    /// Whether a page path (no `.html` yet) would take a generated page's name: `index`,
+    /// `404`, `sitemap`, or anything under `_qed/`, in any ASCII letter case (a file system
+    /// may not tell the cases apart).
+    private static func isReserved(_ path: String) -> Bool {
+        let bytes = Array(path.utf8.prefix(generatedFolder.utf8.count + 1)).map(asciiLowercased)
+        if bytes.count == path.utf8.count, ["index", "404", "sitemap", generatedFolder].contains(where: { bytes.elementsEqual($0.utf8) }) {
+            return true
+        }
+        return bytes.starts(with: (generatedFolder + "/").utf8)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
     /// The page of a tag: `ai/foundations/math` → `_qed/tags/ai/foundations/math.html`.

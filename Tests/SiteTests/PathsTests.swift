@@ -17,6 +17,22 @@ import Markup
         #expect(SitePaths.page(forNote: "/abs.md") == "abs.html")
     }
 
+    /// Extensions and reserved names are matched in any letter case (file systems that
+    /// ignore case would otherwise let `Index.MD` overwrite the home page), and only those.
+    @Test func extensionsAndReservedNamesIgnoreLetterCase() {
+        #expect(SitePaths.page(forNote: "A/Note.MD") == "A/Note.html")
+        #expect(SitePaths.page(forNote: "Read.MarkDown") == "Read.html")
+        #expect(SitePaths.page(forNote: "Index.MD") == "Index-note.html")
+        #expect(SitePaths.page(forNote: "SITEMAP.md") == "SITEMAP-note.html")
+        #expect(SitePaths.page(forNote: "_QED/x.md") == "_QED/x-note.html")
+        #expect(SitePaths.page(forNote: "_qed.md") == "_qed-note.html")
+        #expect(SitePaths.page(forNote: "_qedx/a.md") == "_qedx/a.html")
+        #expect(SitePaths.page(forNote: "indexes.md") == "indexes.html")
+        #expect(SitePaths.page(forNote: "notes.mdx") == "notes.mdx.html")
+        #expect(SitePaths.page(forNote: "信息.md") == "信息.html")
+        #expect(SitePaths.page(forNote: ".md") == "_.html")
+    }
+
     @Test func chinesePathsArePercentEncodedAsUTF8PerSegment() {
         #expect(SitePaths.percentEncode("信息论.html") == "%E4%BF%A1%E6%81%AF%E8%AE%BA.html")
         #expect(SitePaths.percentEncode("a b?c#d%e/f") == "a%20b%3Fc%23d%25e%2Ff")

@@ -68,11 +68,14 @@ public final class NoteCache: Sendable {
     }
 
     /// Saves to the file this cache was loaded from, if any, unless it holds what this run
-    /// would write already (every note came from it and all of them were used).
+    /// would write already (every note came from it and all of them were used); then forgets
+    /// what it held, which the file now keeps. A cache with a file serves one vault load.
     public func save() {
         guard let file else { return }
         let unchanged = state.withLock { !$0.parsedSinceRead && $0.fileEntries == $0.used.count }
         if !unchanged { save(to: file) }
+        // Released here, on the thread that saved, not when the whole build is over.
+        state.withLock { $0 = State() }
     }
 
     /// Starts a run under parse settings `key`: the notes stored under other settings are

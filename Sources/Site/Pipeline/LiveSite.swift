@@ -47,7 +47,8 @@ public final class LiveSite: Sendable {
         }
         if vault.notes.isEmpty && !options.allowEmpty { throw .noNotes(vault: root) }
         let before = memory.withLock { $0 }
-        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, reusing: before.plan?.graph)
+        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, reusing: before.plan?.graph,
+                              jobs: options.jobs)
         let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version, votes: votes,
                             previous: before.plan)
         let sink = MemorySink(previous: before.site)
