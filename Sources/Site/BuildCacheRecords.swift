@@ -191,7 +191,7 @@ struct FillsPack: Sendable {
     /// Writes the pack of `records` (verification key, where its record is) to `file`, in key
     /// order, record by record. False when it could not be written.
     @discardableResult
-    static func write(_ records: [(key: String, source: Source)], spool: FillsSpool?, to file: String) -> Bool {
+    static func write(_ records: [(key: String, source: Source)], spool: RecordSpool?, to file: String) -> Bool {
         guard let out = RecordFile(path: file) else { return false }
         var w = RecordWriter(capacity: 1 << 16)
         w.write(magic)
@@ -210,61 +210,5 @@ struct FillsPack: Sendable {
         }
         out.append(&w)
         return out.commit()
-    }
-}
-
-/// Fresh fills records, appended to a scratch file as notes are verified (in whatever order
-/// the jobs finish) and read back when the pack is written in key order: a full build of
-/// 10,000 notes never holds every note's rendered formulas and outputs at once.
-final class FillsSpool: Sendable {
-    private let path: String
-    private let state: Mutex<(fd: Int32, size: Int)>
-
-    init?(path: String) {
-        let fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return nil }
-        self.path = path
-        state = Mutex((fd, 0))
-    }
-
-    deinit {
-        _ = state.withLock { close($0.fd) }
-        unlink(path)
-    }
-
-    /// Appends `record`; where it is, or nil when the write failed.
-    func append(_ record: [UInt8]) -> Range<Int>? {
-        state.withLock { s -> Range<Int>? in
-            let start = s.size
-            let ok = record.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = pwrite(s.fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(start + offset))
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    offset += n
-                }
-                return true
-            }
-            guard ok else { return nil }
-            s.size += record.count
-            return start..<s.size
-        }
-    }
-
-    func read(_ range: Range<Int>) -> [UInt8]? {
-        state.withLock { s -> [UInt8]? in
-            var bytes = [UInt8](repeating: 0, count: range.count)
-            let ok = bytes.withUnsafeMutableBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = pread(s.fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(range.lowerBound + offset))
-                    if n < 0 { if errno == EINTR { continue }; return false }
-                    if n == 0 { return false }
-                    offset += n
-                }
-                return true
-            }
-            return ok ? bytes : nil
-        }
     }
 }

@@ -6,7 +6,10 @@ import Verification
 /// Who links to whom, resolved once for the whole vault before any note is verified, so
 /// cache keys can say which pages another note's title or links show up on.
 struct LinkGraph: Sendable {
+    /// The vault's notes: whole, or their outlines when `spooled` holds the rest.
     let notes: [Note]
+    /// Where the whole notes are when `notes` are outlines (`Vault.load(spool:)`).
+    let spooled: SpooledNotes?
     /// The vault's resolver, shared with the verifier so it is built once per build.
     let resolver: LinkResolver
     /// `resolutions[i][k]` resolves `notes[i].links[k]`.
@@ -36,9 +39,10 @@ struct LinkGraph: Sendable {
     ///   added, removed, renamed or retitled and the media and settings are the same, only
     ///   the links of the edited notes and of the notes that point at them are resolved again.
     /// - Parameter jobs: Notes whose links are resolved at once; the graph does not depend on it.
-    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil, reusing previous: LinkGraph? = nil,
-         jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    init(notes: [Note], files: [String] = [], obsidian: ObsidianSettings? = nil, spooled: SpooledNotes? = nil,
+         reusing previous: LinkGraph? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.notes = notes
+        self.spooled = spooled
         self.files = files
         self.obsidian = obsidian
         if let previous, let changed = previous.bodyOnlyChanges(to: notes, files: files, obsidian: obsidian) {
@@ -134,6 +138,15 @@ struct LinkGraph: Sendable {
 
     /// The index of the note with this id.
     func index(of id: String) -> Int? { index[id] }
+
+    /// Note `i` whole, for its own page and for pages embedding it.
+    func fullNote(_ i: Int) throws(BuildError) -> Note {
+        guard let spooled else { return notes[i] }
+        guard let note = spooled.note(i, outline: notes[i]) else {
+            throw .io(path: notes[i].path, message: "the parsed note could not be read back from the build's scratch file")
+        }
+        return note
+    }
 
     /// Adds the content hashes of the notes a note's page shows in place (`![[note]]`),
     /// nested embeds included, so a page is rendered again when an embedded note changes.

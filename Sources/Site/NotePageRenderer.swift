@@ -15,8 +15,8 @@ struct NotePageRenderer: Sendable {
     let verifier: Verifier?
 
     /// Runs the note's cells, evaluates its inline values and converts its math.
-    func verify(_ i: Int) -> (VerifiedNote, NoteFills, NoteSummary) {
-        let note = graph.notes[i]
+    func verify(_ i: Int) throws(BuildError) -> (VerifiedNote, NoteFills, NoteSummary) {
+        let note = try graph.fullNote(i)
         let verifier = self.verifier ?? Verifier(vault: vault, options: options)
         let verified = verifier.verify(note, resolutions: graph.resolutions[i])
         let summary = NotePageRenderer.summary(of: verified, page: graph.pages[i],
@@ -26,13 +26,13 @@ struct NotePageRenderer: Sendable {
 
     /// The note's page from what verification gave (fresh or from the cache): written natively
     /// when the note templates are the default theme's, else through the user's `note.mustache`.
-    func render(_ i: Int, fills: NoteFills, summary: NoteSummary) -> String {
-        theme.render(page(i, fills: fills, summary: summary))
+    func render(_ i: Int, fills: NoteFills, summary: NoteSummary) throws(BuildError) -> String {
+        theme.render(try page(i, fills: fills, summary: summary))
     }
 
     /// What the note's page shows.
-    func page(_ i: Int, fills: NoteFills, summary: NoteSummary) -> NotePageModel {
-        let note = graph.notes[i]
+    func page(_ i: Int, fills: NoteFills, summary: NoteSummary) throws(BuildError) -> NotePageModel {
+        let note = try graph.fullNote(i)
         let page = graph.pages[i]
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]
@@ -45,7 +45,7 @@ struct NotePageRenderer: Sendable {
         var model = pages.note(summary, extra: extra, backlinks: backlinks, lang: NoteLanguage.of(note))
         model.body = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[i], page: page,
                                   targets: graph.targets, headingAnchors: true, graph: graph).render()
-        addNavigation(i, page: page, to: &model)
+        addNavigation(note, i, page: page, to: &model)
         // A first `# Heading` that only repeats the page title is hidden; any other stays.
         if let first = note.headings.first, first.level == 1, first.text == note.title { model.titleRepeated = true }
         return model
@@ -53,8 +53,7 @@ struct NotePageRenderer: Sendable {
 
     /// Table of contents, previous and next in the folder, breadcrumbs (see `NoteNavigation`).
     /// What they show of other notes enters the page's key through `LinkGraph.neighbourhoodKey`.
-    private func addNavigation(_ i: Int, page: String, to model: inout NotePageModel) {
-        let note = graph.notes[i]
+    private func addNavigation(_ note: Note, _ i: Int, page: String, to model: inout NotePageModel) {
         model.contents = NoteNavigation.contents(of: note)
         func neighbour(_ j: Int?) -> PageLink? {
             guard let j, graph.notes.indices.contains(j) else { return nil }

@@ -56,11 +56,13 @@ public enum SitePaths {
     /// `404`, `sitemap`, or anything under `_qed/`, in any ASCII letter case (a file system
     /// may not tell the cases apart).
     private static func isReserved(_ path: String) -> Bool {
-        let bytes = Array(path.utf8.prefix(generatedFolder.utf8.count + 1)).map(asciiLowercased)
-        if bytes.count == path.utf8.count, ["index", "404", "sitemap", generatedFolder].contains(where: { bytes.elementsEqual($0.utf8) }) {
-            return true
+        let utf8 = path.utf8
+        func isWord(_ bytes: some Collection<UInt8>, _ word: String) -> Bool {
+            bytes.count == word.utf8.count && bytes.lazy.map(asciiLowercased).elementsEqual(word.utf8)
         }
-        return bytes.starts(with: (generatedFolder + "/").utf8)
+        if ["index", "404", "sitemap", generatedFolder].contains(where: { isWord(utf8, $0) }) { return true }
+        let folder = generatedFolder + "/"
+        return isWord(utf8.prefix(folder.utf8.count), folder)
     }
 
     private static func asciiLowercased(_ byte: UInt8) -> UInt8 {

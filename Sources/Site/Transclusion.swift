@@ -18,8 +18,7 @@ struct Transclusion {
     /// The HTML of `target` (a note of the graph), or nil when it cannot be shown.
     func html(of id: String, heading: Heading?, link: WikiLink, visited: [String], budget: TransclusionBudget) -> String? {
         guard visited.count <= Self.maxDepth, !visited.contains(id), budget.take(),
-              let index = graph.index(of: id) else { return nil }
-        let note = graph.notes[index]
+              let index = graph.index(of: id), let note = try? graph.fullNote(index) else { return nil }
         let fills = NoteFills(transcluding: note)
         let fragment = NoteFragment(note: note, fills: fills, resolutions: graph.resolutions[index], page: page,
                                     targets: graph.targets, headingAnchors: false, graph: graph,

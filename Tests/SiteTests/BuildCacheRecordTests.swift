@@ -58,7 +58,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/.qed-cache", withIntermediateDirectories: true)
         let file = URL(fileURLWithPath: folder + "/" + FillsPack.path)
-        let spool = try #require(FillsSpool(path: folder + "/spool"))
+        let spool = try #require(RecordSpool(path: folder + "/spool"))
         _ = spool.append([1, 2, 3])  // records need not start at the spool's beginning
         #expect(FillsPack.write([("k2", .previous(ArraySlice(other.record))), ("k1", .spooled(try #require(spool.append(fills.record))))], spool: spool, to: file.path))
         let data = try Data(contentsOf: file)

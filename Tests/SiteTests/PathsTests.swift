@@ -33,6 +33,35 @@ import Markup
         #expect(SitePaths.page(forNote: ".md") == "_.html")
     }
 
+    /// The byte-compared `page(forNote:)` gives what the former one, which lower-cased whole
+    /// paths (kept here as the reference), gave on random paths.
+    @Test func notePagesMatchTheLowerCasingDefinition() {
+        func reference(_ notePath: String) -> String {
+            var stem = notePath
+            for suffix in [".md", ".markdown"] where notePath.lowercased().hasSuffix(suffix) {
+                stem = String(stem.dropLast(suffix.count))
+                break
+            }
+            let segments = stem.split(separator: "/", omittingEmptySubsequences: true)
+                .map { $0 == "." || $0 == ".." ? "_" : String($0) }
+            var path = segments.isEmpty ? "_" : segments.joined(separator: "/")
+            let lower = path.lowercased()
+            if ["index", "404", "sitemap"].contains(lower) || lower == "_qed" || lower.hasPrefix("_qed/") { path += "-note" }
+            return path + ".html"
+        }
+        let pieces = ["index", "Index", "INDEX", "404", "sitemap", "SiteMap", "_qed", "_QED", "_Qed", "/", "/", ".md", ".MD",
+                      ".Md", ".markdown", ".MARKDOWN", ".mdx", "信息论", "é", "e\u{301}", ".", "..", "a", "x.md", "md", " "]
+        var state: UInt64 = 0x5EED_FA7E
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<5000 {
+            let path = (0..<(1 + next() % 5)).map { _ in pieces[next() % pieces.count] }.joined()
+            #expect(SitePaths.page(forNote: path) == reference(path), "\(path)")
+        }
+    }
+
     @Test func chinesePathsArePercentEncodedAsUTF8PerSegment() {
         #expect(SitePaths.percentEncode("信息论.html") == "%E4%BF%A1%E6%81%AF%E8%AE%BA.html")
         #expect(SitePaths.percentEncode("a b?c#d%e/f") == "a%20b%3Fc%23d%25e%2Ff")

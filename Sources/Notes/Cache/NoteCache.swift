@@ -23,6 +23,8 @@ public final class NoteCache: Sendable {
         /// a run that parsed nothing and used all of them need not write the file again.
         var fileEntries: Int? = nil
         var parsedSinceRead = false
+        /// The spool the notes of this run were written to (`hold(_:spooledAt:in:)`).
+        var spool: RecordSpool? = nil
     }
 
     struct Entry: Sendable {
@@ -32,6 +34,8 @@ public final class NoteCache: Sendable {
         /// The encoded note, decoded on first use.
         var record: [UInt8]?
         var note: Note?
+        /// Where in `State.spool` the encoded note is, once the vault keeps only its outline.
+        var spooled: Range<Int>? = nil
     }
 
     /// A cache that starts from the one `save(to:)` wrote to `file`, if any; with no file, it
@@ -162,6 +166,24 @@ public final class NoteCache: Sendable {
         return note
     }
 
+    /// The encoded note this cache read from its file for `path`, when this run used it as it
+    /// was: what a spool can take without encoding the note again.
+    func record(of path: String) -> [UInt8]? {
+        state.withLock { $0.used[path]?.record }
+    }
+
+    /// Lets go of the note parsed or decoded for `path`: its record is at `range` in `spool`,
+    /// where saving reads it back. A vault loaded with a spool keeps no whole note in memory.
+    func hold(_ path: String, spooledAt range: Range<Int>, in spool: RecordSpool) {
+        state.withLock { s in
+            s.spool = spool
+            s.used[path]?.note = nil
+            s.used[path]?.spooled = range
+            s.stored[path]?.note = nil
+            s.stored[path]?.spooled = range
+        }
+    }
+
     // MARK: On disk
 
     /// Creates a cache folder (when it can) that git ignores: every cache of the vault's
@@ -197,7 +219,7 @@ public final class NoteCache: Sendable {
     /// is an optimisation: when it cannot be written the next run parses again, so failures
     /// are not reported.
     public func save(to file: String) {
-        let (key, used) = state.withLock { ($0.key, $0.used) }
+        let (key, used, spool) = state.withLock { ($0.key, $0.used, $0.spool) }
         guard let key else { return }
         NoteCache.makeFolder((file as NSString).deletingLastPathComponent)
         guard let out = RecordFile(path: file) else { return }
@@ -211,6 +233,10 @@ public final class NoteCache: Sendable {
             writer.write(path)
             writer.write(entry.contentKey)
             if let record = entry.record {
+                writer.write(bytes: record)
+            } else if let range = entry.spooled {
+                // The spool is the build's own scratch file: unreadable, it leaves no cache.
+                guard let record = spool?.read(range) else { return }
                 writer.write(bytes: record)
             } else {
                 var note = RecordWriter(capacity: 4096)

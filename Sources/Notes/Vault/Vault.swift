@@ -2,6 +2,7 @@ import Containment
 import Diagnostics
 import Dispatch
 import Foundation
+import Storage
 
 /// Why a vault could not be loaded at all (a problem with one note never makes this happen).
 public enum VaultError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -25,8 +26,12 @@ public struct Vault: Sendable {
     public var root: String
     /// Settings from `qed.yml` (defaults when absent).
     public var config: VaultConfig
-    /// Every note, sorted by `path` in byte order.
+    /// Every note, sorted by `path` in byte order. For a vault loaded with a spool, each is
+    /// its outline (`Note.outline`), and `fullNote(_:)` gives the whole note.
     public var notes: [Note]
+    /// Where the whole notes are when `notes` holds outlines (`load(spool:)`); nil when
+    /// `notes` holds them whole.
+    public var spooled: SpooledNotes?
     /// The other files notes can embed (images, audio, video, PDF; `VaultPath.mediaExtensions`),
     /// vault-relative, sorted; found by the same walk, so `ignore:` applies to them too.
     public var files: [String] = []
@@ -52,9 +57,16 @@ public struct Vault: Sendable {
     /// - Parameter contentKeys: Each note's content hash (`NoteCache.contentKey`) by vault path,
     ///   when the caller has just read the files (`qed build`'s no-change check): a note the
     ///   cache holds for that hash is taken without reading its file again.
+    /// - Parameters:
+    ///   - spool: When given, each note is written to it as a record and the vault keeps only
+    ///     its outline (`spooled` says where the rest is): a vault of 10,000 notes is not held
+    ///     in memory whole. A note the spool cannot take is kept whole.
+    ///   - reading: Called with each whole note, on the thread that read it, before the vault
+    ///     keeps its outline: for what is computed from a note's body for the whole vault.
     public static func load(at root: String, excluding: [String] = [],
                             only: [String]? = nil, cache: NoteCache? = nil,
-                            contentKeys: [String: String] = [:]) throws(VaultError) -> Vault {
+                            contentKeys: [String: String] = [:], spool: RecordSpool? = nil,
+                            reading: (@Sendable (Note) -> Void)? = nil) throws(VaultError) -> Vault {
         let (realRoot, config, configProblems, settingsKey) = try settings(at: root)
         cache?.begin(key: settingsKey)
         var diagnostics = configProblems
@@ -94,17 +106,21 @@ public struct Vault: Sendable {
             return false
         }
 
-        let results = readAll(files, config: config, cache: cache, contentKeys: contentKeys)
+        let results = readAll(files, config: config, cache: cache, contentKeys: contentKeys, spool: spool, reading: reading)
         var notes: [Note] = []
+        var ranges: [Range<Int>?] = []
         notes.reserveCapacity(files.count)
         for result in results {
             switch result {
-            case .success(let note): notes.append(note)
+            case .success(let read):
+                notes.append(read.note)
+                ranges.append(read.spooled)
             case .failure(let error): diagnostics.append(error.diagnostic)
             case .none: break
             }
         }
         var vault = Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
+        if let spool { vault.spooled = SpooledNotes(spool: spool, ranges: ranges) }
         vault.files = walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         vault.settingsKey = settingsKey
         return vault
@@ -144,24 +160,33 @@ public struct Vault: Sendable {
         return (realRoot, config, problems, NoteCache.key(settings: [configBytes, appBytes]))
     }
 
+    /// A note as `readAll` gives it: whole, or its outline and where in the spool the rest is.
+    struct ReadNote: Sendable {
+        var note: Note
+        var spooled: Range<Int>?
+    }
+
     /// Reads files on all cores; the result order is the input order.
     static func readAll(_ files: [(absolute: String, relative: String)], config: VaultConfig,
-                        cache: NoteCache? = nil, contentKeys: [String: String] = [:]) -> [Result<Note, NoteError>?] {
+                        cache: NoteCache? = nil, contentKeys: [String: String] = [:], spool: RecordSpool? = nil,
+                        reading: (@Sendable (Note) -> Void)? = nil) -> [Result<ReadNote, NoteError>?] {
         final class Slots: @unchecked Sendable {
             // Each index is written by exactly one iteration, under the lock.
-            var values: [Result<Note, NoteError>?]
+            var values: [Result<ReadNote, NoteError>?]
             let lock = NSLock()
             init(_ n: Int) { values = Array(repeating: nil, count: n) }
         }
         let slots = Slots(files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { k in
             let file = files[k]
-            let result: Result<Note, NoteError>
+            let result: Result<ReadNote, NoteError>
             do throws(NoteError) {
-                result = .success(try Containment.working(on: file.relative) { () throws(NoteError) -> Note in
+                let note = try Containment.working(on: file.relative) { () throws(NoteError) -> Note in
                     try Note.read(path: file.absolute, relativePath: file.relative, config: config, cache: cache,
                                   contentKey: contentKeys[file.relative])
-                })
+                }
+                reading?(note)
+                result = .success(spooling(note, to: spool, cache: cache))
             } catch {
                 result = .failure(error)
             }
@@ -170,6 +195,20 @@ public struct Vault: Sendable {
             slots.lock.unlock()
         }
         return slots.values
+    }
+
+    /// The note's record appended to `spool` (the bytes the cache read it from when it has
+    /// them) and its outline, or the whole note when there is no spool or it cannot take it.
+    private static func spooling(_ note: Note, to spool: RecordSpool?, cache: NoteCache?) -> ReadNote {
+        guard let spool else { return ReadNote(note: note) }
+        let record = cache?.record(of: note.path) ?? {
+            var writer = RecordWriter(capacity: 8192)
+            note.write(to: &writer)
+            return writer.bytes
+        }()
+        guard let range = spool.append(record) else { return ReadNote(note: note) }
+        cache?.hold(note.path, spooledAt: range, in: spool)
+        return ReadNote(note: note.outline, spooled: range)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Synchronization
 
 /// What verification put into a note's page (`NoteFills`), by verification key, kept from one
@@ -14,10 +15,10 @@ protocol FillsStore: Sendable {
 }
 
 /// Fills on disk: the previous site's pack, fresh ones spooled to a scratch file while the
-/// build runs and packed in key order at the end (`FillsPack`, `FillsSpool`).
+/// build runs and packed in key order at the end (`FillsPack`, `RecordSpool`).
 final class PackedFills: FillsStore {
     private let pack: FillsPack
-    private let spool: FillsSpool?
+    private let spool: RecordSpool?
     private let kept = Mutex<[(key: String, source: FillsPack.Source)]>([])
 
     /// - Parameters:
@@ -26,7 +27,7 @@ final class PackedFills: FillsStore {
     init(previousSite: String?, staging: String) {
         pack = previousSite.map { FillsPack(loadingFrom: $0) } ?? FillsPack()
         try? FileManager.default.createDirectory(atPath: staging + "/.qed-cache", withIntermediateDirectories: true)
-        spool = FillsSpool(path: staging + "/.qed-cache/fills.spool")
+        spool = RecordSpool(path: staging + "/.qed-cache/fills.spool")
     }
 
     func previous(_ key: String) -> NoteFills? { pack.fills(for: key) }

@@ -56,7 +56,7 @@ struct NotePagesStage: Sendable {
                     return outcome(summary, rendered: true)
                 }
             }
-            let (_, fresh, summary) = renderer.verify(i)
+            let (_, fresh, summary) = try renderer.verify(i)
             fills.keep(keys.verification, fresh)
             try sink.write(page, renderer.render(i, fills: fresh, summary: summary))
             return outcome(summary, verified: true, rendered: true)

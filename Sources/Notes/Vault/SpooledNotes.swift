@@ -1,0 +1,43 @@
+import Storage
+
+/// Where the whole notes of a vault loaded with a spool are (`Vault.load(spool:)`): the vault
+/// keeps each note's outline, and the whole note is decoded from its record when a page needs it.
+public struct SpooledNotes: Sendable {
+    let spool: RecordSpool
+    /// By index into the vault's notes: where that note's record is; nil for a note kept whole.
+    let ranges: [Range<Int>?]
+
+    /// The whole note of which `outline` is vault note `i`'s outline; nil when its record cannot
+    /// be read back (the scratch file failed under the build).
+    public func note(_ i: Int, outline: Note) -> Note? {
+        guard ranges.indices.contains(i), let range = ranges[i] else { return outline }
+        guard let bytes = spool.read(range) else { return nil }
+        var reader = RecordReader(bytes)
+        guard let note = try? Note(record: &reader), reader.isAtEnd, note.path == outline.path else { return nil }
+        return note
+    }
+}
+
+extension Vault {
+    /// Note `i` whole: `notes[i]` itself, or for a vault loaded with a spool its record decoded.
+    /// Nil only when a spooled record cannot be read back.
+    public func fullNote(_ i: Int) -> Note? {
+        guard let spooled else { return notes.indices.contains(i) ? notes[i] : nil }
+        return spooled.note(i, outline: notes[i])
+    }
+}
+
+extension Note {
+    /// The note without what only its own page and its verification read (body, math, cells,
+    /// inline expressions, its diagnostics): what the link graph and other notes' pages need,
+    /// a fraction of the whole in memory.
+    public var outline: Note {
+        var outline = self
+        outline.body = MarkdownBody(segments: [])
+        outline.math = []
+        outline.cells = []
+        outline.inlineExpressions = []
+        outline.diagnostics = []
+        return outline
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Storage
+import Synchronization
+import Testing
+@testable import Notes
+
+/// A vault loaded through a spool keeps outlines in memory and gives every note back whole,
+/// with and without the parse cache, and the parse cache it saves is the one a whole load saves.
+@Suite struct SpooledVaultTests {
+    private func sampleVault() -> TemporaryVault {
+        let v = TemporaryVault()
+        for k in 0..<30 {
+            v.write("d\(k % 4)/n\(k).md", """
+                ---
+                title: Note \(k)
+                tags: [t\(k % 3)]
+                ---
+                # Heading \(k)
+
+                Prose 熵 $H(P) = -\\sum_i p_i \\log p_i$ and [[n\(k + 1)]] ![[n\((k + 2) % 30)#Heading \((k + 2) % 30)]].
+
+                $$D_{KL}(P \\| Q) \\ge 0$$
+
+                ```qed
+                check 1 + \(k) == \(k + 1)
+                ```
+
+                Inline `= 2 * \(k)` #tag\(k) ^block\(k)
+                """)
+        }
+        v.write("broken.md", bytes: [0x23, 0x20, 0x00, 0x01])  // binary: a vault diagnostic, no note
+        return v
+    }
+
+    private func spool(in v: TemporaryVault) throws -> RecordSpool {
+        try #require(RecordSpool(path: v.root + "/.scratch-\(UUID().uuidString)"))
+    }
+
+    @Test func outlinesInMemoryAndWholeNotesFromTheSpool() throws {
+        let v = sampleVault()
+        let whole = try Vault.load(at: v.root)
+        let seen = Mutex<[String]>([])
+        let spooled = try Vault.load(at: v.root, spool: try spool(in: v)) { note in
+            seen.withLock { $0.append(note.path) }
+            #expect(!note.math.isEmpty && !note.body.segments.isEmpty, "the callback sees whole notes")
+        }
+        #expect(spooled.notes.count == 30)
+        #expect(seen.withLock { $0.sorted() } == whole.notes.map(\.path).sorted())
+        #expect(spooled.notes == whole.notes.map(\.outline))
+        #expect(spooled.diagnostics == whole.diagnostics)
+        for i in whole.notes.indices {
+            #expect(spooled.notes[i].math.isEmpty && spooled.notes[i].body.segments.isEmpty)
+            #expect(spooled.notes[i].links == whole.notes[i].links && spooled.notes[i].headings == whole.notes[i].headings)
+            #expect(spooled.fullNote(i) == whole.notes[i])
+        }
+        #expect(whole.fullNote(3) == whole.notes[3])
+        #expect(whole.fullNote(99) == nil)
+    }
+
+    /// Through the parse cache: the first run parses and spools, the second takes every note
+    /// from the cache file and spools its stored record as it is; the file saved after a
+    /// spooled run holds whole notes (a later load without a spool gets them whole).
+    @Test func theParseCacheSavesWholeNotesFromTheSpool() throws {
+        let v = sampleVault()
+        let whole = try Vault.load(at: v.root)
+        let first = NoteCache.inVault(v.root)
+        let parsed = try Vault.load(at: v.root, cache: first, spool: try spool(in: v))
+        first.save()
+        let cached = try Vault.load(at: v.root, cache: NoteCache.inVault(v.root), spool: try spool(in: v))
+        let plain = try Vault.load(at: v.root, cache: NoteCache.inVault(v.root))
+        #expect(plain.notes == whole.notes)
+        for i in whole.notes.indices {
+            #expect(parsed.fullNote(i) == whole.notes[i])
+            #expect(cached.fullNote(i) == whole.notes[i])
+        }
+        // One edited note: parsed again and spooled; the others come from the cache.
+        v.write("d1/n5.md", "# Edited\n\n$x$ [[n6]]\n")
+        let cache = NoteCache.inVault(v.root)
+        let edited = try Vault.load(at: v.root, cache: cache, spool: try spool(in: v))
+        cache.save()
+        let reference = try Vault.load(at: v.root)
+        for i in reference.notes.indices { #expect(edited.fullNote(i) == reference.notes[i]) }
+        #expect(try Vault.load(at: v.root, cache: NoteCache.inVault(v.root)).notes == reference.notes)
+    }
+}
