@@ -159,23 +159,3 @@ extension Note {
         }
     }
 }
-
-/// The whole file, or nil (errno set) when it cannot be read.
-func readFile(_ path: String, limit: Int = .max) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var out = [UInt8]()
-    var info = stat()
-    if fstat(fd, &info) == 0, info.st_size > 0 { out.reserveCapacity(Int(info.st_size)) }
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 { if errno == EINTR { continue }; return nil }
-        if n == 0 { break }
-        // A file that grows while it is read (a log, /dev/zero behind a link) stops at the limit.
-        if out.count + n > limit { errno = EFBIG; return nil }
-        out.append(contentsOf: chunk[0..<n])
-    }
-    return out
-}

@@ -31,8 +31,8 @@ struct BuildManifest: Sendable, Equatable {
     /// The manifest of the site in `output`, or nil when there is none or it does not read
     /// back cleanly (a damaged or older manifest only costs a full build).
     static func load(from output: String) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: output + "/" + path) else { return nil }
-        var reader = RecordReader([UInt8](data))
+        guard let bytes = readFile(output + "/" + path) else { return nil }
+        var reader = RecordReader(bytes)
         guard let manifest = try? BuildManifest(record: &reader), reader.isAtEnd else { return nil }
         return manifest
     }

@@ -55,8 +55,8 @@ extension BuildManifest {
     /// The outcome recorded in the manifest of the site in `output` when that site was made
     /// from exactly `inputs`; nil otherwise (or when the manifest does not read back).
     static func outcome(in output: String, ifInputsAre inputs: String) -> Outcome? {
-        guard let data = FileManager.default.contents(atPath: output + "/" + path) else { return nil }
-        var r = RecordReader([UInt8](data))
+        guard let bytes = readFile(output + "/" + path) else { return nil }
+        var r = RecordReader(bytes)
         guard (try? r.string()) == magic, (try? r.int()) == format, (try? r.string()) == inputs else { return nil }
         return try? Outcome(record: &r)
     }
@@ -154,11 +154,10 @@ struct FillsPack: Sendable {
 
     /// The pack in the site at `output`; empty when there is none or it does not read back.
     init(loadingFrom output: String) {
-        guard let data = FileManager.default.contents(atPath: output + "/" + FillsPack.path) else {
+        guard let bytes = readFile(output + "/" + FillsPack.path) else {
             self.init()
             return
         }
-        let bytes = [UInt8](data)
         var r = RecordReader(bytes)
         guard (try? r.string()) == FillsPack.magic,
               let entries = try? r.array({ (r: inout RecordReader) throws(CorruptRecord) in (try r.string(), try r.skipBytes()) }),

@@ -26,10 +26,10 @@ extension SiteBuilder {
         var contentKeys: [String: String] = [:]
         for path in [Vault.configFileName, ".obsidian/app.json"] {
             hasher.add(path)
-            hasher.add(FileManager.default.contents(atPath: listing.root + "/" + path) ?? Data("absent".utf8))
+            hasher.add(readFile(listing.root + "/" + path) ?? Array("absent".utf8))
         }
         for path in listing.paths {
-            let key = FileManager.default.contents(atPath: listing.root + "/" + path).map { NoteCache.contentKey(of: $0) }
+            let key = readFile(listing.root + "/" + path).map { NoteCache.contentKey(of: $0) }
             hasher.add(path)
             hasher.add(key ?? "absent")
             if let key { contentKeys[path] = key }

@@ -28,10 +28,12 @@ public final class RecordSpool: Sendable {
     }
 
     /// Appends `record`; where it is, or nil when the write failed.
-    public func append(_ record: [UInt8]) -> Range<Int>? {
+    public func append(_ record: some Collection<UInt8>) -> Range<Int>? {
         size.withLock { size -> Range<Int>? in
             let start = size
-            let written = record.withUnsafeBytes { buffer in
+            let written = record.withContiguousStorageIfAvailable { buffer in
+                transfer(buffer.count, at: start) { pwrite(fd, buffer.baseAddress! + $0, buffer.count - $0, $1) }
+            } ?? Array(record).withUnsafeBufferPointer { buffer in
                 transfer(buffer.count, at: start) { pwrite(fd, buffer.baseAddress! + $0, buffer.count - $0, $1) }
             }
             guard written else { return nil }

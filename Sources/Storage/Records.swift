@@ -65,7 +65,7 @@ public struct RecordWriter: Sendable {
     }
 
     /// Appends bytes written elsewhere, as a length and the bytes.
-    public mutating func write(bytes more: [UInt8]) {
+    public mutating func write(bytes more: some Collection<UInt8>) {
         write(more.count)
         bytes.append(contentsOf: more)
     }
@@ -84,14 +84,22 @@ public struct CorruptRecord: Error, Sendable, Equatable {
 /// Reads what a `RecordWriter` wrote. Total on any bytes: a truncated or damaged record
 /// throws `CorruptRecord`, never traps, and never allocates more than the record could hold.
 public struct RecordReader {
-    private let source: [UInt8]
+    /// Offsets are indices of `source`: of the whole buffer, for a slice of one.
+    private let source: ArraySlice<UInt8>
     public private(set) var offset: Int
     private let end: Int
 
     public init(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) {
-        source = bytes
+        source = bytes[...]
         self.end = min(end ?? bytes.count, bytes.count)
         offset = min(max(0, start), self.end)
+    }
+
+    /// Reads a record inside a larger buffer (a cache file read whole) without copying it out.
+    public init(_ slice: ArraySlice<UInt8>) {
+        source = slice
+        end = slice.endIndex
+        offset = slice.startIndex
     }
 
     /// Whether every byte has been read.
@@ -128,8 +136,9 @@ public struct RecordReader {
 
     public mutating func string() throws(CorruptRecord) -> String {
         let count = try length()
+        let start = offset - source.startIndex
         let text = source.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)]), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self)
         }
         offset += count
         return text

@@ -31,8 +31,8 @@ public final class NoteCache: Sendable {
         var contentKey: String
         /// The file's identity and times when it was read, for a cache trusting them.
         var stamp: FileStamp? = nil
-        /// The encoded note, decoded on first use.
-        var record: [UInt8]?
+        /// The encoded note, decoded on first use: a slice of the cache file read whole.
+        var record: ArraySlice<UInt8>?
         var note: Note?
         /// Where in `State.spool` the encoded note is, once the vault keeps only its outline.
         var spooled: Range<Int>? = nil
@@ -168,7 +168,7 @@ public final class NoteCache: Sendable {
 
     /// The encoded note this cache read from its file for `path`, when this run used it as it
     /// was: what a spool can take without encoding the note again.
-    func record(of path: String) -> [UInt8]? {
+    func record(of path: String) -> ArraySlice<UInt8>? {
         state.withLock { $0.used[path]?.record }
     }
 
@@ -201,12 +201,12 @@ public final class NoteCache: Sendable {
     /// The entries `save(to:)` wrote to `file` under `key`; none when the file is missing,
     /// damaged, or was written for other settings or another build of QED.
     private static func read(_ file: String, key: String) -> [String: Entry] {
-        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
-        var reader = RecordReader([UInt8](data))
+        guard let bytes = readFile(file) else { return [:] }
+        var reader = RecordReader(bytes)
         do throws(CorruptRecord) {
             guard try reader.string() == magic, try reader.string() == key else { return [:] }
             let entries = try reader.array { (r: inout RecordReader) throws(CorruptRecord) in
-                (try r.string(), Entry(contentKey: try r.string(), record: try r.bytes(), note: nil))
+                (try r.string(), Entry(contentKey: try r.string(), record: bytes[try r.skipBytes()], note: nil))
             }
             guard reader.isAtEnd else { return [:] }
             return Dictionary(entries, uniquingKeysWith: { _, last in last })

@@ -204,7 +204,7 @@ public struct Vault: Sendable {
         let record = cache?.record(of: note.path) ?? {
             var writer = RecordWriter(capacity: 8192)
             note.write(to: &writer)
-            return writer.bytes
+            return writer.bytes[...]
         }()
         guard let range = spool.append(record) else { return ReadNote(note: note) }
         cache?.hold(note.path, spooledAt: range, in: spool)

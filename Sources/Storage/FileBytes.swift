@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The whole file at `path`, or nil (errno set) when it cannot be read. A file longer than
+/// `limit` bytes, or one that grows past it while it is read (a log, `/dev/zero` behind a
+/// link), is refused with `EFBIG`.
+///
+/// Read straight into the array it returns, sized by `fstat`: every note, cache and settings
+/// file of a build comes through here, so neither a scratch buffer nor a second copy is made.
+public func readFile(_ path: String, limit: Int = .max) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    let expected = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
+    var failed = false
+    var reachedEnd = false
+    func chunk(_ capacity: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+            while filled < capacity {
+                let n = read(fd, buffer.baseAddress! + filled, capacity - filled)
+                if n < 0 { if errno == EINTR { continue }; failed = true; return }
+                if n == 0 { reachedEnd = true; return }
+                filled += n
+            }
+        }
+    }
+    // One byte more than the size: reading it tells a file that grew from one that did not.
+    var out = chunk(min(expected, limit) + 1)
+    while !failed, !reachedEnd, out.count <= limit { out += chunk(1 << 16) }
+    if failed { return nil }
+    guard out.count <= limit else { errno = EFBIG; return nil }
+    return out
+}
