@@ -34,6 +34,10 @@ public struct Note: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
     /// 64-bit FNV-1a of the file's raw bytes as 16 lowercase hex digits, for the build cache.
     public var contentHash: String
+    /// The language of the note's opening (`NoteLanguage.of` its first `voteLimit` letters):
+    /// its vote on the vault's language, worked out once when the note is parsed, so an
+    /// outline (or a cached note) votes without its body.
+    public var openingLanguage: SiteLanguage = .en
 }
 
 /// A YAML value kept as written, so templates can reach keys QED does not know.

@@ -103,11 +103,13 @@ extension Note {
         let fileName = id.split(separator: "/").last.map(String.init) ?? id
         // Obsidian shows the file name, never the first heading, when there is no `title:`.
         let title = frontMatter.title.map(\.trimmingSpaces).flatMap { $0.isEmpty ? nil : $0 } ?? fileName
-        return Note(path: path, id: id, frontMatter: frontMatter, title: title, body: pass.body,
-                    math: pass.math, links: cutout.links, cells: pass.cells,
-                    inlineExpressions: cutout.inlineExpressions, headings: pass.headings,
-                    blockIDs: pass.blockIDs, inlineTags: pass.inlineTags,
-                    diagnostics: diagnostics, contentHash: fnv1aHex(raw))
+        var note = Note(path: path, id: id, frontMatter: frontMatter, title: title, body: pass.body,
+                        math: pass.math, links: cutout.links, cells: pass.cells,
+                        inlineExpressions: cutout.inlineExpressions, headings: pass.headings,
+                        blockIDs: pass.blockIDs, inlineTags: pass.inlineTags,
+                        diagnostics: diagnostics, contentHash: fnv1aHex(raw))
+        note.openingLanguage = NoteLanguage.of(note, limit: NoteLanguage.voteLimit)
+        return note
     }
 
     /// What the first parse says about each line: code/HTML (never scanned) and which

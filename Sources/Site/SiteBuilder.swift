@@ -50,17 +50,16 @@ public struct SiteBuilder: Sendable {
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         let staging = try output.makeStaging()
         do throws(BuildError) {
-            let votes = LanguageVotes()
             let noteCache = options.useCache ? NoteCache.inVault(vaultRoot) : nil
             let vault = try load(vaultRoot, output: output, staging: staging, cache: noteCache,
-                                 contentKeys: inputs?.contentKeys ?? [:], votes: votes)
+                                 contentKeys: inputs?.contentKeys ?? [:])
             // Parsed notes are worth keeping whatever the build finds in them. They are saved while
             // the vault is linked (one core), which leaves the other core idle otherwise.
             let saving = DispatchGroup()
             if let noteCache { DispatchQueue.global().async(group: saving) { noteCache.save() } }
             defer { saving.wait() }
             if vault.notes.isEmpty && !options.allowEmpty { throw BuildError.noNotes(vault: vaultRoot) }
-            let result = try build(vault: vault, votes: votes, theme: theme, previous: previous, output: output,
+            let result = try build(vault: vault, theme: theme, previous: previous, output: output,
                                    staging: staging, inputs: inputs?.fingerprint ?? "")
             if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
             return result
@@ -72,14 +71,11 @@ public struct SiteBuilder: Sendable {
 
     /// Reads the vault, each note through `cache` into a spool in the staging folder: the
     /// build keeps outlines in memory and decodes a note whole when its page is made.
-    /// Language votes are taken while each note is whole.
     private func load(_ root: String, output: OutputFolder, staging: String, cache: NoteCache?,
-                      contentKeys: [String: String], votes: LanguageVotes) throws(BuildError) -> Vault {
+                      contentKeys: [String: String]) throws(BuildError) -> Vault {
         do {
             return try Vault.load(at: root, excluding: output.vaultExclusions, cache: cache, contentKeys: contentKeys,
-                                  spool: RecordSpool(path: staging + "/.notes.spool")) { note in
-                votes.record(NoteLanguage.of(note, limit: NoteLanguage.voteLimit), for: note.contentHash)
-            }
+                                  spool: RecordSpool(path: staging + "/.notes.spool"))
         } catch {
             throw .vault(String(describing: error))
         }
@@ -87,11 +83,11 @@ public struct SiteBuilder: Sendable {
 
     /// Links the vault, runs the pipeline into the staging folder, and leaves there what the
     /// next build reuses: the manifest and the fills pack.
-    private func build(vault: Vault, votes: LanguageVotes, theme: Theme, previous: BuildManifest?, output: OutputFolder,
+    private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
                        staging: String, inputs: String) throws(BuildError) -> BuildResult {
         let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian,
                               spooled: vault.spooled, jobs: options.jobs)
-        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version, votes: votes)
+        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version)
         let writer = StagingWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                    previousKeys: previous?.pages ?? [:])
         let fills = PackedFills(previousSite: previous == nil ? nil : output.path, staging: staging)

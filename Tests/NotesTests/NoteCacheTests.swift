@@ -163,7 +163,7 @@ import Testing
         let key = try reader.string()
         cache.begin(key: key)
         let entries = try reader.array { (r: inout RecordReader) throws(CorruptRecord) in
-            (try r.string(), try r.string(), try r.bytes())
+            (try r.string(), try r.string(), try r.bytes(), try r.bytes())  // path, key, note, outline
         }
         var writer = RecordWriter()
         writer.write("QED note cache")
@@ -174,9 +174,8 @@ import Testing
             var r = RecordReader(entry.2)
             var note = try! Note(record: &r)
             if entry.0 == path { note.title = title }
-            var record = RecordWriter()
-            note.write(to: &record)
-            w.write(bytes: record.bytes)
+            w.write(bytes: note.record)
+            w.write(bytes: note.outline.record)
         }
         try Data(writer.bytes).write(to: URL(fileURLWithPath: file))
     }

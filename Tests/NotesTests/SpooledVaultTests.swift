@@ -17,7 +17,7 @@ import Testing
                 ---
                 # Heading \(k)
 
-                Prose 熵 $H(P) = -\\sum_i p_i \\log p_i$ and [[n\(k + 1)]] ![[n\((k + 2) % 30)#Heading \((k + 2) % 30)]].
+                \(k % 2 == 0 ? "信息论里熵度量不确定性，交叉熵与相对熵衡量两个分布之间的差别。" : "Entropy measures uncertainty.") $H(P) = -\\sum_i p_i \\log p_i$ and [[n\(k + 1)]] ![[n\((k + 2) % 30)#Heading \((k + 2) % 30)]].
 
                 $$D_{KL}(P \\| Q) \\ge 0$$
 
@@ -39,14 +39,12 @@ import Testing
     @Test func outlinesInMemoryAndWholeNotesFromTheSpool() throws {
         let v = sampleVault()
         let whole = try Vault.load(at: v.root)
-        let seen = Mutex<[String]>([])
-        let spooled = try Vault.load(at: v.root, spool: try spool(in: v)) { note in
-            seen.withLock { $0.append(note.path) }
-            #expect(!note.math.isEmpty && !note.body.segments.isEmpty, "the callback sees whole notes")
-        }
+        let spooled = try Vault.load(at: v.root, spool: try spool(in: v))
         #expect(spooled.notes.count == 30)
-        #expect(seen.withLock { $0.sorted() } == whole.notes.map(\.path).sorted())
         #expect(spooled.notes == whole.notes.map(\.outline))
+        // Outlines vote on the vault's language as the whole notes do.
+        #expect(spooled.notes.map(\.openingLanguage) == whole.notes.map(\.openingLanguage))
+        #expect(whole.notes.contains { $0.openingLanguage == .zh } && whole.notes.contains { $0.openingLanguage == .en })
         #expect(spooled.diagnostics == whole.diagnostics)
         for i in whole.notes.indices {
             #expect(spooled.notes[i].math.isEmpty && spooled.notes[i].body.segments.isEmpty)
@@ -81,5 +79,28 @@ import Testing
         let reference = try Vault.load(at: v.root)
         for i in reference.notes.indices { #expect(edited.fullNote(i) == reference.notes[i]) }
         #expect(try Vault.load(at: v.root, cache: NoteCache.inVault(v.root)).notes == reference.notes)
+    }
+
+    /// With the files' content keys (as `qed build` hashes them), an unchanged note's outline
+    /// is decoded from the cache alone and its whole note from the cache's record; an edited
+    /// note, or one whose key does not match, is read and parsed.
+    @Test func unchangedNotesAreOutlinedFromTheCacheWithoutDecodingTheirBodies() throws {
+        let v = sampleVault()
+        let first = NoteCache.inVault(v.root)
+        _ = try Vault.load(at: v.root, cache: first, spool: try spool(in: v))
+        first.save()
+        v.write("d2/n6.md", "# Edited\n\n$y$ [[n7]]\n")
+        let reference = try Vault.load(at: v.root)
+        var keys: [String: String] = [:]
+        for note in reference.notes { keys[note.path] = NoteCache.contentKey(of: try #require(readFile(v.root + "/" + note.path))) }
+        keys["d3/n7.md"] = "not the key of its bytes"
+        let vault = try Vault.load(at: v.root, cache: NoteCache.inVault(v.root), contentKeys: keys, spool: try spool(in: v))
+        #expect(vault.notes == reference.notes.map(\.outline))
+        let places = try #require(vault.spooled?.places)
+        for (i, note) in reference.notes.enumerated() {
+            #expect(vault.fullNote(i) == note)
+            let fromCache = if case .cache = places[i] { true } else { false }
+            #expect(fromCache == !["d2/n6.md", "d3/n7.md"].contains(note.path), "\(note.path)")
+        }
     }
 }

@@ -33,6 +33,8 @@ public final class NoteCache: Sendable {
         var stamp: FileStamp? = nil
         /// The encoded note, decoded on first use: a slice of the cache file read whole.
         var record: ArraySlice<UInt8>?
+        /// The encoded outline (`Note.outline`): what a build that spools notes decodes.
+        var outline: ArraySlice<UInt8>? = nil
         var note: Note?
         /// Where in `State.spool` the encoded note is, once the vault keeps only its outline.
         var spooled: Range<Int>? = nil
@@ -104,7 +106,7 @@ public final class NoteCache: Sendable {
     /// The key of a vault's parse settings: the bytes of its settings files and QED's build.
     static func key(settings: [[UInt8]?]) -> String {
         var hasher = ContentHasher()
-        hasher.add("notes-\(Note.recordFormat)")
+        hasher.add("notes-\(Note.recordFormat)-outlined")
         hasher.add(NoteCache.buildIdentity)
         for file in settings {
             if let file { hasher.add("present"); hasher.add(file) } else { hasher.add("absent") }
@@ -173,15 +175,29 @@ public final class NoteCache: Sendable {
     }
 
     /// Lets go of the note parsed or decoded for `path`: its record is at `range` in `spool`,
-    /// where saving reads it back. A vault loaded with a spool keeps no whole note in memory.
-    func hold(_ path: String, spooledAt range: Range<Int>, in spool: RecordSpool) {
+    /// where saving reads it back, and `outline` is its encoded outline. A vault loaded with a
+    /// spool keeps no whole note in memory.
+    func hold(_ path: String, spooledAt range: Range<Int>, in spool: RecordSpool, outline: ArraySlice<UInt8>) {
         state.withLock { s in
             s.spool = spool
-            s.used[path]?.note = nil
-            s.used[path]?.spooled = range
-            s.stored[path]?.note = nil
-            s.stored[path]?.spooled = range
+            for table in [\State.used, \State.stored] where s[keyPath: table][path] != nil {
+                s[keyPath: table][path]?.note = nil
+                s[keyPath: table][path]?.spooled = range
+                s[keyPath: table][path]?.outline = outline
+            }
         }
+    }
+
+    /// The outline of the note stored for `path` under `contentKey`, and the note's whole
+    /// record, with only the outline decoded: an unchanged note costs a build its links,
+    /// titles and headings, not its body. Nil when the cache holds no such note.
+    func outline(path: String, contentKey: String) -> (outline: Note, record: ArraySlice<UInt8>)? {
+        guard let entry = state.withLock({ $0.stored[path] }), entry.contentKey == contentKey,
+              let record = entry.record, let bytes = entry.outline else { return nil }
+        var reader = RecordReader(bytes)
+        guard let outline = try? Note(record: &reader), reader.isAtEnd, outline.path == path else { return nil }
+        state.withLock { $0.used[path] = entry }
+        return (outline, record)
     }
 
     // MARK: On disk
@@ -206,7 +222,8 @@ public final class NoteCache: Sendable {
         do throws(CorruptRecord) {
             guard try reader.string() == magic, try reader.string() == key else { return [:] }
             let entries = try reader.array { (r: inout RecordReader) throws(CorruptRecord) in
-                (try r.string(), Entry(contentKey: try r.string(), record: bytes[try r.skipBytes()], note: nil))
+                (try r.string(), Entry(contentKey: try r.string(), record: bytes[try r.skipBytes()],
+                                       outline: bytes[try r.skipBytes()], note: nil))
             }
             guard reader.isAtEnd else { return [:] }
             return Dictionary(entries, uniquingKeysWith: { _, last in last })
@@ -239,10 +256,9 @@ public final class NoteCache: Sendable {
                 guard let record = spool?.read(range) else { return }
                 writer.write(bytes: record)
             } else {
-                var note = RecordWriter(capacity: 4096)
-                entry.note?.write(to: &note)
-                writer.write(bytes: note.bytes)
+                writer.write(bytes: entry.note?.record ?? [])
             }
+            writer.write(bytes: entry.outline ?? (entry.note?.outline.record ?? [])[...])
             out.append(&writer)
         }
         out.append(&writer)

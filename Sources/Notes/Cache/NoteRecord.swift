@@ -6,7 +6,7 @@ import Storage
 /// a field added to the model and forgotten here fails it.
 extension Note {
     /// Bumped whenever the record layout or the meaning of a parsed field changes.
-    static let recordFormat = 2
+    static let recordFormat = 3
 
     func write(to w: inout RecordWriter) {
         w.write(path)
@@ -71,6 +71,7 @@ extension Note {
         w.write(inlineTags)
         w.write(diagnostics) { w, diagnostic in diagnostic.write(to: &w) }
         w.write(contentHash)
+        w.write(openingLanguage.rawValue)
     }
 
     init(record r: inout RecordReader) throws(CorruptRecord) {
@@ -118,6 +119,9 @@ extension Note {
         self.init(path: path, id: id, frontMatter: frontMatter, title: title, body: MarkdownBody(segments: segments),
                   math: math, links: links, cells: cells, inlineExpressions: expressions, headings: headings,
                   blockIDs: blockIDs, inlineTags: inlineTags, diagnostics: diagnostics, contentHash: try r.string())
+        let offset = r.offset
+        guard let language = SiteLanguage(rawValue: try r.string()) else { throw CorruptRecord(offset: offset) }
+        openingLanguage = language
     }
 }
 

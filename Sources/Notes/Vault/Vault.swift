@@ -61,12 +61,9 @@ public struct Vault: Sendable {
     ///   - spool: When given, each note is written to it as a record and the vault keeps only
     ///     its outline (`spooled` says where the rest is): a vault of 10,000 notes is not held
     ///     in memory whole. A note the spool cannot take is kept whole.
-    ///   - reading: Called with each whole note, on the thread that read it, before the vault
-    ///     keeps its outline: for what is computed from a note's body for the whole vault.
     public static func load(at root: String, excluding: [String] = [],
                             only: [String]? = nil, cache: NoteCache? = nil,
-                            contentKeys: [String: String] = [:], spool: RecordSpool? = nil,
-                            reading: (@Sendable (Note) -> Void)? = nil) throws(VaultError) -> Vault {
+                            contentKeys: [String: String] = [:], spool: RecordSpool? = nil) throws(VaultError) -> Vault {
         let (realRoot, config, configProblems, settingsKey) = try settings(at: root)
         cache?.begin(key: settingsKey)
         var diagnostics = configProblems
@@ -106,21 +103,21 @@ public struct Vault: Sendable {
             return false
         }
 
-        let results = readAll(files, config: config, cache: cache, contentKeys: contentKeys, spool: spool, reading: reading)
+        let results = readAll(files, config: config, cache: cache, contentKeys: contentKeys, spool: spool)
         var notes: [Note] = []
-        var ranges: [Range<Int>?] = []
+        var places: [SpooledNotes.Place?] = []
         notes.reserveCapacity(files.count)
         for result in results {
             switch result {
             case .success(let read):
                 notes.append(read.note)
-                ranges.append(read.spooled)
+                places.append(read.whole)
             case .failure(let error): diagnostics.append(error.diagnostic)
             case .none: break
             }
         }
         var vault = Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
-        if let spool { vault.spooled = SpooledNotes(spool: spool, ranges: ranges) }
+        if let spool { vault.spooled = SpooledNotes(spool: spool, places: places) }
         vault.files = walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         vault.settingsKey = settingsKey
         return vault
@@ -163,13 +160,14 @@ public struct Vault: Sendable {
     /// A note as `readAll` gives it: whole, or its outline and where in the spool the rest is.
     struct ReadNote: Sendable {
         var note: Note
-        var spooled: Range<Int>?
+        /// Where the whole note is when `note` is its outline.
+        var whole: SpooledNotes.Place?
     }
 
     /// Reads files on all cores; the result order is the input order.
     static func readAll(_ files: [(absolute: String, relative: String)], config: VaultConfig,
-                        cache: NoteCache? = nil, contentKeys: [String: String] = [:], spool: RecordSpool? = nil,
-                        reading: (@Sendable (Note) -> Void)? = nil) -> [Result<ReadNote, NoteError>?] {
+                        cache: NoteCache? = nil, contentKeys: [String: String] = [:],
+                        spool: RecordSpool? = nil) -> [Result<ReadNote, NoteError>?] {
         final class Slots: @unchecked Sendable {
             // Each index is written by exactly one iteration, under the lock.
             var values: [Result<ReadNote, NoteError>?]
@@ -181,12 +179,17 @@ public struct Vault: Sendable {
             let file = files[k]
             let result: Result<ReadNote, NoteError>
             do throws(NoteError) {
-                let note = try Containment.working(on: file.relative) { () throws(NoteError) -> Note in
-                    try Note.read(path: file.absolute, relativePath: file.relative, config: config, cache: cache,
-                                  contentKey: contentKeys[file.relative])
-                }
-                reading?(note)
-                result = .success(spooling(note, to: spool, cache: cache))
+                result = .success(try Containment.working(on: file.relative) { () throws(NoteError) -> ReadNote in
+                    // A spooling build takes an unchanged note's outline from the cache, its
+                    // body left encoded where the cache read it (the caller hashed the bytes).
+                    if spool != nil, let cache, let key = contentKeys[file.relative],
+                       let held = cache.outline(path: file.relative, contentKey: key) {
+                        return ReadNote(note: held.outline, whole: .cache(held.record))
+                    }
+                    let note = try Note.read(path: file.absolute, relativePath: file.relative, config: config,
+                                             cache: cache, contentKey: contentKeys[file.relative])
+                    return spooling(note, to: spool, cache: cache)
+                })
             } catch {
                 result = .failure(error)
             }
@@ -207,8 +210,9 @@ public struct Vault: Sendable {
             return writer.bytes[...]
         }()
         guard let range = spool.append(record) else { return ReadNote(note: note) }
-        cache?.hold(note.path, spooledAt: range, in: spool)
-        return ReadNote(note: note.outline, spooled: range)
+        let outline = note.outline
+        if let cache { cache.hold(note.path, spooledAt: range, in: spool, outline: outline.record[...]) }
+        return ReadNote(note: outline, whole: .spool(range))
     }
 }
 

@@ -20,7 +20,6 @@ public final class LiveSite: Sendable {
     private let theme: Theme
     private let notes = NoteCache(trustingFileStamps: true)
     private let memory = Mutex(Memory())
-    private let votes = LanguageVotes()
 
     /// Loads the theme once: `options.output` is not used, nothing is written.
     public init(options: BuildOptions, version: String) throws(BuildError) {
@@ -49,7 +48,7 @@ public final class LiveSite: Sendable {
         let before = memory.withLock { $0 }
         let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian, reusing: before.plan?.graph,
                               jobs: options.jobs)
-        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version, votes: votes,
+        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version,
                             previous: before.plan)
         let sink = MemorySink(previous: before.site)
         let fills = MemoryFills(previous: before.fills)

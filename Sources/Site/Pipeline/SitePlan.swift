@@ -27,11 +27,10 @@ struct SitePlan: Sendable {
     }
 
     /// - Parameters:
-    ///   - votes: The notes' language votes from earlier builds (the preview's).
     ///   - previous: The plan of the build before (the preview's): a note whose bytes, path
     ///     and resolutions are unchanged (`LinkGraph.reResolved`) keeps its verification key.
     init(vault: Vault, graph: LinkGraph, theme: Theme, options: BuildOptions, version: String,
-         votes: LanguageVotes? = nil, previous: SitePlan? = nil) {
+         previous: SitePlan? = nil) {
         self.vault = vault
         self.graph = graph
         self.theme = theme
@@ -39,7 +38,7 @@ struct SitePlan: Sendable {
         baseURL = options.baseURL ?? vault.config.baseURL
         strict = options.strict
         let showDiagnostics = options.showDiagnostics || vault.config.showDiagnostics
-        words = Words(vault.config.language ?? NoteLanguage.majority(of: vault.notes, votes: votes), overrides: theme.words)
+        words = Words(vault.config.language ?? NoteLanguage.majority(of: vault.notes), overrides: theme.words)
         pages = Pages(siteTitle: siteTitle, version: version, showDiagnostics: showDiagnostics, words: words,
                       highlighter: theme.hasHighlighter)
         // The settings files' bytes (`Vault.settingsKey`) stand for everything the verifier

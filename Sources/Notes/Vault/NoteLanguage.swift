@@ -1,18 +1,16 @@
-import Notes
-import Synchronization
 
 /// The language of a note's own prose, for its page's `<html lang>`: title, brief and body
 /// text, without markup, code blocks, formulas or cells (their Latin letters say nothing
 /// about the language the note is written in).
-enum NoteLanguage {
+public enum NoteLanguage {
     /// Letters read at most: the start of a long note decides.
-    static let letterLimit = 4000
+    public static let letterLimit = 4000
 
-    /// Letters read per note when voting on a vault's language: its opening says enough, and
-    /// the vote reads every note of the vault on every build.
-    static let voteLimit = 400
+    /// Letters read per note when voting on a vault's language (`Note.openingLanguage`): its
+    /// opening says enough.
+    public static let voteLimit = 400
 
-    static func of(_ note: Note, limit: Int = letterLimit) -> SiteLanguage {
+    public static func of(_ note: Note, limit: Int = letterLimit) -> SiteLanguage {
         var tally = SiteLanguage.Tally()
         for scalar in note.title.unicodeScalars { tally.add(scalar) }
         for scalar in (note.frontMatter.brief ?? "").unicodeScalars { tally.add(scalar) }
@@ -23,15 +21,10 @@ enum NoteLanguage {
         return tally.language
     }
 
-    /// The language most notes are written in (English on a tie or with no notes): the
-    /// default language of a vault's interface words.
-    static func majority(of notes: [Note], votes: LanguageVotes? = nil) -> SiteLanguage {
-        let chinese = notes.count { note in
-            if let known = votes?.vote(of: note.contentHash) { return known == .zh }
-            let vote = of(note, limit: voteLimit)
-            votes?.record(vote, for: note.contentHash)
-            return vote == .zh
-        }
+    /// The language most notes are written in (English on a tie or with no notes), by their
+    /// `openingLanguage`: the default language of a vault's interface words.
+    public static func majority(of notes: [Note]) -> SiteLanguage {
+        let chinese = notes.count { $0.openingLanguage == .zh }
         return chinese * 2 > notes.count ? .zh : .en
     }
 }
@@ -61,14 +54,4 @@ private struct ProseReader {
             if tally.total >= limit { return }
         }
     }
-}
-
-/// Each note's vote in `NoteLanguage.majority`, by content hash, kept between the preview's
-/// rebuilds: reading every note's prose again on each edit was a tenth of a rebuild.
-final class LanguageVotes: Sendable {
-    private let votes = Mutex<[String: SiteLanguage]>([:])
-
-    func vote(of contentHash: String) -> SiteLanguage? { votes.withLock { $0[contentHash] } }
-
-    func record(_ vote: SiteLanguage, for contentHash: String) { votes.withLock { $0[contentHash] = vote } }
 }
