@@ -6,16 +6,21 @@ import Darwin
 
 /// The whole file at `path`, or nil (errno set) when it cannot be read. A file longer than
 /// `limit` bytes, or one that grows past it while it is read (a log, `/dev/zero` behind a
-/// link), is refused with `EFBIG`.
+/// link), is refused with `EFBIG`; a FIFO or socket (which could keep a build waiting for a
+/// writer forever) with `EINVAL`, without waiting.
 ///
 /// Read straight into the array it returns, sized by `fstat`: every note, cache and settings
 /// file of a build comes through here, so neither a scratch buffer nor a second copy is made.
 public func readFile(_ path: String, limit: Int = .max) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // Non-blocking, so opening a FIFO returns at once instead of waiting for a writer.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
-    let expected = fstat(fd, &info) == 0 && info.st_size > 0 ? Int(info.st_size) : 0
+    guard fstat(fd, &info) == 0 else { return nil }
+    let type = info.st_mode & S_IFMT
+    guard type != S_IFIFO, type != S_IFSOCK else { errno = EINVAL; return nil }
+    let expected = info.st_size > 0 ? Int(info.st_size) : 0
     var failed = false
     var reachedEnd = false
     func chunk(_ capacity: Int) -> [UInt8] {

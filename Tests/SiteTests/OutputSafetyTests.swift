@@ -40,6 +40,19 @@ import Testing
         #expect(vault.read("index.html").contains("status-failed"))
     }
 
+    /// A FIFO named like a note is reported as unreadable, and the build ends: hashing the
+    /// vault's files must not open it and wait for a writer (a regression of this round).
+    @Test(.timeLimit(.minutes(1))) func aFIFONamedLikeANoteDoesNotHangTheBuild() throws {
+        let vault = try TemporaryVault(Self.good)
+        defer { vault.remove() }
+        #expect(mkfifo(vault.root + "/Pipe.md", 0o600) == 0)
+        let result = try vault.build(keepGoing: true)
+        #expect(result.diagnostics.contains { $0.code == .unreadableFile && $0.location?.file == "Pipe.md" })
+        #expect(vault.exists("A.html") && vault.exists("B.html"))
+        // Again with the cache of the first build, through the unchanged-vault check.
+        _ = try vault.build(keepGoing: true)
+    }
+
     @Test func refusesDangerousOutputFolders() throws {
         let vault = try TemporaryVault(Self.good)
         defer { vault.remove() }

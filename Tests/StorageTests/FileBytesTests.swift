@@ -30,4 +30,14 @@ import Storage
         #expect(readFile("/nonexistent-\(UUID().uuidString)") == nil)
         #expect(readFile("/") == nil, "a folder is not a file")
     }
+
+    /// A FIFO (a `.md` name in a vault can be one) is refused at once: opening it for
+    /// reading would otherwise wait for a writer forever.
+    @Test func aFIFOIsRefusedWithoutWaiting() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/qed-fifo-\(UUID().uuidString).md"
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect(readFile(path) == nil)
+        #expect(errno == EINVAL)
+    }
 }
