@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "Preview", dependencies: ["Site", "Notes", "Diagnostics", "Markup", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(name: "qed", dependencies: [
             "Preview",
-            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment", "Formulas",
+            "InfoTheory", "TeXMath", "Cells", "Notes", "Verification", "Site", "Diagnostics", "Containment", "Formulas", "Storage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Release-mode benchmarks, one executable per module; `scripts/bench` runs them.

@@ -1,4 +1,5 @@
 import Cells
+import Diagnostics
 import Notes
 import Storage
 
@@ -6,20 +7,36 @@ extension Verifier {
     /// The verdicts of `notes`, in order: a note whose verification key is the one its cached
     /// verdict was made under is taken from `cache`; every other note is verified now (`jobs`
     /// at a time) and its verdict stored in `cache`. Without a cache, every note is verified.
+    ///
+    /// `notes` may be outlines (`Vault.load(spool:)`): a key needs only a note's path, bytes
+    /// hash and links, and `Vault.fullNote(of:)` gives the whole note to verify.
     public func verdicts(of notes: [Note], cache: VerdictCache?) -> [NoteVerdict] {
         guard let cache else {
-            return notes.concurrentMap(jobs: options.jobs) { NoteVerdict(verify($0)) }
+            return notes.concurrentMap(jobs: options.jobs) { outline in
+                guard let note = vault.fullNote(of: outline) else { return Self.unreadable(outline) }
+                return NoteVerdict(verify(note))
+            }
         }
         cache.begin()
         let settings = settingsKey
-        return notes.concurrentMap(jobs: options.jobs) { note in
-            let resolutions = note.links.map { resolver.resolve($0, from: note.id) }
-            let key = verificationKey(of: note, resolutions: resolutions, settings: settings)
-            if let verdict = cache.verdict(path: note.path, key: key) { return verdict }
+        return notes.concurrentMap(jobs: options.jobs) { outline in
+            let resolutions = outline.links.map { resolver.resolve($0, from: outline.id) }
+            let key = verificationKey(of: outline, resolutions: resolutions, settings: settings)
+            if let verdict = cache.verdict(path: outline.path, key: key) { return verdict }
+            guard let note = vault.fullNote(of: outline) else { return Self.unreadable(outline) }
             let verdict = NoteVerdict(verify(note, resolutions: resolutions))
             cache.store(verdict, key: key)
             return verdict
         }
+    }
+
+    /// The verdict on a note whose whole form could not be read back from the run's scratch
+    /// file: an error, so nothing in it passes unchecked (and nothing is cached).
+    private static func unreadable(_ outline: Note) -> NoteVerdict {
+        NoteVerdict(path: outline.path, title: outline.title, cellCount: 0, claims: [], notRunClaims: [], formulas: [],
+                    diagnostics: [.error(.unreadableFile, "the parsed note could not be read back from qed's scratch file; it was not checked",
+                                         at: SourceLocation(file: outline.path, line: 1, column: 1),
+                                         hint: "run the check again; if this repeats, check the disk the vault is on")])
     }
 
     /// Everything verifying `note` depends on, as a key: its bytes and path, the settings

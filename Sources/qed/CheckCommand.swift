@@ -3,6 +3,7 @@ import Diagnostics
 import Foundation
 import Notes
 import Site
+import Storage
 import Verification
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -77,6 +78,8 @@ struct VaultSelection {
     let outsiders: [Diagnostic]
     /// The verdicts of earlier checks, kept in the vault's `.qed-cache`; nil with `--no-cache`.
     let verdicts: VerdictCache?
+    /// The parse cache the vault was loaded through; saved while the notes are verified.
+    private let parseCache: NoteCache?
     /// The vault folder, absolute, for messages that say where QED looked.
     var absoluteRoot: String { URL(fileURLWithPath: vault.root).standardizedFileURL.path }
 
@@ -100,8 +103,15 @@ struct VaultSelection {
         let root = directories.first ?? files.first.map(VaultLocation.vault(containing:)) ?? VaultLocation.defaultVault()
         do {
             let notes = cache ? NoteCache.inVault(root) : nil
-            vault = try Vault.load(at: root, cache: notes)
-            notes?.save()
+            // With the cache, unchanged notes are outlines and their bodies stay encoded until
+            // verified (if their verdict is not cached): a check after one edit decodes one note.
+            let spool = notes.flatMap { _ -> RecordSpool? in
+                let folder = NoteCache.folder(ofVault: root)
+                NoteCache.makeFolder(folder)
+                return RecordSpool(path: folder + "/notes.spool.\(getpid())")
+            }
+            vault = try Vault.load(at: root, cache: notes, spool: spool)
+            parseCache = notes
         } catch {
             throw ValidationError("cannot read the vault '\(root)': \(error)")
         }
@@ -141,6 +151,10 @@ struct VaultSelection {
     /// their verdicts kept (with those of the vault's other notes; verdicts of notes no
     /// longer in the vault are dropped).
     func verify(options: VerificationOptions) -> VerificationReport {
+        // Parsed notes are worth keeping whatever the check finds; saved on the side.
+        let saving = DispatchGroup()
+        if let parseCache { DispatchQueue.global().async(group: saving) { parseCache.save() } }
+        defer { saving.wait() }
         let verifier = Verifier(vault: vault, options: options)
         let verdicts = verifier.verdicts(of: chosenNotes, cache: self.verdicts)
         self.verdicts?.save(keeping: vault.notes.map(\.path))
@@ -152,7 +166,7 @@ struct VaultSelection {
     /// which shows cell outputs), and the report on them.
     func verifyInFull(options: VerificationOptions) -> (notes: [VerifiedNote], report: VerificationReport) {
         let verifier = Verifier(vault: vault, options: options)
-        let verified = chosenNotes.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
+        let verified = chosenNotes.compactMap { vault.fullNote(of: $0) }.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
         return (verified, VerificationReport(notes: verified, vaultDiagnostics: relevantVaultDiagnostics + outsiders,
                                              strict: options.strict))
     }

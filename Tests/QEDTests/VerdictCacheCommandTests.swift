@@ -51,6 +51,22 @@ import Testing
         }
     }
 
+    /// With the parse cache kept and the verdicts gone, unchanged notes are loaded as outlines
+    /// and verified from the whole notes the cache holds: every failure is found again, at the
+    /// same place, as a run that parses everything finds it.
+    @Test func notesVerifiedFromTheParseCacheFailWhereTheyFail() throws {
+        let vault = try TemporaryVault(Self.troubled)
+        let fresh = try QEDProcess.run(["check", vault.root.path, "--format", "json", "--no-cache"])
+        _ = try QEDProcess.run(["check", vault.root.path])
+        try FileManager.default.removeItem(atPath: vault.path(".qed-cache/verdicts.bin"))
+        #expect(FileManager.default.fileExists(atPath: vault.path(".qed-cache/notes.bin")))
+        let fromOutlines = try QEDProcess.run(["check", vault.root.path, "--format", "json"])
+        #expect(fromOutlines.stdout == fresh.stdout && fromOutlines.status == 1)
+        #expect(fromOutlines.stdout.contains("\"line\" : 6") && fromOutlines.stdout.contains("a.md"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: vault.path(".qed-cache")).sorted()
+        #expect(left == [".gitignore", "notes.bin", "verdicts.bin"], "the spool leaves no file")
+    }
+
     @Test func anEditedNoteIsReportedAsItIsNow() throws {
         let vault = try TemporaryVault(Self.troubled)
         let first = try QEDProcess.run(["check", vault.root.path])

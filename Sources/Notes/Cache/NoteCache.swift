@@ -69,8 +69,12 @@ public final class NoteCache: Sendable {
     /// The cache kept in the vault at `root`: read from, and saved back to,
     /// `root/.qed-cache/notes.bin`.
     public static func inVault(_ root: String) -> NoteCache {
-        let real = realPath(root) ?? root
-        return NoteCache(loadingFrom: real + "/" + folderName + "/notes.bin")
+        NoteCache(loadingFrom: folder(ofVault: root) + "/notes.bin")
+    }
+
+    /// The cache folder of the vault at `root` (which may not exist yet).
+    public static func folder(ofVault root: String) -> String {
+        (realPath(root) ?? root) + "/" + folderName
     }
 
     /// Saves to the file this cache was loaded from, if any, unless it holds what this run

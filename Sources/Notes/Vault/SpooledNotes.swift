@@ -39,6 +39,19 @@ extension Vault {
         guard let spooled else { return notes.indices.contains(i) ? notes[i] : nil }
         return spooled.note(i, outline: notes[i])
     }
+
+    /// The whole note of which `note` is the outline (or `note` itself, when the vault holds
+    /// whole notes or it is not one of the vault's): found by path, as `notes` is in path order.
+    public func fullNote(of note: Note) -> Note? {
+        guard spooled != nil else { return note }
+        var (low, high) = (0, notes.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if notes[middle].path.utf8.lexicographicallyPrecedes(note.path.utf8) { low = middle + 1 } else { high = middle }
+        }
+        guard low < notes.count, notes[low].path == note.path else { return note }
+        return fullNote(low)
+    }
 }
 
 extension Note {

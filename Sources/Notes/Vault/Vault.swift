@@ -180,9 +180,10 @@ public struct Vault: Sendable {
             let result: Result<ReadNote, NoteError>
             do throws(NoteError) {
                 result = .success(try Containment.working(on: file.relative) { () throws(NoteError) -> ReadNote in
-                    // A spooling build takes an unchanged note's outline from the cache, its
-                    // body left encoded where the cache read it (the caller hashed the bytes).
-                    if spool != nil, let cache, let key = contentKeys[file.relative],
+                    // A spooling load takes an unchanged note's outline from the cache, its body
+                    // left encoded where the cache read it.
+                    if spool != nil, let cache,
+                       let key = contentKeys[file.relative] ?? contentKey(ofNoteAt: file.absolute, config: config),
                        let held = cache.outline(path: file.relative, contentKey: key) {
                         return ReadNote(note: held.outline, whole: .cache(held.record))
                     }
@@ -198,6 +199,15 @@ public struct Vault: Sendable {
             slots.lock.unlock()
         }
         return slots.values
+    }
+
+    /// The cache key of the bytes of the regular file at `path` (within the note size limit);
+    /// nil for anything else, which `Note.read` then reports.
+    private static func contentKey(ofNoteAt path: String, config: VaultConfig) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+              let bytes = readFile(path, limit: config.limits.noteBytes) else { return nil }
+        return NoteCache.contentKey(of: bytes)
     }
 
     /// The note's record appended to `spool` (the bytes the cache read it from when it has
