@@ -32,18 +32,21 @@ enum SearchIndex {
         case json, script
     }
 
-    /// Writes the index in `form` a note at a time, so no build holds a whole copy: at
-    /// 10,000 notes each copy is 40 MB.
-    static func write(_ notes: [NoteSummary], as form: Form, to emit: ([UInt8]) -> Void) {
-        emit(Array(((form == .script ? "window.QED_SEARCH_INDEX = " : "") + "{\"notes\":[").utf8))
+    /// Writes the index in each of `forms` (`emit(piece, k)` for `forms[k]`, nil for all)
+    /// a note at a time, so no build holds a whole copy (at 10,000 notes each is 40 MB), and
+    /// each entry is made once for all forms.
+    static func write(_ notes: [NoteSummary], forms: [Form], to emit: ([UInt8], Int?) -> Void) {
+        for (k, form) in forms.enumerated() {
+            emit(Array(((form == .script ? "window.QED_SEARCH_INDEX = " : "") + "{\"notes\":[").utf8), k)
+        }
         var out: [UInt8] = []
         for (i, note) in notes.enumerated() {
             out.removeAll(keepingCapacity: true)
             if i > 0 { out += Array(",\n".utf8) }
             entry(note, to: &out)
-            emit(out)
+            emit(out, nil)
         }
-        emit(Array((form == .script ? "]};\n" : "]}\n").utf8))
+        for (k, form) in forms.enumerated() { emit(Array((form == .script ? "]};\n" : "]}\n").utf8), k) }
     }
 
     private static func entry(_ note: NoteSummary, to out: inout [UInt8]) {

@@ -31,8 +31,9 @@ struct IndexPagesStage: Sendable {
         try page(SitePaths.search, plan.pages.search(), into: &output)
         try page(SitePaths.notFound, plan.pages.notFound(baseURL: plan.baseURL), into: &output)
         let notes = summaries
-        try derived(SitePaths.searchIndexJSON, into: &output) { SearchIndex.write(notes, as: .json, to: $0) }
-        try derived(SitePaths.searchIndexScript, into: &output) { SearchIndex.write(notes, as: .script, to: $0) }
+        try derived([SitePaths.searchIndexJSON, SitePaths.searchIndexScript], into: &output) {
+            SearchIndex.write(notes, forms: [.json, .script], to: $0)
+        }
         let sitemapPages = [SitePaths.home, SitePaths.tagsIndex] + summaries.map { $0.page }
             + tree.tags.map { SitePaths.page(forTag: $0.name) }
         let baseURL = plan.baseURL
@@ -68,10 +69,10 @@ struct IndexPagesStage: Sendable {
     }
 
     /// A file made from the notes' summaries, which their verification keys determine.
-    private func derived(_ path: String, into output: inout Output, _ produce: @escaping Producer) throws(BuildError) {
-        output.keys[path] = summariesKey
-        if sink.reuse(path, key: summariesKey) { return }
-        try sink.write(path, streaming: produce)
+    private func derived(_ paths: [String], into output: inout Output, _ produce: @escaping MultiProducer) throws(BuildError) {
+        for path in paths { output.keys[path] = summariesKey }
+        if paths.allSatisfy({ sink.reuse($0, key: summariesKey) }) { return }
+        try sink.write(paths, streaming: produce)
     }
 
     /// Puts the file at `path` unless the previous one has the same key; `counted`: it is a

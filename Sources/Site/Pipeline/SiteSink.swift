@@ -19,10 +19,16 @@ protocol SiteSink: Sendable {
     /// Puts at `path` the pieces `produce` hands to its argument, in order, without holding
     /// them all where the sink can help it (a file); a sink may also defer it, as above.
     func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError)
+    /// Puts at each of `paths` the pieces `produce` hands out for it (`emit(piece, k)` for
+    /// `paths[k]`, `emit(piece, nil)` for all): files that share most of their bytes (the
+    /// search index as JSON and as a script) are made in one pass where the sink can.
+    func write(_ paths: [String], streaming produce: @escaping MultiProducer) throws(BuildError)
 }
 
 /// Hands a file's pieces, in order, to the function it is given.
 typealias Producer = @Sendable (_ emit: ([UInt8]) -> Void) -> Void
+/// Hands the pieces of several files, in order, each for one file (by index) or for all (nil).
+typealias MultiProducer = @Sendable (_ emit: ([UInt8], Int?) -> Void) -> Void
 
 extension SiteSink {
     func write(_ path: String, _ text: String) throws(BuildError) {
@@ -35,6 +41,13 @@ extension SiteSink {
 
     func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
         try write(path, deferred: { collect(produce) })
+    }
+
+    /// Each file on its own, from its pieces of `produce`.
+    func write(_ paths: [String], streaming produce: @escaping MultiProducer) throws(BuildError) {
+        for (k, path) in paths.enumerated() {
+            try write(path, streaming: { emit in produce { piece, file in if file == nil || file == k { emit(piece) } } })
+        }
     }
 }
 

@@ -19,50 +19,76 @@ struct StagingWriter: SiteSink {
         return carryOver(path)
     }
 
-    /// Puts the previous build's file at `path` into the new site as it is.
+    /// Puts the previous build's file at `path` into the new site as it is: hard-linked (one
+    /// system call; the folder is made only when the link says it is missing), else copied.
     func carryOver(_ path: String) -> Bool {
         guard let previous else { return false }
         let old = previous + "/" + path
         let new = staging + "/" + path
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: old) else { return false }
-        makeParent(of: new)
-        if (try? fm.linkItem(atPath: old, toPath: new)) != nil { return true }
-        return (try? fm.copyItem(atPath: old, toPath: new)) != nil
+        if link(old, new) == 0 { return true }
+        if errno == ENOENT {
+            guard FileManager.default.fileExists(atPath: old) else { return false }
+            makeParent(of: new)
+            if link(old, new) == 0 { return true }
+        }
+        return (try? FileManager.default.copyItem(atPath: old, toPath: new)) != nil
     }
 
     func write(_ path: String, _ data: Data) throws(BuildError) {
-        try writeFile(path) { write in _ = data.withUnsafeBytes { write($0) } }
+        try writeFiles([path]) { write in _ = data.withUnsafeBytes { write($0, nil) } }
     }
 
     func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
-        try writeFile(path) { write in produce { piece in _ = piece.withUnsafeBytes { write($0) } } }
+        try writeFiles([path]) { write in produce { piece in _ = piece.withUnsafeBytes { write($0, nil) } } }
     }
 
-    /// Opens the file at `path` afresh and lets `body` write to it; `write` answers false
-    /// once a write failed (later ones are skipped), and the failure is thrown at the end.
-    private func writeFile(_ path: String, _ body: (_ write: (UnsafeRawBufferPointer) -> Bool) -> Void) throws(BuildError) {
-        let full = staging + "/" + path
-        makeParent(of: full)
-        // The path may be a hard link into the previous site: never write through it.
-        unlink(full)
-        // Plain open/write/close: Foundation's Data.write syncs each file to disk, which made
-        // writing a few thousand pages take seconds. Durability against power loss is not
-        // what the atomic swap promises; a killed process loses nothing that was written.
-        let fd = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw .io(path: full, message: "cannot write: \(String(cString: strerror(errno)))")
+    /// All the files in one pass of `produce`: pieces meant for all of them are made once.
+    func write(_ paths: [String], streaming produce: @escaping MultiProducer) throws(BuildError) {
+        try writeFiles(paths) { write in produce { piece, file in _ = piece.withUnsafeBytes { write($0, file) } } }
+    }
+
+    /// Opens the files at `paths` afresh and lets `body` write to them (to file `k`, or to
+    /// every file for nil); `write` answers false once a write failed (later ones are
+    /// skipped), and the failure is thrown at the end.
+    private func writeFiles(_ paths: [String], _ body: (_ write: (UnsafeRawBufferPointer, Int?) -> Bool) -> Void) throws(BuildError) {
+        var files: [(path: String, fd: Int32)] = []
+        defer { for file in files { close(file.fd) } }
+        for path in paths {
+            let full = staging + "/" + path
+            // The path may be a hard link into the previous site: never write through it.
+            unlink(full)
+            // Plain open/write/close: Foundation's Data.write syncs each file to disk, which made
+            // writing a few thousand pages take seconds. Durability against power loss is not
+            // what the atomic swap promises; a killed process loses nothing that was written.
+            let fd = withParent(of: full) { open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+            guard fd >= 0 else {
+                throw .io(path: full, message: "cannot write: \(String(cString: strerror(errno)))")
+            }
+            files.append((full, fd))
         }
-        defer { close(fd) }
-        var failure: Int32? = nil
-        body { buffer in
+        var failure: (path: String, errno: Int32)? = nil
+        body { buffer, target in
             guard failure == nil else { return false }
-            failure = Self.writeAll(buffer, to: fd)
-            return failure == nil
+            for (k, file) in files.enumerated() where target == nil || target == k {
+                if let error = Self.writeAll(buffer, to: file.fd) {
+                    failure = (file.path, error)
+                    return false
+                }
+            }
+            return true
         }
         if let failure {
-            throw .io(path: full, message: "cannot write: \(String(cString: strerror(failure)))")
+            throw .io(path: failure.path, message: "cannot write: \(String(cString: strerror(failure.errno)))")
         }
+    }
+
+    /// Runs `create` (an `open` of `file`), and once more after making the file's folder when
+    /// it failed for want of it: most files go to folders that exist already.
+    private func withParent(of file: String, _ create: () -> Int32) -> Int32 {
+        let result = create()
+        guard result < 0, errno == ENOENT else { return result }
+        makeParent(of: file)
+        return create()
     }
 
     /// Writes every byte, retrying short writes; the errno of a failure.
