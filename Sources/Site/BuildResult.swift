@@ -20,6 +20,8 @@ public struct BuildResult: Sendable {
     public let output: String
     /// Output paths of the HTML pages rendered in this build (the rest were reused), sorted.
     public let renderedPages: [String]
+    /// How long each stage took (`qed build --timings`).
+    public var timings = BuildTimings()
 
     /// "12 notes, 84 claims verified, 0 failed, 0 errors, 1 warning; 15 pages written, 3 reused".
     /// "21 formulas verified, " (and how many failed), or nothing when no formula was checked.

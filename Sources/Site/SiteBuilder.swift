@@ -40,28 +40,35 @@ public struct SiteBuilder: Sendable {
         }
         let theme = try Theme.load(userFolder: options.templates, highlighter: options.highlighter)
         output.cleanLeftovers()
+        var timings = BuildTimings()
         // Nothing changed since the site in the output folder was built: it is the site this
         // build would write. Reading and hashing the files is all it costs.
-        let inputs = inputs(vaultRoot: vaultRoot, output: output, theme: theme)
+        let inputs = timings.measure(.inputs) { self.inputs(vaultRoot: vaultRoot, output: output, theme: theme) }
         if options.useCache, let inputs, let outcome = BuildManifest.outcome(in: output.path, ifInputsAre: inputs.fingerprint) {
             if outcome.stats.notes == 0 && !options.allowEmpty { throw .noNotes(vault: vaultRoot) }
-            return unchanged(outcome, output: output)
+            var result = unchanged(outcome, output: output)
+            result.timings = timings
+            return result
         }
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         let staging = try output.makeStaging()
         do throws(BuildError) {
             let noteCache = options.useCache ? NoteCache.inVault(vaultRoot) : nil
-            let vault = try load(vaultRoot, output: output, staging: staging, cache: noteCache,
-                                 contentKeys: inputs?.contentKeys ?? [:])
+            let vault = try timings.measure(.load) { () throws(BuildError) in
+                try load(vaultRoot, output: output, staging: staging, cache: noteCache, contentKeys: inputs?.contentKeys ?? [:])
+            }
             // Parsed notes are worth keeping whatever the build finds in them. They are saved while
             // the vault is linked (one core), which leaves the other core idle otherwise.
             let saving = DispatchGroup()
             if let noteCache { DispatchQueue.global().async(group: saving) { noteCache.save() } }
             defer { saving.wait() }
             if vault.notes.isEmpty && !options.allowEmpty { throw BuildError.noNotes(vault: vaultRoot) }
-            let result = try build(vault: vault, theme: theme, previous: previous, output: output,
-                                   staging: staging, inputs: inputs?.fingerprint ?? "")
-            if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
+            var result = try build(vault: vault, theme: theme, previous: previous, output: output,
+                                   staging: staging, inputs: inputs?.fingerprint ?? "", timings: &timings)
+            try timings.measure(.publish) { () throws(BuildError) in
+                if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
+            }
+            result.timings = timings
             return result
         } catch {
             output.discard(staging: staging)
@@ -84,23 +91,28 @@ public struct SiteBuilder: Sendable {
     /// Links the vault, runs the pipeline into the staging folder, and leaves there what the
     /// next build reuses: the manifest and the fills pack.
     private func build(vault: Vault, theme: Theme, previous: BuildManifest?, output: OutputFolder,
-                       staging: String, inputs: String) throws(BuildError) -> BuildResult {
-        let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian,
-                              spooled: vault.spooled, jobs: options.jobs)
-        let plan = SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version)
+                       staging: String, inputs: String, timings: inout BuildTimings) throws(BuildError) -> BuildResult {
+        let plan = timings.measure(.link) {
+            let graph = LinkGraph(notes: vault.notes, files: vault.files, obsidian: vault.config.obsidian,
+                                  spooled: vault.spooled, jobs: options.jobs)
+            return SitePlan(vault: vault, graph: graph, theme: theme, options: options, version: version)
+        }
         let writer = StagingWriter(staging: staging, previous: previous == nil ? nil : output.path,
                                    previousKeys: previous?.pages ?? [:])
         let fills = PackedFills(previousSite: previous == nil ? nil : output.path, staging: staging)
         var run = try SitePipeline(options: options, plan: plan).run(previous: previous, fills: fills, sink: writer)
+        timings.append(run.timings)
         run.manifest.inputs = inputs
         let wroteSite = run.succeeded || options.keepGoing
         if wroteSite {
-            // An unchanged manifest (nothing changed in the vault) is linked, not encoded again.
-            // The fills pack is written while the manifest is: two files, two cores.
-            let packing = DispatchGroup()
-            DispatchQueue.global().async(group: packing) { fills.write(to: staging + "/" + FillsPack.path) }
-            defer { packing.wait() }
-            if run.manifest != previous || !writer.carryOver(BuildManifest.path) { try run.manifest.write(to: staging) }
+            try timings.measure(.caches) { [run] () throws(BuildError) in
+                // An unchanged manifest (nothing changed in the vault) is linked, not encoded again.
+                // The fills pack is written while the manifest is: two files, two cores.
+                let packing = DispatchGroup()
+                DispatchQueue.global().async(group: packing) { fills.write(to: staging + "/" + FillsPack.path) }
+                defer { packing.wait() }
+                if run.manifest != previous || !writer.carryOver(BuildManifest.path) { try run.manifest.write(to: staging) }
+            }
         }
         return BuildResult(verifiedNotes: run.verifiedNotes, diagnostics: run.diagnostics, stats: run.stats,
                            succeeded: run.succeeded, wroteSite: wroteSite, output: output.path, renderedPages: run.rendered)

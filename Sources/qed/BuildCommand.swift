@@ -47,6 +47,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Publish a site even when the vault has no notes (by default finding none is an error, exit 2).")
     var allowEmpty = false
 
+    @Flag(help: "Print how long each stage of the build took (reading, linking, note pages, …).")
+    var timings = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs).") }
         if let baseURL, !VaultConfig.isSafeBaseURL(baseURL) {
@@ -88,6 +91,7 @@ struct Build: ParsableCommand {
 
             Terminal.writeError("\(verdict): \(result.summary) in \(String(format: "%.2f", seconds)) s → \(output)\n")
         }
+        if timings { Terminal.writeError("timings: \(result.timings.description)\n") }
         if !result.succeeded { throw ExitStatus.failure }
     }
 }

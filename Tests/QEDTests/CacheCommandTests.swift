@@ -31,6 +31,22 @@ import Testing
 
     /// A cache is an optimisation: when it cannot be written (here `.qed-cache` is a file, so
     /// no folder can be made there, whoever runs the test), the check runs and says nothing of it.
+    /// `--timings` names every stage a build ran, in order, with its seconds: all seven for a
+    /// build that made the site, only the hashing for one that found nothing changed.
+    @Test func buildTimingsNameEveryStageItRan() throws {
+        let vault = try TemporaryVault(Self.files)
+        let output = vault.root.deletingLastPathComponent().appendingPathComponent("timed-site").path
+        let full = try QEDProcess.run(["build", vault.root.path, "-o", output, "--keep-going", "-q", "--timings"])
+        let line = try #require(full.stderr.split(separator: "\n").first { $0.hasPrefix("timings: ") })
+        let stages = line.dropFirst("timings: ".count).split(separator: ", ").map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
+        #expect(stages == ["hash inputs", "read notes", "link and plan", "note pages", "index pages", "write caches", "publish"])
+        #expect(line.split(separator: ", ").allSatisfy { $0.hasSuffix(" s") && Double($0.split(separator: " ").dropLast().last ?? "") != nil })
+        let unchanged = try QEDProcess.run(["build", vault.root.path, "-o", output, "--keep-going", "-q", "--timings"])
+        #expect(unchanged.stderr.contains("timings: hash inputs ") && !unchanged.stderr.contains("read notes"))
+        let silent = try QEDProcess.run(["build", vault.root.path, "-o", output, "--keep-going", "-q"])
+        #expect(!silent.stderr.contains("timings:"))
+    }
+
     @Test func aVaultWhereNoCacheCanBeWrittenIsStillChecked() throws {
         let vault = try TemporaryVault(Self.files.merging([".qed-cache": "not a folder"]) { a, _ in a })
         let outcome = try QEDProcess.run(["check", vault.root.path])

@@ -18,11 +18,16 @@ struct SitePipeline: Sendable {
         var stats: BuildStats
         var diagnostics: [Diagnostic]
         var succeeded: Bool
+        /// How long the note pages and the index pages took.
+        var timings = BuildTimings()
     }
 
     func run(previous: BuildManifest?, fills: any FillsStore, sink: any SiteSink) throws(BuildError) -> Run {
-        let outcomes = try NotePagesStage(plan: plan, previous: previous?.notes ?? [:], fills: fills, sink: sink,
-                                          jobs: options.jobs, progress: options.progress).run()
+        var timings = BuildTimings()
+        let outcomes = try timings.measure(.notePages) { () throws(BuildError) in
+            try NotePagesStage(plan: plan, previous: previous?.notes ?? [:], fills: fills, sink: sink,
+                               jobs: options.jobs, progress: options.progress).run()
+        }
         let summaries = outcomes.map(\.summary)
         var manifest = BuildManifest()
         manifest.vaultDiagnostics = plan.vault.diagnostics
@@ -36,8 +41,10 @@ struct SitePipeline: Sendable {
             summariesHasher.add(outcome.summary.path)
             summariesHasher.add(outcome.verificationKey)
         }
-        let index = try IndexPagesStage(plan: plan, summaries: summaries, summariesKey: summariesHasher.hex, sink: sink,
-                                        jobs: options.jobs).run()
+        let index = try timings.measure(.indexPages) { () throws(BuildError) in
+            try IndexPagesStage(plan: plan, summaries: summaries, summariesKey: summariesHasher.hex, sink: sink,
+                                jobs: options.jobs).run()
+        }
         manifest.pages.merge(index.keys) { _, new in new }
         rendered += index.rendered
 
@@ -50,7 +57,7 @@ struct SitePipeline: Sendable {
         manifest.outcome = Outcome(stats: stats, diagnostics: diagnostics)
         return Run(manifest: manifest, verifiedNotes: outcomes.filter(\.verified).map(\.summary.path),
                    rendered: rendered.sorted(), stats: stats, diagnostics: diagnostics,
-                   succeeded: stats.errors == 0 && stats.failedClaims == 0)
+                   succeeded: stats.errors == 0 && stats.failedClaims == 0, timings: timings)
     }
 
     /// Every diagnostic of a build in report order (vault-level first, then by note), with
