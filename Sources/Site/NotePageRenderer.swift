@@ -26,13 +26,15 @@ struct NotePageRenderer: Sendable {
 
     /// The note's page from what verification gave (fresh or from the cache): written natively
     /// when the note templates are the default theme's, else through the user's `note.mustache`.
-    func render(_ i: Int, fills: NoteFills, summary: NoteSummary) throws(BuildError) -> String {
-        theme.render(try page(i, fills: fills, summary: summary))
+    /// `note` is note `i` whole when the caller has it (it just verified it), else read here.
+    func render(_ i: Int, note: Note? = nil, fills: NoteFills, summary: NoteSummary) throws(BuildError) -> String {
+        theme.render(try page(i, note: note, fills: fills, summary: summary))
     }
 
     /// What the note's page shows.
-    func page(_ i: Int, fills: NoteFills, summary: NoteSummary) throws(BuildError) -> NotePageModel {
-        let note = try graph.fullNote(i)
+    func page(_ i: Int, note given: Note? = nil, fills: NoteFills, summary: NoteSummary) throws(BuildError) -> NotePageModel {
+        let note: Note
+        if let given { note = given } else { note = try graph.fullNote(i) }
         let page = graph.pages[i]
         let backlinks = graph.incoming[i].map { j -> NoteSummary in
             let source = graph.notes[j]

@@ -33,8 +33,12 @@ public func readFile(_ path: String, limit: Int = .max) -> [UInt8]? {
             }
         }
     }
-    // One byte more than the size: reading it tells a file that grew from one that did not.
-    var out = chunk(min(expected, limit) + 1)
+    // A regular file is read to the size fstat gave (as it was when opened; one written to
+    // meanwhile is read again by the next build, whose hashes differ). Files that do not
+    // know their size (proc files say 0, devices) are read to their end.
+    let sized = type == S_IFREG && expected > 0 && expected <= limit
+    var out = chunk(sized ? expected : min(expected, limit) + 1)
+    if sized { return failed ? nil : out }
     while !failed, !reachedEnd, out.count <= limit { out += chunk(1 << 16) }
     if failed { return nil }
     guard out.count <= limit else { errno = EFBIG; return nil }

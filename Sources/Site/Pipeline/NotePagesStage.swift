@@ -56,9 +56,9 @@ struct NotePagesStage: Sendable {
                     return outcome(summary, rendered: true)
                 }
             }
-            let (_, fresh, summary) = try renderer.verify(i)
+            let (verified, fresh, summary) = try renderer.verify(i)
             fills.keep(keys.verification, fresh)
-            try sink.write(page, renderer.render(i, fills: fresh, summary: summary))
+            try sink.write(page, renderer.render(i, note: verified.note, fills: fresh, summary: summary))
             return outcome(summary, verified: true, rendered: true)
         } catch {
             var failed = outcome(cached ?? renderer.placeholderSummary(i))

@@ -11,6 +11,8 @@ protocol SiteSink: Sendable {
     func carryOver(_ path: String) -> Bool
     /// Puts `data` at `path`.
     func write(_ path: String, _ data: Data) throws(BuildError)
+    /// Puts `text`, as UTF-8, at `path`.
+    func write(_ path: String, _ text: String) throws(BuildError)
     /// Puts a file of the vault (an image) at `path`.
     func copy(_ source: String, to path: String) throws(BuildError)
     /// Puts at `path` what `make` returns. A sink may call it later, when the file is first

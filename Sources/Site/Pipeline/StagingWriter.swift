@@ -38,6 +38,13 @@ struct StagingWriter: SiteSink {
         try writeFiles([path]) { write in _ = data.withUnsafeBytes { write($0, nil) } }
     }
 
+    /// The text's own UTF-8 bytes, written without a copy into `Data` (a page is tens of KB,
+    /// and a build writes thousands).
+    func write(_ path: String, _ text: String) throws(BuildError) {
+        var text = text
+        try writeFiles([path]) { write in text.withUTF8 { _ = write(UnsafeRawBufferPointer($0), nil) } }
+    }
+
     func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
         try writeFiles([path]) { write in produce { piece in _ = piece.withUnsafeBytes { write($0, nil) } } }
     }
