@@ -216,10 +216,14 @@ struct Parser {
 
     /// Appends an atom, turning a binary operator into a prefix one where TeX would
     /// (at the start, or after an operator, relation, opening or punctuation).
-    mutating func append(_ node: MathNode, to row: inout [MathNode]) {
-        var node = node
+    mutating func append(_ node: consuming MathNode, to row: inout [MathNode]) {
         if node.atom == .bin {
-            let previous = row.last { $0.atom != .space }?.atom
+            // The last non-space atom, read in place: `row.last { … }` copied the node.
+            var previous: AtomClass?
+            for k in row.indices.reversed() where row[k].atom != .space {
+                previous = row[k].atom
+                break
+            }
             switch previous {
             case nil, .bin?, .op?, .rel?, .open?, .punct?:
                 node.atom = .ord
