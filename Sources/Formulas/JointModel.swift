@@ -32,34 +32,35 @@ struct JointModel: Sendable {
         variables.filter(set.contains)
     }
 
-    /// The coordinates of a flat index over `subset`.
-    private func coordinates(_ flat: Int, _ subset: [String]) -> [String: Int] {
-        var out: [String: Int] = [:]
-        var rest = flat
-        for variable in subset.reversed() {
-            let n = size(of: variable) ?? 1
-            out[variable] = rest % n
-            rest /= n
-        }
-        return out
-    }
-
-    private func flat(_ coordinates: [String: Int], _ subset: [String]) -> Int {
-        var index = 0
-        for variable in subset { index = index * (size(of: variable) ?? 1) + (coordinates[variable] ?? 0) }
-        return index
-    }
-
     private func count(_ subset: [String]) -> Int {
         subset.reduce(1) { $0 * (size(of: $1) ?? 1) }
     }
 
     /// The 0/1 matrix mapping a table over `superset` to its marginal over `subset`
     /// (rows: superset entries, columns: subset entries).
+    ///
+    /// Row u has its 1 at the flat index over `subset` of u's coordinates over `superset` (a
+    /// variable not in `superset` at coordinate 0). Coordinates are worked out in place, not
+    /// as a dictionary per entry: building these matrices was a fifth of checking formulas.
     private func projection(from superset: [String], to subset: [String]) -> [[Double]] {
-        (0..<count(superset)).map { u in
-            let target = flat(coordinates(u, superset), subset)
-            return (0..<count(subset)).map { $0 == target ? 1 : 0 }
+        let superSizes = superset.map { size(of: $0) ?? 1 }
+        let subSizes = subset.map { size(of: $0) ?? 1 }
+        // A variable's coordinate is read at its first place in `superset`, as `coordinates`
+        // (which assigns from the last place to the first) leaves it.
+        let places = subset.map { superset.firstIndex(of: $0) }
+        let columns = count(subset)
+        var coordinate = [Int](repeating: 0, count: superset.count)
+        return (0..<count(superset)).map { u in
+            var rest = u
+            for k in superset.indices.reversed() {
+                coordinate[k] = rest % superSizes[k]
+                rest /= superSizes[k]
+            }
+            var target = 0
+            for (k, place) in places.enumerated() { target = target * subSizes[k] + (place.map { coordinate[$0] } ?? 0) }
+            var row = [Double](repeating: 0, count: columns)
+            if target >= 0, target < columns { row[target] = 1 }
+            return row
         }
     }
 
