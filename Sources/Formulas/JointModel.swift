@@ -1,5 +1,6 @@
 import Cells
 import Foundation
+import Synchronization
 
 /// The random variables of a formula (`X`, `Y`, `Z`) as one random joint table `J`: a flat
 /// probability vector, row-major in X, Y, Z order. Marginals and products of marginals are
@@ -81,16 +82,26 @@ struct JointModel: Sendable {
     /// The marginal table of `subset` (all variables: the table itself).
     func marginal(_ subset: [String]) -> Expr {
         if subset == variables { return table }
-        return Build.call("matmul", [table, Build.matrix(projection(from: variables, to: subset))])
+        return Build.call("matmul", [table, projectionMatrix(from: variables, to: subset, transposed: false)])
     }
 
     /// A table over `subset` spread over `superset`: entry u of the result is the table's
     /// entry at u's coordinates in `subset`.
     func expand(_ table: Expr, from subset: [String], to superset: [String]) -> Expr {
         if subset == superset { return table }
+        return Build.call("matmul", [table, projectionMatrix(from: superset, to: subset, transposed: true)])
+    }
+
+    /// `projection(from:to:)` (or its transpose) as a matrix literal, built once per process:
+    /// the same few matrices served every formula, and building and freeing their literal
+    /// trees was most of the cost of a marginal.
+    private func projectionMatrix(from superset: [String], to subset: [String], transposed: Bool) -> Expr {
+        let key = ProjectionKey(variables: variables, sizes: sizes, from: superset, to: subset, transposed: transposed)
+        if let built = projectionMatrices.withLock({ $0[key] }) { return built }
         let p = projection(from: superset, to: subset)
-        let transposed = (0..<count(subset)).map { s in p.map { $0[s] } }
-        return Build.call("matmul", [table, Build.matrix(transposed)])
+        let matrix = Build.matrix(transposed ? (0..<count(subset)).map { s in p.map { $0[s] } } : p)
+        projectionMatrices.withLock { if $0.count < ProjectionKey.cacheLimit { $0[key] = matrix } }
+        return matrix
     }
 
     /// The flat index into a table over `subset` of the index variables bound to its variables.
@@ -108,6 +119,20 @@ struct JointModel: Sendable {
         return expr
     }
 }
+
+/// What a projection matrix depends on: the model's variables and sizes, and the two sets.
+private struct ProjectionKey: Hashable, Sendable {
+    var variables: [String]
+    var sizes: [Int]
+    var from: [String]
+    var to: [String]
+    var transposed: Bool
+    /// Variables come from `Vocabulary.randomVariables`, so there are few keys; the bound
+    /// only keeps the cache finite whatever the vocabulary becomes.
+    static let cacheLimit = 4_096
+}
+
+private let projectionMatrices = Mutex<[ProjectionKey: Expr]>([:])
 
 extension JointModel {
     /// A drawn table as the formula's reader thinks of it: `J = [a, b, …]` becomes
