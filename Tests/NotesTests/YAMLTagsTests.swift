@@ -16,8 +16,16 @@ import Testing
         var rng = SplitMix(seed: 0x5EED)
         let fixed = ["", "true", "True", "yes", "off", "on", "null", "Null", "~", "=", "<<", "1", "-1", "0x1F", "0o17",
                      "1_000", "1e3", ".5", ".inf", "-.Inf", ".nan", "1:20", "2026-02-13", "2026-2-3 1:02:03",
-                     "2026-02-13T09:30:00Z", "\n", "\u{85}", "\u{2028}", "\r\n", "yesterday", "熵", "Tom", "x"]
+                     "2026-02-13T09:30:00Z", "\n", "\u{85}", "\u{2028}", "\r\n", "yesterday", "熵", "Tom", "x",
+                     "true\n", "NULL\r\n", "no\u{85}", "off\u{2028}", "truex", "TRUE ", "nullx", "tRue", "on\n\n",
+                     "yes\u{0B}", "False\u{0C}", "type/method", "theory", "null\r", "o\nn"]
         var samples = fixed
+        let words = Array(YAMLTags.boolWords) + Array(YAMLTags.nullWords)
+        for _ in 0..<1000 {
+            let word = words[Int(rng.next() % UInt64(words.count))]
+            let tail = (0..<(rng.next() % 3)).map { _ in Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] }.joined()
+            samples.append(word + tail)
+        }
         for _ in 0..<3000 {
             let length = Int(rng.next() % 9)
             samples.append((0..<length).map { _ in Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))] }.joined())

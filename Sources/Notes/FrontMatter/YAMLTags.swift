@@ -18,8 +18,29 @@ enum YAMLTags {
 
     /// `Resolver.default`'s tag name for a plain scalar holding `string`.
     static func plain(_ string: String) -> String {
-        if let first = string.unicodeScalars.first, surelyText(first) { return str }
+        guard let first = string.unicodeScalars.first else { return resolvedByYams(string) }
+        if surelyText(first) { return str }
+        if first.isASCII, first.properties.isAlphabetic { return startingWithRuleLetter(string) }
         return resolvedByYams(string)
+    }
+
+    static let boolWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+    static let nullWords: Set<String> = ["null", "Null", "NULL"]
+    /// What ICU's `$` also matches before, at the end of the input.
+    private static let lineTerminators: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+
+    /// A string starting with one of `y n t f o` (either case) can match only the bool rule
+    /// and the null rule's words (every other alternative starts with a sign, a digit, `.`,
+    /// `<`, `~` or `=`): it is that word, or text. Only a line terminator, before which `$`
+    /// also matches, leaves the answer to Yams.
+    private static func startingWithRuleLetter(_ string: String) -> String {
+        if boolWords.contains(string) { return Tag.Name.bool.rawValue }
+        if nullWords.contains(string) { return Tag.Name.null.rawValue }
+        if string.unicodeScalars.contains(where: { lineTerminators.contains($0.value) }) { return resolvedByYams(string) }
+        return str
     }
 
     /// What Yams's default resolver makes of a plain scalar, asked of Yams.
