@@ -9,10 +9,14 @@ struct MathTextWriter {
     /// Scalars kept at most: indexes keep a note's first few thousand.
     static let limit = 4_096
 
-    /// Built with whole-string appends and a running scalar count: appending scalar by scalar
-    /// to a `String.UnicodeScalarView` was most of this writer's cost.
-    private(set) var output = ""
+    /// UTF-8 built with whole-piece appends and a running scalar count: appending scalar by
+    /// scalar to a `String.UnicodeScalarView` was most of this writer's cost, and appending
+    /// to a `String` piece by piece still half of it.
+    private var bytes: [UInt8] = []
     private var count = 0
+
+    /// The text; pieces are cut only at scalar boundaries, so the bytes are valid UTF-8.
+    var output: String { String(decoding: bytes, as: UTF8.self) }
 
     /// What goes before child `index + 1`, for elements whose children are the parts of one
     /// construct: `a/b`, `x_i`, `x^2`, `∑_i^n`.
@@ -111,14 +115,19 @@ struct MathTextWriter {
     private mutating func append(_ piece: String) {
         let room = MathTextWriter.limit - count
         guard room > 0 else { return }
-        var scalars = 0
-        for byte in piece.utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
-        if scalars <= room {
-            output += piece
+        var piece = piece
+        piece.withUTF8 { utf8 in
+            // Keep the first `room` scalars: stop at the start of scalar number `room`.
+            var scalars = 0, end = 0
+            while end < utf8.count {
+                if utf8[end] & 0xC0 != 0x80 {
+                    if scalars == room { break }
+                    scalars += 1
+                }
+                end += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<end]))
             count += scalars
-        } else {
-            for scalar in piece.unicodeScalars.prefix(room) { output.unicodeScalars.append(scalar) }
-            count += room
         }
     }
 }
