@@ -240,8 +240,10 @@ struct Parser {
 
     /// Adds function application after named functions and pins the `form` of
     /// operators at the edges of a row, where Chromium would guess prefix/postfix.
-    func finalize(_ row: [MathNode]) -> [MathNode] {
+    func finalize(_ row: consuming [MathNode]) -> [MathNode] {
         guard !row.isEmpty else { return row }
+        // `row` is consumed, so pinning a form below changes the row in place rather than
+        // copying every node of a row the caller still held.
         var result: [MathNode]
         if row.contains(where: { $0.atom == .function }) {
             result = applyFunctions(row)
