@@ -245,7 +245,8 @@ struct Parser {
         // `row` is consumed, so pinning a form below changes the row in place rather than
         // copying every node of a row the caller still held.
         var result: [MathNode]
-        if row.contains(where: { $0.atom == .function }) {
+        // By index: `contains(where:)` iterates, copying every node of the row.
+        if row.indices.contains(where: { row[$0].atom == .function }) {
             result = applyFunctions(row)
         } else {
             result = row
@@ -276,13 +277,13 @@ struct Parser {
             }
             result.append(row[index])
             guard row[index].atom == .function, index + 1 < row.count else { continue }
-            let next = row[index + 1]
-            switch next.atom {
+            let nextAtom = row[index + 1].atom
+            switch nextAtom {
             case .bin, .rel, .punct, .close, .space: continue
             default: break
             }
             result.append(.op("\u{2061}", .space))
-            if next.atom != .open, !next.startsWithFence {
+            if nextAtom != .open, !row[index + 1].startsWithFence {
                 result.append(.space("0.1667em"))
             }
         }
