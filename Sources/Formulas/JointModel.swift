@@ -1,5 +1,6 @@
 import Cells
 import Foundation
+import Synchronization
 
 /// The random variables of a formula (`X`, `Y`, `Z`) as one random joint table `J`: a flat
 /// probability vector, row-major in X, Y, Z order. Marginals and products of marginals are
@@ -32,34 +33,35 @@ struct JointModel: Sendable {
         variables.filter(set.contains)
     }
 
-    /// The coordinates of a flat index over `subset`.
-    private func coordinates(_ flat: Int, _ subset: [String]) -> [String: Int] {
-        var out: [String: Int] = [:]
-        var rest = flat
-        for variable in subset.reversed() {
-            let n = size(of: variable) ?? 1
-            out[variable] = rest % n
-            rest /= n
-        }
-        return out
-    }
-
-    private func flat(_ coordinates: [String: Int], _ subset: [String]) -> Int {
-        var index = 0
-        for variable in subset { index = index * (size(of: variable) ?? 1) + (coordinates[variable] ?? 0) }
-        return index
-    }
-
     private func count(_ subset: [String]) -> Int {
         subset.reduce(1) { $0 * (size(of: $1) ?? 1) }
     }
 
     /// The 0/1 matrix mapping a table over `superset` to its marginal over `subset`
     /// (rows: superset entries, columns: subset entries).
+    ///
+    /// Row u has its 1 at the flat index over `subset` of u's coordinates over `superset` (a
+    /// variable not in `superset` at coordinate 0). Coordinates are worked out in place, not
+    /// as a dictionary per entry: building these matrices was a fifth of checking formulas.
     private func projection(from superset: [String], to subset: [String]) -> [[Double]] {
-        (0..<count(superset)).map { u in
-            let target = flat(coordinates(u, superset), subset)
-            return (0..<count(subset)).map { $0 == target ? 1 : 0 }
+        let superSizes = superset.map { size(of: $0) ?? 1 }
+        let subSizes = subset.map { size(of: $0) ?? 1 }
+        // A variable's coordinate is read at its first place in `superset`, as `coordinates`
+        // (which assigns from the last place to the first) leaves it.
+        let places = subset.map { superset.firstIndex(of: $0) }
+        let columns = count(subset)
+        var coordinate = [Int](repeating: 0, count: superset.count)
+        return (0..<count(superset)).map { u in
+            var rest = u
+            for k in superset.indices.reversed() {
+                coordinate[k] = rest % superSizes[k]
+                rest /= superSizes[k]
+            }
+            var target = 0
+            for (k, place) in places.enumerated() { target = target * subSizes[k] + (place.map { coordinate[$0] } ?? 0) }
+            var row = [Double](repeating: 0, count: columns)
+            if target >= 0, target < columns { row[target] = 1 }
+            return row
         }
     }
 
@@ -80,16 +82,26 @@ struct JointModel: Sendable {
     /// The marginal table of `subset` (all variables: the table itself).
     func marginal(_ subset: [String]) -> Expr {
         if subset == variables { return table }
-        return Build.call("matmul", [table, Build.matrix(projection(from: variables, to: subset))])
+        return Build.call("matmul", [table, projectionMatrix(from: variables, to: subset, transposed: false)])
     }
 
     /// A table over `subset` spread over `superset`: entry u of the result is the table's
     /// entry at u's coordinates in `subset`.
     func expand(_ table: Expr, from subset: [String], to superset: [String]) -> Expr {
         if subset == superset { return table }
+        return Build.call("matmul", [table, projectionMatrix(from: superset, to: subset, transposed: true)])
+    }
+
+    /// `projection(from:to:)` (or its transpose) as a matrix literal, built once per process:
+    /// the same few matrices served every formula, and building and freeing their literal
+    /// trees was most of the cost of a marginal.
+    private func projectionMatrix(from superset: [String], to subset: [String], transposed: Bool) -> Expr {
+        let key = ProjectionKey(variables: variables, sizes: sizes, from: superset, to: subset, transposed: transposed)
+        if let built = projectionMatrices.withLock({ $0[key] }) { return built }
         let p = projection(from: superset, to: subset)
-        let transposed = (0..<count(subset)).map { s in p.map { $0[s] } }
-        return Build.call("matmul", [table, Build.matrix(transposed)])
+        let matrix = Build.matrix(transposed ? (0..<count(subset)).map { s in p.map { $0[s] } } : p)
+        projectionMatrices.withLock { if $0.count < ProjectionKey.cacheLimit { $0[key] = matrix } }
+        return matrix
     }
 
     /// The flat index into a table over `subset` of the index variables bound to its variables.
@@ -107,6 +119,20 @@ struct JointModel: Sendable {
         return expr
     }
 }
+
+/// What a projection matrix depends on: the model's variables and sizes, and the two sets.
+private struct ProjectionKey: Hashable, Sendable {
+    var variables: [String]
+    var sizes: [Int]
+    var from: [String]
+    var to: [String]
+    var transposed: Bool
+    /// Variables come from `Vocabulary.randomVariables`, so there are few keys; the bound
+    /// only keeps the cache finite whatever the vocabulary becomes.
+    static let cacheLimit = 4_096
+}
+
+private let projectionMatrices = Mutex<[ProjectionKey: Expr]>([:])
 
 extension JointModel {
     /// A drawn table as the formula's reader thinks of it: `J = [a, b, …]` becomes

@@ -18,7 +18,10 @@ enum MathTag: UInt8, Sendable {
     case mi, mn, mo, mtext, mspace, mrow, msub, msup, msubsup, munder, mover, munderover
     case mfrac, msqrt, mroot, mtable, mtr, mtd, mstyle, mphantom, mpadded, merror
 
-    var name: String {
+    var name: String { String(describing: markup) }
+
+    /// The element name, appended to MathML without a `String`'s per-append overhead.
+    var markup: StaticString {
         switch self {
         case .mi: "mi"
         case .mn: "mn"
@@ -146,12 +149,12 @@ struct MathWriter {
     }
 
     mutating func write(_ node: MathNode) {
-        let name = node.tag.name
+        let name = node.tag.markup
         bytes.append(0x3C) // <
-        bytes.append(contentsOf: name.utf8)
+        raw(name)
         for attribute in node.attributes {
             bytes.append(0x20)
-            bytes.append(contentsOf: attribute.name.utf8)
+            append(attribute.name)
             bytes.append(0x3D) // =
             bytes.append(0x22) // "
             escape(attribute.value)
@@ -170,37 +173,58 @@ struct MathWriter {
         }
         bytes.append(0x3C)
         bytes.append(0x2F)
-        bytes.append(contentsOf: name.utf8)
+        raw(name)
         bytes.append(0x3E)
+    }
+
+    /// Appends a string's bytes as they are. `withUTF8` also reaches a small string's bytes
+    /// at once, where appending its `utf8` view goes byte by byte.
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Escapes `<`, `>`, `&`, `"` and replaces what XML 1.0 forbids (C0 controls other
     /// than tab, LF and CR; U+FFFE and U+FFFF, encoded EF BF BE/BF) with U+FFFD.
     mutating func escape(_ text: String) {
-        var utf8 = text.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let byte = pending.isEmpty ? utf8.next() : pending.removeFirst() {
+        var text = text
+        text.withUTF8 { escape($0) }
+    }
+
+    /// Copies runs of bytes that need no escaping in one append each; a Swift string is
+    /// valid UTF-8, so an EF lead byte is always followed by two continuation bytes.
+    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
+        var runStart = 0, i = 0
+        while i < n {
+            let byte = utf8[i]
+            let plain = byte >= 0x20
+                ? byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0x22 && byte != 0xEF
+                : byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if plain {
+                i += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
             switch byte {
             case 0x3C: raw("&lt;")
             case 0x3E: raw("&gt;")
             case 0x26: raw("&amp;")
             case 0x22: raw("&quot;")
-            case 0x09, 0x0A, 0x0D: bytes.append(byte)
-            case 0..<0x20: raw("\u{FFFD}")
             case 0xEF:
-                // Look ahead for U+FFFE / U+FFFF.
-                guard let second = utf8.next() else { bytes.append(byte); continue }
-                guard let third = utf8.next() else { bytes.append(byte); bytes.append(second); continue }
-                if second == 0xBF, third == 0xBE || third == 0xBF {
+                // U+FFFE / U+FFFF (EF BF BE / EF BF BF) are not XML characters.
+                if i + 2 < n, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF {
                     raw("\u{FFFD}")
+                    i += 2
                 } else {
                     bytes.append(byte)
-                    bytes.append(second)
-                    pending.append(third)
                 }
-            default: bytes.append(byte)
+            default: raw("\u{FFFD}") // C0 controls other than tab, LF, CR
             }
+            i += 1
+            runStart = i
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<n]))
     }
 
     /// Escapes `text` into a `String` (for tests and callers that need it alone).

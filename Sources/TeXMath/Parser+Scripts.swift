@@ -1,8 +1,7 @@
 /// Scripts, primes and limits: how `^`, `_` and `'` attach to the atom before them.
 extension Parser {
     /// Attaches `^`, `_`, primes, `\limits` and `\nolimits` that follow `base`.
-    mutating func parseScripts(on base: MathNode) -> MathNode {
-        var base = base
+    mutating func parseScripts(on base: consuming MathNode) -> MathNode {
         var lower: MathNode?
         var upper: MathNode?
         var primes = 0
@@ -72,8 +71,9 @@ extension Parser {
             // The math font's prime is already raised: set it beside the base, as
             // unicode-math does, rather than shrinking it further in a superscript.
             let mark = MathNode.op(Self.primeText(primes), .ord, [("lspace", "0em"), ("rspace", "0em")])
+            let atom = base.atom
             node = MathNode(.mrow, children: [base, mark])
-            node.atom = base.atom
+            node.atom = atom
         } else {
             if primes > 0 {
                 let mark = MathNode.op(Self.primeText(primes), .ord)
@@ -107,21 +107,24 @@ extension Parser {
         }
     }
 
-    func attachScripts(_ base: MathNode, lower: MathNode?, upper: MathNode?) -> MathNode {
+    /// The parts are consumed: each moves into the new element instead of being copied.
+    func attachScripts(_ base: consuming MathNode, lower: consuming MathNode?, upper: consuming MathNode?) -> MathNode {
         guard lower != nil || upper != nil else { return base }
         let underOver = base.limits == .always || (base.limits == .displayLimits && displayStyle)
+        let atom = base.atom
         var node: MathNode
-        switch (lower, upper) {
-        case let (sub?, sup?):
-            node = MathNode(underOver ? .munderover : .msubsup, children: [base, sub, sup])
-        case let (sub?, nil):
-            node = MathNode(underOver ? .munder : .msub, children: [base, sub])
-        case let (nil, sup?):
+        if let sub = lower {
+            if let sup = upper {
+                node = MathNode(underOver ? .munderover : .msubsup, children: [base, sub, sup])
+            } else {
+                node = MathNode(underOver ? .munder : .msub, children: [base, sub])
+            }
+        } else if let sup = upper {
             node = MathNode(underOver ? .mover : .msup, children: [base, sup])
-        default:
+        } else {
             return base
         }
-        node.atom = base.atom
+        node.atom = atom
         return node
     }
 }

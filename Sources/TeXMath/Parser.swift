@@ -216,10 +216,14 @@ struct Parser {
 
     /// Appends an atom, turning a binary operator into a prefix one where TeX would
     /// (at the start, or after an operator, relation, opening or punctuation).
-    mutating func append(_ node: MathNode, to row: inout [MathNode]) {
-        var node = node
+    mutating func append(_ node: consuming MathNode, to row: inout [MathNode]) {
         if node.atom == .bin {
-            let previous = row.last { $0.atom != .space }?.atom
+            // The last non-space atom, read in place: `row.last { … }` copied the node.
+            var previous: AtomClass?
+            for k in row.indices.reversed() where row[k].atom != .space {
+                previous = row[k].atom
+                break
+            }
             switch previous {
             case nil, .bin?, .op?, .rel?, .open?, .punct?:
                 node.atom = .ord
@@ -236,10 +240,13 @@ struct Parser {
 
     /// Adds function application after named functions and pins the `form` of
     /// operators at the edges of a row, where Chromium would guess prefix/postfix.
-    func finalize(_ row: [MathNode]) -> [MathNode] {
+    func finalize(_ row: consuming [MathNode]) -> [MathNode] {
         guard !row.isEmpty else { return row }
+        // `row` is consumed, so pinning a form below changes the row in place rather than
+        // copying every node of a row the caller still held.
         var result: [MathNode]
-        if row.contains(where: { $0.atom == .function }) {
+        // By index: `contains(where:)` iterates, copying every node of the row.
+        if row.indices.contains(where: { row[$0].atom == .function }) {
             result = applyFunctions(row)
         } else {
             result = row
@@ -270,13 +277,13 @@ struct Parser {
             }
             result.append(row[index])
             guard row[index].atom == .function, index + 1 < row.count else { continue }
-            let next = row[index + 1]
-            switch next.atom {
+            let nextAtom = row[index + 1].atom
+            switch nextAtom {
             case .bin, .rel, .punct, .close, .space: continue
             default: break
             }
             result.append(.op("\u{2061}", .space))
-            if next.atom != .open, !next.startsWithFence {
+            if nextAtom != .open, !row[index + 1].startsWithFence {
                 result.append(.space("0.1667em"))
             }
         }

@@ -44,6 +44,10 @@ struct FrontMatterParser {
     /// File line of the YAML's first line (2: right after the opening `---`).
     let firstLine = 2
     var diagnostics: [Diagnostic] = []
+    /// Whether the tree was composed with `Resolver.basic`, its tags to be read with `tagName`.
+    private var basicTags = false
+    /// Off only in tests, which compare both ways of composing.
+    var mayUseBasicResolver = true
 
     init(file: String) { self.file = file }
 
@@ -66,7 +70,7 @@ struct FrontMatterParser {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try compose(yaml)
         } catch {
             diagnostics.append(yamlDiagnostic(error))
             return result
@@ -78,7 +82,7 @@ struct FrontMatterParser {
             return result
         }
         for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
+            let key = string(keyNode) ?? ""
             let at = location(value.mark ?? keyNode.mark)
             switch key {
             case "title": result.title = scalarString(value, key: key, at: at)
@@ -94,10 +98,43 @@ struct FrontMatterParser {
             }
             if !["title", "brief", "type", "domain", "created", "updated", "tags", "aliases", "qed"].contains(key) {
                 var depthBudget = 64
-                result.extra[key] = Self.value(value, depth: &depthBudget)
+                result.extra[key] = self.value(value, depth: &depthBudget)
             }
         }
         return result
+    }
+
+    /// Yams reads the process environment for its default encoding on every parser it makes
+    /// (a third of a front matter's parse); it is read once here instead.
+    static var encoding: Parser.Encoding { Parser.Encoding(rawValue: encodingName) ?? .default }
+    private static let encodingName = Parser.Encoding.default.rawValue
+
+    /// Composes with `Resolver.basic` when `YAMLTags` can give every tag the default resolver
+    /// would (see `YAMLTags.mayComposeBasic`), else, or on any error, with `Resolver.default`.
+    mutating func compose(_ yaml: String) throws -> Node? {
+        if mayUseBasicResolver, YAMLTags.mayComposeBasic(yaml) {
+            do {
+                let root = try Yams.compose(yaml: yaml, .basic, .default, Self.encoding)
+                basicTags = true
+                return root
+            } catch {}
+        }
+        basicTags = false
+        return try Yams.compose(yaml: yaml, .default, .default, Self.encoding)
+    }
+
+    /// `node.tag.description` as Yams's default resolver gives it.
+    func tagName(_ node: Node) -> String {
+        guard basicTags, case .scalar(let s) = node else { return node.tag.description }
+        // Without explicit tags, a plain scalar is implicitly tagged and any other is `str`.
+        return s.style == .plain ? YAMLTags.plain(s.string) : YAMLTags.str
+    }
+
+    /// `node.string` as under the default resolver: a mapping reads as the value of its `=` key.
+    func string(_ node: Node) -> String? {
+        guard basicTags, case .mapping(let pairs) = node else { return node.string }
+        for (key, value) in pairs where tagName(key) == Tag.Name.value.rawValue { return string(value) }
+        return nil
     }
 
     func yamlDiagnostic(_ error: Error) -> Diagnostic {
@@ -136,32 +173,32 @@ struct FrontMatterParser {
         return t
     }
 
-    static func isScalarString(_ node: Node) -> Bool {
+    func isScalarString(_ node: Node) -> Bool {
         guard case .scalar(let s) = node else { return false }
         if s.style != .plain { return true }
-        let tag = node.tag.description
+        let tag = tagName(node)
         return tag != Tag.Name.int.rawValue && tag != Tag.Name.float.rawValue
             && tag != Tag.Name.bool.rawValue && tag != Tag.Name.null.rawValue
     }
 
-    static func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: Node) -> Bool {
         guard case .scalar(let s) = node, s.style == .plain else { return false }
-        return node.tag.description == Tag.Name.null.rawValue
+        return tagName(node) == Tag.Name.null.rawValue
     }
 
     mutating func scalarString(_ node: Node, key: String, at: SourceLocation) -> String? {
-        if Self.isNull(node) { return nil }
+        if isNull(node) { return nil }
         guard case .scalar(let s) = node else {
-            diagnostics.append(.warning(.frontMatterType, "'\(key)' should be text, not a \(Self.kind(node)); ignored", at: at))
+            diagnostics.append(.warning(.frontMatterType, "'\(key)' should be text, not a \(kind(node)); ignored", at: at))
             return nil
         }
         return s.string
     }
 
     mutating func date(_ node: Node, key: String, at: SourceLocation) -> NoteDate? {
-        if Self.isNull(node) { return nil }
+        if isNull(node) { return nil }
         guard case .scalar(let s) = node, let date = NoteDate(parsing: s.string) else {
-            diagnostics.append(.warning(.frontMatterDate, "'\(key)' is not a date: \(node.string.map { "'\($0)'" } ?? "a \(Self.kind(node))")",
+            diagnostics.append(.warning(.frontMatterDate, "'\(key)' is not a date: \(string(node).map { "'\($0)'" } ?? "a \(kind(node))")",
                                         at: at, hint: "write dates as 2026-02-13 or 2026-02-13T09:30:00Z"))
             return nil
         }
@@ -170,21 +207,21 @@ struct FrontMatterParser {
 
     /// A list of strings, or one string (comma-separated, as Obsidian accepts).
     mutating func stringList(_ node: Node, key: String, at: SourceLocation) -> [String] {
-        if Self.isNull(node) { return [] }
+        if isNull(node) { return [] }
         if case .sequence(let items) = node {
             var out: [String] = []
             for item in items {
-                if Self.isNull(item) { continue }
+                if isNull(item) { continue }
                 if case .scalar(let s) = item { out.append(s.string); continue }
-                diagnostics.append(.warning(.frontMatterType, "'\(key)' entries should be text, not a \(Self.kind(item)); ignored",
+                diagnostics.append(.warning(.frontMatterType, "'\(key)' entries should be text, not a \(kind(item)); ignored",
                                             at: location(item.mark)))
             }
             return out
         }
-        if Self.isScalarString(node), case .scalar(let s) = node {
+        if isScalarString(node), case .scalar(let s) = node {
             return s.string.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         }
-        diagnostics.append(.warning(.frontMatterType, "'\(key)' should be a list of text, not a \(Self.kind(node)); ignored",
+        diagnostics.append(.warning(.frontMatterType, "'\(key)' should be a list of text, not a \(kind(node)); ignored",
                                     at: at, hint: "write \(key): [a, b] or one item per line with '- '"))
         return []
     }
@@ -197,7 +234,7 @@ struct FrontMatterParser {
         var tolerance: Double?
         var formulas: Bool?
         for (k, v) in options {
-            let name = k.string ?? ""
+            let name = string(k) ?? ""
             if name == "tolerance", case .scalar(let s) = v, let d = Double(s.string.trimmingSpaces), d.isFinite, d >= 0 {
                 tolerance = d
             } else if name == "tolerance" {
@@ -214,13 +251,13 @@ struct FrontMatterParser {
         return (tolerance, formulas)
     }
 
-    static func kind(_ node: Node) -> String {
+    func kind(_ node: Node) -> String {
         switch node {
         case .mapping: return "mapping"
         case .sequence: return "list"
         case .alias: return "alias"
         case .scalar:
-            let tag = node.tag.description
+            let tag = tagName(node)
             if tag == Tag.Name.int.rawValue || tag == Tag.Name.float.rawValue { return "number" }
             if tag == Tag.Name.bool.rawValue { return "boolean" }
             return "text"
@@ -228,14 +265,14 @@ struct FrontMatterParser {
     }
 
     /// Any YAML value as a `FrontMatterValue`; nesting deeper than the budget becomes `.null`.
-    static func value(_ node: Node, depth: inout Int) -> FrontMatterValue {
+    func value(_ node: Node, depth: inout Int) -> FrontMatterValue {
         guard depth > 0 else { return .null }
         depth -= 1
         defer { depth += 1 }
         switch node {
         case .scalar(let s):
             if s.style != .plain { return .string(s.string) }
-            let tag = node.tag.description
+            let tag = tagName(node)
             if tag == Tag.Name.null.rawValue { return .null }
             if tag == Tag.Name.bool.rawValue, let b = node.bool { return .bool(b) }
             if tag == Tag.Name.int.rawValue || tag == Tag.Name.float.rawValue, let d = node.float { return .number(d) }
@@ -244,7 +281,7 @@ struct FrontMatterParser {
             return .list(items.map { value($0, depth: &depth) })
         case .mapping(let pairs):
             var map: [String: FrontMatterValue] = [:]
-            for (k, v) in pairs { map[k.string ?? ""] = value(v, depth: &depth) }
+            for (k, v) in pairs { map[string(k) ?? ""] = value(v, depth: &depth) }
             return .map(map)
         case .alias:
             return .null

@@ -20,7 +20,7 @@ extension MarkupScanner {
         let content = String(decoding: UnsafeBufferPointer(rebasing: b[contentStart..<k]), as: UTF8.self)
         var targetPart = content
         var label: String?
-        if let bar = content.firstIndex(of: "|") {
+        if let bar = content.firstIndex(ofASCII: UInt8(ascii: "|")) {
             targetPart = String(content[..<bar])
             // Obsidian writes `\|` inside tables: the backslash belongs to the separator.
             if targetPart.hasSuffix("\\") { targetPart.removeLast() }
@@ -28,7 +28,7 @@ extension MarkupScanner {
         }
         var target = targetPart
         var heading: String?
-        if let hash = targetPart.firstIndex(of: "#") {
+        if let hash = targetPart.firstIndex(ofASCII: UInt8(ascii: "#")) {
             target = String(targetPart[..<hash])
             heading = String(targetPart[targetPart.index(after: hash)...]).trimmingSpaces
         }
@@ -106,5 +106,44 @@ extension MarkupScanner {
         while q < contentEnd, MarkupScanner.isSpace(b[q]) { q += 1 }
         return InlineExpression(expression: expression, location: locator.location(ofOffset: q),
                                 codeText: String(decoding: content, as: UTF8.self))
+    }
+}
+
+extension String {
+    /// `firstIndex(of: Character(byte))` for an ASCII punctuation byte, without breaking the
+    /// whole string into characters (a wiki-link's CJK title made that search most of the
+    /// link's cost). The first such byte is the answer when it is a character by itself: the
+    /// scalar before it is no Prepend and the one after it no Extend, ZWJ or SpacingMark
+    /// (UAX #29); ASCII and CJK ideographs (U+4E00…U+9FFF) are none of these. Any other
+    /// neighbour is left to the character search.
+    func firstIndex(ofASCII byte: UInt8) -> String.Index? {
+        var copy = self
+        let found: (offset: Int, alone: Bool)? = copy.withUTF8 { b in
+            guard let p = b.firstIndex(of: byte) else { return nil }
+            return (p, Self.endsPlainScalar(b, before: p) && Self.startsPlainScalar(b, at: p + 1))
+        }
+        guard let found else { return nil }
+        if found.alone { return utf8.index(utf8.startIndex, offsetBy: found.offset) }
+        return firstIndex(of: Character(Unicode.Scalar(byte)))
+    }
+
+    private static func startsPlainScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i < b.count else { return true }
+        return b[i] < 0x80 || isIdeographLead(b, i)
+    }
+
+    private static func endsPlainScalar(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        guard i > 0 else { return true }
+        return b[i - 1] < 0x80 || (i >= 3 && isIdeographLead(b, i - 3))
+    }
+
+    /// Whether a three-byte scalar in U+4E00…U+9FFF starts at `i` (E4 B8… to E9 BF…).
+    private static func isIdeographLead(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 2 < b.count else { return false }
+        switch b[i] {
+        case 0xE4: return b[i + 1] >= 0xB8
+        case 0xE5...0xE9: return true
+        default: return false
+        }
     }
 }

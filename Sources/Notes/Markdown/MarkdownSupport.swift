@@ -124,28 +124,37 @@ private func isInsideTag(_ bytes: [UInt8]) -> Bool {
 /// A heading's anchor: lower-cased letters and digits of any script, spaces and `-` as `-`,
 /// `_` kept, other punctuation dropped; `-1`, `-2`… on repeats within a note.
 func uniqueSlug(_ text: String, used: inout SlugRegistry) -> String {
-    var slug = ""
-    for scalar in text.lowercased().unicodeScalars {
-        if scalar.isASCII {
-            let v = scalar.value
-            if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || v == 0x5F {
-                slug.unicodeScalars.append(scalar)
-            } else if v == 0x20 || v == 0x09 || v == 0x2D {
-                slug += "-"
+    // `text.lowercased()` is each scalar's lowercase mapping in turn; ASCII and CJK
+    // ideographs (alphabetic, caseless) are handled without building those mappings, and
+    // the slug is built as bytes (appending scalar by scalar to a String cost more).
+    var slug: [UInt8] = []
+    slug.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if v < 0x80 {
+            appendSlugASCII(UInt8(v) | (v >= 0x41 && v <= 0x5A ? 0x20 : 0), to: &slug)
+        } else if v >= 0x4E00 && v <= 0x9FFF {
+            UTF8.encode(scalar) { slug.append($0) }
+        } else {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                if lower.isASCII {
+                    appendSlugASCII(UInt8(lower.value), to: &slug)
+                } else if lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                    UTF8.encode(lower) { slug.append($0) }
+                }
             }
-            continue
-        }
-        let p = scalar.properties
-        if p.isAlphabetic || p.numericType != nil {
-            slug.unicodeScalars.append(scalar)
-        } else if scalar == " " || scalar == "\t" || scalar == "-" {
-            slug += "-"
-        } else if scalar == "_" {
-            slug += "_"
         }
     }
-    if slug.isEmpty { slug = "section" }
-    return used.claim(slug)
+    return used.claim(slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self))
+}
+
+/// Letters, digits and `_` are kept; space, tab and `-` become `-`; the rest is dropped.
+private func appendSlugASCII(_ c: UInt8, to slug: inout [UInt8]) {
+    if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x5F {
+        slug.append(c)
+    } else if c == 0x20 || c == 0x09 || c == 0x2D {
+        slug.append(0x2D)
+    }
 }
 
 /// Anchors already taken in a note, and the next suffix to try per base slug, so that

@@ -23,45 +23,51 @@ struct DecodedSource {
         var diagnostics: [Diagnostic] = []
         var invalidCount = 0, invalidLine = 0, invalidColumn = 0
         var forgedCount = 0, forgedLine = 0, forgedColumn = 0
-        var line = 1, column = 1
         let n = raw.count
         var i = 0
         if n >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { i = 3 }
+        // Bytes that stay as they are are copied a run at a time; only a CR, an invalid
+        // sequence or a reserved character ends a run. Lines and columns are needed only
+        // for the first of each problem, so they are counted then, from the output so far.
         raw.withUnsafeBufferPointer { b in
+            var runStart = i
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<end])) }
+            }
             while i < n {
                 let c = b[i]
                 if c < 0x80 {
                     if c == 0x0D {
+                        flush(i)
                         out.append(0x0A)
-                        if i + 1 < n, b[i + 1] == 0x0A { i += 1 }
-                        line += 1; column = 1
+                        i += i + 1 < n && b[i + 1] == 0x0A ? 2 : 1
+                        runStart = i
                     } else {
-                        out.append(c)
-                        if c == 0x0A { line += 1; column = 1 } else { column += 1 }
+                        i += 1
                     }
-                    i += 1
                     continue
                 }
                 let length = DecodedSource.validSequenceLength(b, i)
                 if length == 0 {
-                    if invalidCount == 0 { invalidLine = line; invalidColumn = column }
+                    flush(i)
+                    if invalidCount == 0 { (invalidLine, invalidColumn) = DecodedSource.position(after: out) }
                     invalidCount += 1
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    column += 1
                     i += 1
-                    continue
-                }
-                if length == 3, c == 0xEE, b[i + 1] == 0x80, b[i + 2] <= 0x9F {
+                    runStart = i
+                } else if length == 3, c == 0xEE, b[i + 1] == 0x80, b[i + 2] <= 0x9F {
                     // U+E000…U+E01F: the characters QED's placeholders are made of.
-                    if forgedCount == 0 { forgedLine = line; forgedColumn = column }
+                    flush(i)
+                    if forgedCount == 0 { (forgedLine, forgedColumn) = DecodedSource.position(after: out) }
                     forgedCount += 1
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    i += 3
+                    runStart = i
                 } else {
-                    for k in 0..<length { out.append(b[i + k]) }
+                    i += length
                 }
-                column += 1
-                i += length
             }
+            flush(n)
         }
         if invalidCount > 0 {
             diagnostics.append(.warning(
@@ -78,6 +84,21 @@ struct DecodedSource {
         }
         self.bytes = out
         self.diagnostics = diagnostics
+    }
+
+    /// The 1-based line and column (in scalars) of what comes after `decoded`, which is
+    /// valid UTF-8 with `\n` line breaks.
+    static func position(after decoded: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in decoded {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 
     /// Length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.

@@ -204,8 +204,7 @@ enum FootnoteDefinitionMask {
                     for f in (k + 2)...(e + 1) { out?[f] = 0x78 }
                 }
             }
-            while lineStart < bytes.count, bytes[lineStart] != 0x0A { lineStart += 1 }
-            lineStart += 1
+            lineStart = bytes.withUnsafeBufferPointer { LineIndex.newline(in: $0, from: lineStart) ?? bytes.count } + 1
         }
         return out
     }
