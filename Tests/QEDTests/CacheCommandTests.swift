@@ -35,7 +35,8 @@ import Testing
     /// build that made the site, only the hashing for one that found nothing changed.
     @Test func buildTimingsNameEveryStageItRan() throws {
         let vault = try TemporaryVault(Self.files)
-        let output = vault.root.deletingLastPathComponent().appendingPathComponent("timed-site").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("qed-timed-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
         let full = try QEDProcess.run(["build", vault.root.path, "-o", output, "--keep-going", "-q", "--timings"])
         let line = try #require(full.stderr.split(separator: "\n").first { $0.hasPrefix("timings: ") })
         let stages = line.dropFirst("timings: ".count).split(separator: ", ").map { $0.split(separator: " ").dropLast(2).joined(separator: " ") }
