@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(name: "CellsBench", dependencies: ["Cells", "InfoTheory"], path: "Benchmarks/CellsBench"),
         .executableTarget(name: "NotesBench", dependencies: ["Notes"], path: "Benchmarks/NotesBench"),
         // One fuzz binary for every parser: libFuzzer when built by scripts/fuzz, a replayer otherwise.
-        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas", "Verification"], path: "Fuzz/QEDFuzz"),
+        .executableTarget(name: "QEDFuzz", dependencies: ["Notes", "Cells", "TeXMath", "Site", "Formulas", "Verification", "Storage"], path: "Fuzz/QEDFuzz"),
 
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Diagnostics"]),

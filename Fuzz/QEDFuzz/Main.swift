@@ -22,6 +22,7 @@ let fuzzTargets: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
     ("number-spans", fuzzNumberSpans),
     ("note-record", fuzzNoteRecord),
     ("verdict-record", fuzzVerdictRecord),
+    ("record-archive", fuzzRecordArchive),
     ("page-readers", fuzzPageReaders),
     ("native-pages", fuzzNativePages),
 ]

@@ -138,76 +138,60 @@ extension NoteFills {
 /// full build of 2,000 notes spent a sixth of its time creating files.
 struct FillsPack: Sendable {
     static let path = ".qed-cache/fills.bin"
-    private static let magic = "QED fills 2"
+    private static let magic = "QED fills 3"
 
-    private let bytes: [UInt8]
-    private let index: [String: Range<Int>]
+    /// The previous build's pack, read a record at a time; nil when there is none.
+    private let archive: RecordArchive?
 
     init() {
-        self.init(bytes: [], index: [:])
-    }
-
-    private init(bytes: [UInt8], index: [String: Range<Int>]) {
-        self.bytes = bytes
-        self.index = index
+        archive = nil
     }
 
     /// The pack in the site at `output`; empty when there is none or it does not read back.
+    /// Only its index is read now: a build after one edit needs a handful of its records.
     init(loadingFrom output: String) {
-        guard let bytes = readFile(output + "/" + FillsPack.path) else {
-            self.init()
-            return
-        }
-        var r = RecordReader(bytes)
-        guard (try? r.string()) == FillsPack.magic,
-              let entries = try? r.array({ (r: inout RecordReader) throws(CorruptRecord) in (try r.string(), try r.skipBytes()) }),
-              r.isAtEnd else {
-            self.init()
-            return
-        }
-        self.init(bytes: bytes, index: Dictionary(entries, uniquingKeysWith: { _, last in last }))
+        archive = RecordArchive(path: output + "/" + FillsPack.path, magic: FillsPack.magic)
     }
 
-    /// The record stored for `key`, if any.
-    func record(for key: String) -> ArraySlice<UInt8>? {
-        index[key].map { bytes[$0] }
+    /// Where the record stored for `key` is, if there is one.
+    func record(for key: String) -> Source? {
+        archive?.ranges[key].map { .previous($0) }
     }
 
     /// The fills stored for `key`, or nil when there are none or they do not read back.
     func fills(for key: String) -> NoteFills? {
-        guard let range = index[key] else { return nil }
-        var r = RecordReader(bytes, from: range.lowerBound, to: range.upperBound)
+        guard let range = archive?.ranges[key], let bytes = archive?.read(range) else { return nil }
+        var r = RecordReader(bytes)
         guard let fills = try? NoteFills(record: &r), r.isAtEnd else { return nil }
         return fills
     }
 
     /// Where a note's fills record is while a build runs: in the previous pack, or spooled.
     enum Source: Sendable {
-        case previous(ArraySlice<UInt8>)
+        case previous(Range<Int>)
         case spooled(Range<Int>)
+
+        var length: Int {
+            switch self {
+            case .previous(let range), .spooled(let range): range.count
+            }
+        }
     }
 
     /// Writes the pack of `records` (verification key, where its record is) to `file`, in key
-    /// order, record by record. False when it could not be written.
+    /// order, record by record, reading kept records from `previous` and fresh ones from
+    /// `spool`. False when it could not be written.
     @discardableResult
-    static func write(_ records: [(key: String, source: Source)], spool: RecordSpool?, to file: String) -> Bool {
-        guard let out = RecordFile(path: file) else { return false }
-        var w = RecordWriter(capacity: 1 << 16)
-        w.write(magic)
-        w.write(records.count)
-        for entry in records.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            let record: [UInt8]
-            switch entry.source {
-            case .previous(let bytes): record = Array(bytes)
-            case .spooled(let range):
-                guard let bytes = spool?.read(range) else { return false }
-                record = bytes
+    static func write(_ records: [(key: String, source: Source)], previous: FillsPack = FillsPack(), spool: RecordSpool?,
+                      to file: String) -> Bool {
+        let items = records.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { entry in
+            RecordArchive.Item(key: entry.key, length: entry.source.length) {
+                switch entry.source {
+                case .previous(let range): previous.archive?.read(range)
+                case .spooled(let range): spool?.read(range)
+                }
             }
-            w.write(entry.key)
-            w.write(bytes: record)
-            out.append(&w)
         }
-        out.append(&w)
-        return out.commit()
+        return RecordArchive.write(items, magic: magic, to: file)
     }
 }

@@ -65,6 +65,16 @@ public struct RecordWriter: Sendable {
     }
 
     /// Appends bytes written elsewhere, as a length and the bytes.
+    /// Appends bytes as they are, with no length before them (for file layouts with their
+    /// own framing, such as `RecordArchive`'s).
+    public mutating func append(raw more: some Collection<UInt8>) {
+        bytes.append(contentsOf: more)
+    }
+
+    public mutating func append(raw byte: UInt8) {
+        bytes.append(byte)
+    }
+
     public mutating func write(bytes more: some Collection<UInt8>) {
         write(more.count)
         bytes.append(contentsOf: more)

@@ -156,27 +156,18 @@ import Testing
     /// Rewrites the cache file so the entry for `path` carries another title: proof of where
     /// a loaded note came from.
     private func markCachedTitle(_ file: String, of path: String, as title: String) throws {
-        let cache = NoteCache(loadingFrom: file)
-        let data = try #require(FileManager.default.contents(atPath: file))
-        var reader = RecordReader([UInt8](data))
-        _ = try reader.string()
-        let key = try reader.string()
-        cache.begin(key: key)
-        let entries = try reader.array { (r: inout RecordReader) throws(CorruptRecord) in
-            (try r.string(), try r.string(), try r.bytes(), try r.bytes())  // path, key, note, outline
+        let key = NoteCache.key(settings: [nil, nil])
+        let archive = try #require(RecordArchive(path: file, magic: NoteCache.magic(key: key)))
+        var items: [RecordArchive.Item] = []
+        for name in archive.ranges.keys.sorted() {
+            var bytes = try #require(archive.read(archive.ranges[name]!))
+            if name.split(separator: "\u{0}").dropFirst().first == Substring(path) {
+                var note = try #require(Note.fromRecord(bytes))
+                note.title = title
+                bytes = name.hasPrefix("o") ? note.outline.record : note.record
+            }
+            items.append(RecordArchive.Item(key: name, length: bytes.count) { [bytes] in bytes })
         }
-        var writer = RecordWriter()
-        writer.write("QED note cache")
-        writer.write(key)
-        writer.write(entries) { w, entry in
-            w.write(entry.0)
-            w.write(entry.1)
-            var r = RecordReader(entry.2)
-            var note = try! Note(record: &r)
-            if entry.0 == path { note.title = title }
-            w.write(bytes: note.record)
-            w.write(bytes: note.outline.record)
-        }
-        try Data(writer.bytes).write(to: URL(fileURLWithPath: file))
+        #expect(RecordArchive.write(items, magic: NoteCache.magic(key: key), to: file))
     }
 }

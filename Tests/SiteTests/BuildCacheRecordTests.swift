@@ -60,14 +60,23 @@ import Testing
         let file = URL(fileURLWithPath: folder + "/" + FillsPack.path)
         let spool = try #require(RecordSpool(path: folder + "/spool"))
         _ = spool.append([1, 2, 3])  // records need not start at the spool's beginning
-        #expect(FillsPack.write([("k2", .previous(ArraySlice(other.record))), ("k1", .spooled(try #require(spool.append(fills.record))))], spool: spool, to: file.path))
+        let k2 = try #require(spool.append(other.record)), k1 = try #require(spool.append(fills.record))
+        #expect(FillsPack.write([("k2", .spooled(k2)), ("k1", .spooled(k1))], spool: spool, to: file.path))
         let data = try Data(contentsOf: file)
         let pack = FillsPack(loadingFrom: folder)
         #expect(pack.fills(for: "k1") == fills && pack.fills(for: "k2") == other && pack.fills(for: "k3") == nil)
-        // Keys in order, whatever order they came in: the same site gives the same bytes.
-        #expect(FillsPack.write([("k1", .previous(ArraySlice(fills.record))), ("k2", .previous(ArraySlice(other.record)))], spool: nil, to: file.path))
-        #expect(try Data(contentsOf: file) == data)
-        for damaged in [data.dropLast(), Data("not a pack".utf8), Data()] {
+        // The next pack takes records from this one; keys in order, whatever order they came
+        // in: the same site gives the same bytes.
+        let next = folder + "/next.bin"
+        let kept = try ["k1", "k2"].map { key in (key: key, source: try #require(pack.record(for: key))) }
+        #expect(FillsPack.write(kept, previous: pack, spool: nil, to: next))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: next)) == data)
+        // A record of the previous pack that cannot be read leaves no pack.
+        #expect(!FillsPack.write([("k1", .previous(0..<3))], spool: nil, to: folder + "/broken.bin"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/broken.bin"))
+        var grown = data
+        grown.append(0)
+        for damaged in [data.dropLast(), grown, Data("not a pack".utf8), Data()] {
             try damaged.write(to: file)
             #expect(FillsPack(loadingFrom: folder).fills(for: "k1") == nil)
         }

@@ -23,21 +23,17 @@ public final class NoteCache: Sendable {
         /// a run that parsed nothing and used all of them need not write the file again.
         var fileEntries: Int? = nil
         var parsedSinceRead = false
-        /// The spool the notes of this run were written to (`hold(_:spooledAt:in:)`).
-        var spool: RecordSpool? = nil
     }
 
     struct Entry: Sendable {
         var contentKey: String
         /// The file's identity and times when it was read, for a cache trusting them.
         var stamp: FileStamp? = nil
-        /// The encoded note, decoded on first use: a slice of the cache file read whole.
-        var record: ArraySlice<UInt8>?
+        /// The encoded note, decoded on first use: in the cache file, or in a build's spool.
+        var whole: EncodedNote?
         /// The encoded outline (`Note.outline`): what a build that spools notes decodes.
-        var outline: ArraySlice<UInt8>? = nil
+        var outline: EncodedNote? = nil
         var note: Note?
-        /// Where in `State.spool` the encoded note is, once the vault keeps only its outline.
-        var spooled: Range<Int>? = nil
     }
 
     /// A cache that starts from the one `save(to:)` wrote to `file`, if any; with no file, it
@@ -145,11 +141,7 @@ public final class NoteCache: Sendable {
     /// The note stored for `path` under `contentKey`, if any (decoded on first use).
     func note(path: String, contentKey: String, stamp: FileStamp? = nil) -> Note? {
         guard var entry = state.withLock({ $0.stored[path] }), entry.contentKey == contentKey else { return nil }
-        if entry.note == nil, let record = entry.record {
-            var reader = RecordReader(record)
-            entry.note = try? Note(record: &reader)
-            if !reader.isAtEnd { entry.note = nil }
-        }
+        if entry.note == nil { entry.note = entry.whole?.note() }
         guard let note = entry.note, note.path == path else { return nil }
         entry.stamp = trustsFileStamps ? stamp : nil
         state.withLock { s in
@@ -163,7 +155,7 @@ public final class NoteCache: Sendable {
         let contentKey = NoteCache.contentKey(of: bytes)
         if let note = note(path: path, contentKey: contentKey, stamp: stamp) { return note }
         let note = parse()
-        let entry = Entry(contentKey: contentKey, stamp: trustsFileStamps ? stamp : nil, record: nil, note: note)
+        let entry = Entry(contentKey: contentKey, stamp: trustsFileStamps ? stamp : nil, whole: nil, note: note)
         state.withLock { s in
             s.parsedSinceRead = true
             s.stored[path] = entry
@@ -172,22 +164,24 @@ public final class NoteCache: Sendable {
         return note
     }
 
-    /// The encoded note this cache read from its file for `path`, when this run used it as it
-    /// was: what a spool can take without encoding the note again.
-    func record(of path: String) -> ArraySlice<UInt8>? {
-        state.withLock { $0.used[path]?.record }
+    /// Where the encoded note this cache read from its file for `path` is, when this run used
+    /// it as it was: a spooling load points at it instead of encoding the note again.
+    func archived(_ path: String) -> EncodedNote? {
+        state.withLock { s in
+            guard let whole = s.used[path]?.whole, case .archived = whole else { return nil }
+            return whole
+        }
     }
 
     /// Lets go of the note parsed or decoded for `path`: its record is at `range` in `spool`,
     /// where saving reads it back, and `outline` is its encoded outline. A vault loaded with a
     /// spool keeps no whole note in memory.
-    func hold(_ path: String, spooledAt range: Range<Int>, in spool: RecordSpool, outline: ArraySlice<UInt8>) {
+    func hold(_ path: String, as whole: EncodedNote, outline: [UInt8]) {
         state.withLock { s in
-            s.spool = spool
             for table in [\State.used, \State.stored] where s[keyPath: table][path] != nil {
                 s[keyPath: table][path]?.note = nil
-                s[keyPath: table][path]?.spooled = range
-                s[keyPath: table][path]?.outline = outline
+                s[keyPath: table][path]?.whole = whole
+                s[keyPath: table][path]?.outline = .bytes(outline)
             }
         }
     }
@@ -195,13 +189,11 @@ public final class NoteCache: Sendable {
     /// The outline of the note stored for `path` under `contentKey`, and the note's whole
     /// record, with only the outline decoded: an unchanged note costs a build its links,
     /// titles and headings, not its body. Nil when the cache holds no such note.
-    func outline(path: String, contentKey: String) -> (outline: Note, record: ArraySlice<UInt8>)? {
+    func outline(path: String, contentKey: String) -> (outline: Note, whole: EncodedNote)? {
         guard let entry = state.withLock({ $0.stored[path] }), entry.contentKey == contentKey,
-              let record = entry.record, let bytes = entry.outline else { return nil }
-        var reader = RecordReader(bytes)
-        guard let outline = try? Note(record: &reader), reader.isAtEnd, outline.path == path else { return nil }
+              let whole = entry.whole, let outline = entry.outline?.note(), outline.path == path else { return nil }
         state.withLock { $0.used[path] = entry }
-        return (outline, record)
+        return (outline, whole)
     }
 
     // MARK: On disk
@@ -216,57 +208,82 @@ public final class NoteCache: Sendable {
         }
     }
 
-    private static let magic = "QED note cache"
+    /// The archive's magic: the layout's, and the parse settings' key (notes stored under
+    /// other settings or by another build of QED do not open).
+    static func magic(key: String) -> String { "QED note cache 2 " + key }
+
+    /// A note's two records in the archive: its outline and the whole note, each under its
+    /// path and content key (a path holds no NUL).
+    private static func archiveKey(_ kind: String, path: String, contentKey: String) -> String {
+        kind + "\u{0}" + path + "\u{0}" + contentKey
+    }
 
     /// The entries `save(to:)` wrote to `file` under `key`; none when the file is missing,
-    /// damaged, or was written for other settings or another build of QED.
+    /// damaged, or was written for other settings or another build of QED. Only the file's
+    /// index is read: each record is read when its note is asked for.
     private static func read(_ file: String, key: String) -> [String: Entry] {
-        guard let bytes = readFile(file) else { return [:] }
-        var reader = RecordReader(bytes)
-        do throws(CorruptRecord) {
-            guard try reader.string() == magic, try reader.string() == key else { return [:] }
-            let entries = try reader.array { (r: inout RecordReader) throws(CorruptRecord) in
-                (try r.string(), Entry(contentKey: try r.string(), record: bytes[try r.skipBytes()],
-                                       outline: bytes[try r.skipBytes()], note: nil))
-            }
-            guard reader.isAtEnd else { return [:] }
-            return Dictionary(entries, uniquingKeysWith: { _, last in last })
-        } catch {
-            return [:]
+        guard let archive = RecordArchive(path: file, magic: magic(key: key)) else { return [:] }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(archive.ranges.count / 2)
+        for (name, range) in archive.ranges {
+            let parts = name.split(separator: "\u{0}", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0] == "n" || parts[0] == "o" else { return [:] }
+            let (path, contentKey) = (String(parts[1]), String(parts[2]))
+            var entry = entries[path] ?? Entry(contentKey: contentKey, whole: nil, note: nil)
+            guard entry.contentKey == contentKey else { return [:] }
+            if parts[0] == "n" { entry.whole = .archived(archive, range) } else { entry.outline = .archived(archive, range) }
+            entries[path] = entry
+        }
+        return entries.filter { $0.value.whole != nil && $0.value.outline != nil }
+    }
+
+    /// Writes the notes this run used, in path order, replacing `file` atomically, a record
+    /// at a time. A cache is an optimisation: when it cannot be written the next run parses
+    /// again, so failures are not reported.
+    public func save(to file: String) {
+        let (key, used) = state.withLock { ($0.key, $0.used) }
+        guard let key else { return }
+        NoteCache.makeFolder((file as NSString).deletingLastPathComponent)
+        var items: [RecordArchive.Item] = []
+        items.reserveCapacity(used.count * 2)
+        for path in used.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let entry = used[path]!
+            guard let whole = entry.whole ?? entry.note.map({ .bytes($0.record) }),
+                  let outline = entry.outline ?? entry.note.map({ .bytes($0.outline.record) }) else { continue }
+            items.append(RecordArchive.Item(key: NoteCache.archiveKey("n", path: path, contentKey: entry.contentKey),
+                                            length: whole.length, bytes: whole.read))
+            items.append(RecordArchive.Item(key: NoteCache.archiveKey("o", path: path, contentKey: entry.contentKey),
+                                            length: outline.length, bytes: outline.read))
+        }
+        RecordArchive.write(items, magic: NoteCache.magic(key: key), to: file)
+    }
+}
+
+/// Where an encoded note (a `Note` record) is: in the parse cache's file, in a build's
+/// spool, or in memory. Read when the note is needed.
+public enum EncodedNote: Sendable {
+    case archived(RecordArchive, Range<Int>)
+    case spooled(RecordSpool, Range<Int>)
+    case bytes([UInt8])
+
+    var length: Int {
+        switch self {
+        case .archived(_, let range), .spooled(_, let range): range.count
+        case .bytes(let bytes): bytes.count
         }
     }
 
-    /// Writes the notes this run used, in path order, replacing `file` atomically. A cache
-    /// is an optimisation: when it cannot be written the next run parses again, so failures
-    /// are not reported.
-    public func save(to file: String) {
-        let (key, used, spool) = state.withLock { ($0.key, $0.used, $0.spool) }
-        guard let key else { return }
-        NoteCache.makeFolder((file as NSString).deletingLastPathComponent)
-        guard let out = RecordFile(path: file) else { return }
-        // Entry by entry: the whole cache never sits in memory as one buffer.
-        var writer = RecordWriter(capacity: 1 << 16)
-        writer.write(NoteCache.magic)
-        writer.write(key)
-        writer.write(used.count)
-        for path in used.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let entry = used[path]!
-            writer.write(path)
-            writer.write(entry.contentKey)
-            if let record = entry.record {
-                writer.write(bytes: record)
-            } else if let range = entry.spooled {
-                // The spool is the build's own scratch file: unreadable, it leaves no cache.
-                guard let record = spool?.read(range) else { return }
-                writer.write(bytes: record)
-            } else {
-                writer.write(bytes: entry.note?.record ?? [])
-            }
-            writer.write(bytes: entry.outline ?? (entry.note?.outline.record ?? [])[...])
-            out.append(&writer)
+    func read() -> [UInt8]? {
+        switch self {
+        case .archived(let archive, let range): archive.read(range)
+        case .spooled(let spool, let range): spool.read(range)
+        case .bytes(let bytes): bytes
         }
-        out.append(&writer)
-        out.commit()
+    }
+
+    /// The note decoded; nil when its bytes cannot be read or are not a whole record.
+    func note() -> Note? {
+        read().flatMap(Note.fromRecord)
     }
 }
 

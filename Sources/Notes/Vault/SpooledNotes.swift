@@ -3,31 +3,15 @@ import Storage
 /// Where the whole notes of a vault loaded with a spool are (`Vault.load(spool:)`): the vault
 /// keeps each note's outline, and the whole note is decoded from its record when a page needs it.
 public struct SpooledNotes: Sendable {
-    /// Where one note's whole record is.
-    enum Place: Sendable {
-        /// In the spool, written when the note was parsed (or decoded whole).
-        case spool(Range<Int>)
-        /// In the parse cache's file, read into memory by the load (`NoteCache.outline`).
-        case cache(ArraySlice<UInt8>)
-    }
-
-    let spool: RecordSpool
-    /// By index into the vault's notes: where that note's record is; nil for a note kept whole.
-    let places: [Place?]
+    /// By index into the vault's notes: where that note's record is (the spool, or the parse
+    /// cache's file); nil for a note kept whole.
+    let places: [EncodedNote?]
 
     /// The whole note of which `outline` is vault note `i`'s outline; nil when its record cannot
     /// be read back (the scratch file failed under the build).
     public func note(_ i: Int, outline: Note) -> Note? {
         guard places.indices.contains(i), let place = places[i] else { return outline }
-        var reader: RecordReader
-        switch place {
-        case .spool(let range):
-            guard let bytes = spool.read(range) else { return nil }
-            reader = RecordReader(bytes)
-        case .cache(let bytes):
-            reader = RecordReader(bytes)
-        }
-        guard let note = try? Note(record: &reader), reader.isAtEnd, note.path == outline.path else { return nil }
+        guard let note = place.note(), note.path == outline.path else { return nil }
         return note
     }
 }

@@ -105,7 +105,7 @@ public struct Vault: Sendable {
 
         let results = readAll(files, config: config, cache: cache, contentKeys: contentKeys, spool: spool)
         var notes: [Note] = []
-        var places: [SpooledNotes.Place?] = []
+        var places: [EncodedNote?] = []
         notes.reserveCapacity(files.count)
         for result in results {
             switch result {
@@ -117,7 +117,7 @@ public struct Vault: Sendable {
             }
         }
         var vault = Vault(root: realRoot, config: config, notes: notes, diagnostics: diagnostics)
-        if let spool { vault.spooled = SpooledNotes(spool: spool, places: places) }
+        if spool != nil { vault.spooled = SpooledNotes(places: places) }
         vault.files = walker.media.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         vault.settingsKey = settingsKey
         return vault
@@ -161,7 +161,7 @@ public struct Vault: Sendable {
     struct ReadNote: Sendable {
         var note: Note
         /// Where the whole note is when `note` is its outline.
-        var whole: SpooledNotes.Place?
+        var whole: EncodedNote?
     }
 
     /// Reads files on all cores; the result order is the input order.
@@ -185,7 +185,7 @@ public struct Vault: Sendable {
                     if spool != nil, let cache,
                        let key = contentKeys[file.relative] ?? contentKey(ofNoteAt: file.absolute, config: config),
                        let held = cache.outline(path: file.relative, contentKey: key) {
-                        return ReadNote(note: held.outline, whole: .cache(held.record))
+                        return ReadNote(note: held.outline, whole: held.whole)
                     }
                     let note = try Note.read(path: file.absolute, relativePath: file.relative, config: config,
                                              cache: cache, contentKey: contentKeys[file.relative])
@@ -214,15 +214,16 @@ public struct Vault: Sendable {
     /// them) and its outline, or the whole note when there is no spool or it cannot take it.
     private static func spooling(_ note: Note, to spool: RecordSpool?, cache: NoteCache?) -> ReadNote {
         guard let spool else { return ReadNote(note: note) }
-        let record = cache?.record(of: note.path) ?? {
-            var writer = RecordWriter(capacity: 8192)
-            note.write(to: &writer)
-            return writer.bytes[...]
-        }()
-        guard let range = spool.append(record) else { return ReadNote(note: note) }
+        let whole: EncodedNote
+        if let archived = cache?.archived(note.path) {
+            whole = archived
+        } else {
+            guard let range = spool.append(note.record) else { return ReadNote(note: note) }
+            whole = .spooled(spool, range)
+        }
         let outline = note.outline
-        if let cache { cache.hold(note.path, spooledAt: range, in: spool, outline: outline.record[...]) }
-        return ReadNote(note: outline, whole: .spool(range))
+        cache?.hold(note.path, as: whole, outline: outline.record)
+        return ReadNote(note: outline, whole: whole)
     }
 }
 

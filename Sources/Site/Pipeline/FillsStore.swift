@@ -33,8 +33,8 @@ final class PackedFills: FillsStore {
     func previous(_ key: String) -> NoteFills? { pack.fills(for: key) }
 
     func keepPrevious(_ key: String) {
-        guard let record = pack.record(for: key) else { return }
-        kept.withLock { $0.append((key, .previous(record))) }
+        guard let source = pack.record(for: key) else { return }
+        kept.withLock { $0.append((key, source)) }
     }
 
     func keep(_ key: String, _ fills: NoteFills) {
@@ -45,7 +45,7 @@ final class PackedFills: FillsStore {
     /// Writes the pack for the next build; without it the next build verifies more notes
     /// again, and nothing is lost.
     func write(to file: String) {
-        FillsPack.write(kept.withLock { $0 }, spool: spool, to: file)
+        FillsPack.write(kept.withLock { $0 }, previous: pack, spool: spool, to: file)
     }
 }
 

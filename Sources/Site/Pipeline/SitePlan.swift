@@ -56,7 +56,8 @@ struct SitePlan: Sendable {
             return previous
         }
         let reResolved = graph.reResolved ?? []
-        keys = notes.indices.map { i in
+        // Every note's keys hash its links and neighbours: on all cores.
+        keys = Array(notes.indices).concurrentMap(jobs: options.jobs) { i in
             let verification: String
             if let earlier, !reResolved.contains(i), earlier.vault.notes[i].contentHash == notes[i].contentHash,
                earlier.vault.notes[i].path == notes[i].path {
