@@ -1,3 +1,4 @@
+import InfoTheory
 import Testing
 @testable import Notes
 
@@ -11,7 +12,7 @@ import Testing
     ]
 
     @Test func agreesWithTheCharacterSearch() {
-        var rng = SplitMix(seed: 0xA5C11)
+        var rng = SeededGenerator(seed: 0xA5C11)
         var samples = ["", "|", "a|b", "熵|信", "|\u{301}x|y", "\u{600}|a|b", "#\u{FE0F}\u{20E3} x#y", "a#", "信息论-01456|信息论 1456"]
         for _ in 0..<4000 {
             let length = Int(rng.next() % 8)
