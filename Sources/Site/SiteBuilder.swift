@@ -50,6 +50,15 @@ public struct SiteBuilder: Sendable {
             result.timings = timings
             return result
         }
+        var result = try rebuild(vaultRoot, output: output, theme: theme, inputs: inputs, timings: &timings)
+        result.timings = timings
+        return result
+    }
+
+    /// Loads, links and renders the vault into a staging folder, then swaps it in (or, for a
+    /// failed build without `keepGoing`, discards it).
+    private func rebuild(_ vaultRoot: String, output: OutputFolder, theme: Theme, inputs: Inputs?,
+                         timings: inout BuildTimings) throws(BuildError) -> BuildResult {
         let previous = options.useCache ? BuildManifest.load(from: output.path) : nil
         let staging = try output.makeStaging()
         do throws(BuildError) {
@@ -63,12 +72,11 @@ public struct SiteBuilder: Sendable {
             if let noteCache { DispatchQueue.global().async(group: saving) { noteCache.save() } }
             defer { saving.wait() }
             if vault.notes.isEmpty && !options.allowEmpty { throw BuildError.noNotes(vault: vaultRoot) }
-            var result = try build(vault: vault, theme: theme, previous: previous, output: output,
+            let result = try build(vault: vault, theme: theme, previous: previous, output: output,
                                    staging: staging, inputs: inputs?.fingerprint ?? "", timings: &timings)
             try timings.measure(.publish) { () throws(BuildError) in
                 if result.wroteSite { try output.commit(staging: staging) } else { output.discard(staging: staging) }
             }
-            result.timings = timings
             return result
         } catch {
             output.discard(staging: staging)
