@@ -64,7 +64,6 @@ public struct RecordWriter: Sendable {
         for value in values { element(&self, value) }
     }
 
-    /// Appends bytes written elsewhere, as a length and the bytes.
     /// Appends bytes as they are, with no length before them (for file layouts with their
     /// own framing, such as `RecordArchive`'s).
     public mutating func append(raw more: some Collection<UInt8>) {
@@ -75,6 +74,7 @@ public struct RecordWriter: Sendable {
         bytes.append(byte)
     }
 
+    /// Appends bytes written elsewhere, as a length and the bytes.
     public mutating func write(bytes more: some Collection<UInt8>) {
         write(more.count)
         bytes.append(contentsOf: more)

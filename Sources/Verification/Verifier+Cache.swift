@@ -1,5 +1,4 @@
 import Cells
-import Diagnostics
 import Notes
 import Storage
 
@@ -34,9 +33,7 @@ extension Verifier {
     /// file: an error, so nothing in it passes unchecked (and nothing is cached).
     private static func unreadable(_ outline: Note) -> NoteVerdict {
         NoteVerdict(path: outline.path, title: outline.title, cellCount: 0, claims: [], notRunClaims: [], formulas: [],
-                    diagnostics: [.error(.unreadableFile, "the parsed note could not be read back from qed's scratch file; it was not checked",
-                                         at: SourceLocation(file: outline.path, line: 1, column: 1),
-                                         hint: "run the check again; if this repeats, check the disk the vault is on")])
+                    diagnostics: [outline.notReadBack])
     }
 
     /// Everything verifying `note` depends on, as a key: its bytes and path, the settings

@@ -105,10 +105,11 @@ struct VaultSelection {
             let notes = cache ? NoteCache.inVault(root) : nil
             // With the cache, unchanged notes are outlines and their bodies stay encoded until
             // verified (if their verdict is not cached): a check after one edit decodes one note.
-            let spool = notes.flatMap { _ -> RecordSpool? in
+            var spool: RecordSpool? = nil
+            if notes != nil {
                 let folder = NoteCache.folder(ofVault: root)
                 NoteCache.makeFolder(folder)
-                return RecordSpool(path: folder + "/notes.spool.\(getpid())")
+                spool = RecordSpool(path: folder + "/notes.spool.\(getpid())")
             }
             vault = try Vault.load(at: root, cache: notes, spool: spool)
             parseCache = notes
@@ -166,7 +167,11 @@ struct VaultSelection {
     /// which shows cell outputs), and the report on them.
     func verifyInFull(options: VerificationOptions) -> (notes: [VerifiedNote], report: VerificationReport) {
         let verifier = Verifier(vault: vault, options: options)
-        let verified = chosenNotes.compactMap { vault.fullNote(of: $0) }.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
+        // A note that cannot be read back whole is verified as its outline carrying that error.
+        let notes = chosenNotes.map { outline in
+            vault.fullNote(of: outline) ?? { var note = outline; note.diagnostics = [outline.notReadBack]; return note }()
+        }
+        let verified = notes.concurrentMap(jobs: options.jobs) { verifier.verify($0) }
         return (verified, VerificationReport(notes: verified, vaultDiagnostics: relevantVaultDiagnostics + outsiders,
                                              strict: options.strict))
     }

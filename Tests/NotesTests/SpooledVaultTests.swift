@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Storage
 import Synchronization
@@ -103,5 +104,18 @@ import Testing
             let fromCache = if case .archived = places[i] { true } else { false }
             #expect(fromCache == (note.path != "d2/n6.md"), "\(note.path)")
         }
+    }
+
+    /// A record that does not read back gives no note (never the outline in its place), and
+    /// the error callers report then is located at the note.
+    @Test func aRecordThatDoesNotReadBackGivesNoNote() throws {
+        let v = sampleVault()
+        var vault = try Vault.load(at: v.root, spool: try spool(in: v))
+        let outline = vault.notes[0]
+        vault.spooled = SpooledNotes(places: [.bytes([1, 2, 3])] + vault.notes.dropFirst().map { _ in nil })
+        #expect(vault.fullNote(0) == nil)
+        #expect(vault.fullNote(of: outline) == nil)
+        let error = outline.notReadBack
+        #expect(error.severity == .error && error.location == SourceLocation(file: outline.path, line: 1, column: 1))
     }
 }

@@ -173,9 +173,9 @@ public final class NoteCache: Sendable {
         }
     }
 
-    /// Lets go of the note parsed or decoded for `path`: its record is at `range` in `spool`,
-    /// where saving reads it back, and `outline` is its encoded outline. A vault loaded with a
-    /// spool keeps no whole note in memory.
+    /// Lets go of the note parsed or decoded for `path`: `whole` says where its record is
+    /// (where saving reads it back), and `outline` is its encoded outline. A vault loaded with
+    /// a spool keeps no whole note in memory.
     func hold(_ path: String, as whole: EncodedNote, outline: [UInt8]) {
         state.withLock { s in
             for table in [\State.used, \State.stored] where s[keyPath: table][path] != nil {
@@ -261,7 +261,7 @@ public final class NoteCache: Sendable {
 
 /// Where an encoded note (a `Note` record) is: in the parse cache's file, in a build's
 /// spool, or in memory. Read when the note is needed.
-public enum EncodedNote: Sendable {
+enum EncodedNote: Sendable {
     case archived(RecordArchive, Range<Int>)
     case spooled(RecordSpool, Range<Int>)
     case bytes([UInt8])

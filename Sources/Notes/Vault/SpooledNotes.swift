@@ -1,3 +1,4 @@
+import Diagnostics
 import Storage
 
 /// Where the whole notes of a vault loaded with a spool are (`Vault.load(spool:)`): the vault
@@ -39,6 +40,14 @@ extension Vault {
 }
 
 extension Note {
+    /// The error for a note whose whole form could not be read back from a run's scratch
+    /// file (`Vault.fullNote`): it was not checked, and the run must not pass.
+    public var notReadBack: Diagnostic {
+        .error(.unreadableFile, "the parsed note could not be read back from qed's scratch file; it was not checked",
+               at: SourceLocation(file: path, line: 1, column: 1),
+               hint: "run again; if this repeats, check the disk the vault is on")
+    }
+
     /// The note without what only its own page and its verification read (body, math, cells,
     /// inline expressions, its diagnostics): what the link graph and other notes' pages need,
     /// a fraction of the whole in memory.

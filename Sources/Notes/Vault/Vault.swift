@@ -54,10 +54,9 @@ public struct Vault: Sendable {
     ///     current directory); a path outside the vault becomes a located error diagnostic.
     ///   - cache: Parsed notes from an earlier run: a note whose bytes and parse settings are
     ///     unchanged is taken from it instead of parsed; every note read is recorded in it.
-    /// - Parameter contentKeys: Each note's content hash (`NoteCache.contentKey`) by vault path,
-    ///   when the caller has just read the files (`qed build`'s no-change check): a note the
-    ///   cache holds for that hash is taken without reading its file again.
-    /// - Parameters:
+    ///   - contentKeys: Each note's content hash (`NoteCache.contentKey`) by vault path,
+    ///     when the caller has just read the files (`qed build`'s no-change check): a note the
+    ///     cache holds for that hash is taken without reading its file again.
     ///   - spool: When given, each note is written to it as a record and the vault keeps only
     ///     its outline (`spooled` says where the rest is): a vault of 10,000 notes is not held
     ///     in memory whole. A note the spool cannot take is kept whole.
@@ -182,13 +181,15 @@ public struct Vault: Sendable {
                 result = .success(try Containment.working(on: file.relative) { () throws(NoteError) -> ReadNote in
                     // A spooling load takes an unchanged note's outline from the cache, its body
                     // left encoded where the cache read it.
-                    if spool != nil, let cache,
-                       let key = contentKeys[file.relative] ?? contentKey(ofNoteAt: file.absolute, config: config),
-                       let held = cache.outline(path: file.relative, contentKey: key) {
-                        return ReadNote(note: held.outline, whole: held.whole)
+                    var key = contentKeys[file.relative]
+                    if spool != nil, let cache {
+                        key = key ?? contentKey(ofNoteAt: file.absolute, config: config)
+                        if let key, let held = cache.outline(path: file.relative, contentKey: key) {
+                            return ReadNote(note: held.outline, whole: held.whole)
+                        }
                     }
                     let note = try Note.read(path: file.absolute, relativePath: file.relative, config: config,
-                                             cache: cache, contentKey: contentKeys[file.relative])
+                                             cache: cache, contentKey: key)
                     return spooling(note, to: spool, cache: cache)
                 })
             } catch {
@@ -210,8 +211,9 @@ public struct Vault: Sendable {
         return NoteCache.contentKey(of: bytes)
     }
 
-    /// The note's record appended to `spool` (the bytes the cache read it from when it has
-    /// them) and its outline, or the whole note when there is no spool or it cannot take it.
+    /// The note's outline, with its record appended to `spool` (or, when the cache read it
+    /// unchanged from its file, left there); the whole note when there is no spool or it
+    /// cannot take it.
     private static func spooling(_ note: Note, to spool: RecordSpool?, cache: NoteCache?) -> ReadNote {
         guard let spool else { return ReadNote(note: note) }
         let whole: EncodedNote

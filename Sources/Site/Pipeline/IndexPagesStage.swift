@@ -69,7 +69,7 @@ struct IndexPagesStage: Sendable {
     }
 
     /// A file made from the notes' summaries, which their verification keys determine.
-    private func derived(_ paths: [String], into output: inout Output, _ produce: @escaping MultiProducer) throws(BuildError) {
+    private func derived(_ paths: [String], into output: inout Output, _ produce: @escaping Producer) throws(BuildError) {
         for path in paths { output.keys[path] = summariesKey }
         if paths.allSatisfy({ sink.reuse($0, key: summariesKey) }) { return }
         try sink.write(paths, streaming: produce)

@@ -89,10 +89,6 @@ final class MemorySink: SiteSink {
         next.withLock { $0[path] = .deferred(DeferredData(make)) }
     }
 
-    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
-        try write(path, deferred: { collect(produce) })
-    }
-
     /// The generation made, with its files' keys.
     func site(keys: [String: String]) -> MemorySite {
         MemorySite(files: next.withLock { $0 }, keys: keys)

@@ -18,19 +18,15 @@ protocol SiteSink: Sendable {
     /// Puts at `path` what `make` returns. A sink may call it later, when the file is first
     /// asked for: the preview serves the search index without building it on every edit.
     func write(_ path: String, deferred make: @escaping @Sendable () -> Data) throws(BuildError)
-    /// Puts at `path` the pieces `produce` hands to its argument, in order, without holding
-    /// them all where the sink can help it (a file); a sink may also defer it, as above.
-    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError)
     /// Puts at each of `paths` the pieces `produce` hands out for it (`emit(piece, k)` for
-    /// `paths[k]`, `emit(piece, nil)` for all): files that share most of their bytes (the
-    /// search index as JSON and as a script) are made in one pass where the sink can.
-    func write(_ paths: [String], streaming produce: @escaping MultiProducer) throws(BuildError)
+    /// `paths[k]`, `emit(piece, nil)` for all), without holding them all where the sink can
+    /// help it (files, made in one pass: the search index as JSON and as a script share
+    /// most of their bytes); a sink may also defer it, as above.
+    func write(_ paths: [String], streaming produce: @escaping Producer) throws(BuildError)
 }
 
-/// Hands a file's pieces, in order, to the function it is given.
-typealias Producer = @Sendable (_ emit: ([UInt8]) -> Void) -> Void
-/// Hands the pieces of several files, in order, each for one file (by index) or for all (nil).
-typealias MultiProducer = @Sendable (_ emit: ([UInt8], Int?) -> Void) -> Void
+/// Hands the pieces of one or more files, in order, each for one file (by index) or for all (nil).
+typealias Producer = @Sendable (_ emit: ([UInt8], Int?) -> Void) -> Void
 
 extension SiteSink {
     func write(_ path: String, _ text: String) throws(BuildError) {
@@ -41,21 +37,17 @@ extension SiteSink {
         try write(path, make())
     }
 
-    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
-        try write(path, deferred: { collect(produce) })
-    }
-
-    /// Each file on its own, from its pieces of `produce`.
-    func write(_ paths: [String], streaming produce: @escaping MultiProducer) throws(BuildError) {
+    /// Each file on its own, deferred, from its pieces of `produce`.
+    func write(_ paths: [String], streaming produce: @escaping Producer) throws(BuildError) {
         for (k, path) in paths.enumerated() {
-            try write(path, streaming: { emit in produce { piece, file in if file == nil || file == k { emit(piece) } } })
+            try write(path, deferred: { collect(file: k, of: produce) })
         }
     }
 }
 
-/// Everything a producer hands out, in one piece.
-func collect(_ produce: Producer) -> Data {
+/// Everything a producer hands out for file `k`, in one piece.
+func collect(file k: Int, of produce: Producer) -> Data {
     var data = Data()
-    produce { data.append(contentsOf: $0) }
+    produce { piece, file in if file == nil || file == k { data.append(contentsOf: piece) } }
     return data
 }

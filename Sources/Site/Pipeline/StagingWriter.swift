@@ -45,12 +45,8 @@ struct StagingWriter: SiteSink {
         try writeFiles([path]) { write in text.withUTF8 { _ = write(UnsafeRawBufferPointer($0), nil) } }
     }
 
-    func write(_ path: String, streaming produce: @escaping Producer) throws(BuildError) {
-        try writeFiles([path]) { write in produce { piece in _ = piece.withUnsafeBytes { write($0, nil) } } }
-    }
-
     /// All the files in one pass of `produce`: pieces meant for all of them are made once.
-    func write(_ paths: [String], streaming produce: @escaping MultiProducer) throws(BuildError) {
+    func write(_ paths: [String], streaming produce: @escaping Producer) throws(BuildError) {
         try writeFiles(paths) { write in produce { piece, file in _ = piece.withUnsafeBytes { write($0, file) } } }
     }
 
